@@ -1,0 +1,10 @@
+package dev.basalt.core.command;
+
+/** Something the core wants done in the world. */
+public sealed interface Command
+    permits FetchL1Block,
+        FetchEngineHeads,
+        SendForkchoiceUpdate,
+        ScheduleWakeup,
+        RespondRpc,
+        PublishSyncStatus {}
