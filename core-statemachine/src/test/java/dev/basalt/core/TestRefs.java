@@ -1,0 +1,38 @@
+package dev.basalt.core;
+
+import dev.basalt.core.types.BlockId;
+import dev.basalt.core.types.Hash32;
+import dev.basalt.core.types.L1BlockRef;
+import dev.basalt.core.types.L2BlockRef;
+
+/** Deterministic block references for tests: hash derived from (chain tag, number, fork). */
+final class TestRefs {
+  private TestRefs() {}
+
+  static Hash32 hash(int chainTag, long number, int fork) {
+    byte[] b = new byte[32];
+    b[0] = (byte) chainTag;
+    b[1] = (byte) fork;
+    for (int i = 0; i < 8; i++) {
+      b[24 + i] = (byte) (number >>> (56 - 8 * i));
+    }
+    return Hash32.wrap(b);
+  }
+
+  static L1BlockRef l1(long number) {
+    return l1(number, 0);
+  }
+
+  static L1BlockRef l1(long number, int fork) {
+    return new L1BlockRef(hash(1, number, fork), number, hash(1, number - 1, fork), 1_700_000_000L + 12 * number);
+  }
+
+  static L2BlockRef l2(long number) {
+    return new L2BlockRef(
+        hash(2, number, 0), number, hash(2, number - 1, 0), 1_700_000_000L + 2 * number, new BlockId(hash(1, number / 6, 0), number / 6), number % 6);
+  }
+
+  static CoreConfig config() {
+    return new CoreConfig(1, 10, 2, NodeMode.VALIDATOR);
+  }
+}
