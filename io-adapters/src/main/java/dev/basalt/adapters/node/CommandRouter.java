@@ -1,0 +1,77 @@
+package dev.basalt.adapters.node;
+
+import dev.basalt.adapters.clock.ClockAdapter;
+import dev.basalt.adapters.ring.CommandDispatcher;
+import dev.basalt.adapters.ring.EventSink;
+import dev.basalt.adapters.status.StatusBoard;
+import dev.basalt.core.command.Command;
+import dev.basalt.core.command.FetchEngineHeads;
+import dev.basalt.core.command.FetchL1Block;
+import dev.basalt.core.command.PublishSyncStatus;
+import dev.basalt.core.command.Request;
+import dev.basalt.core.command.RespondRpc;
+import dev.basalt.core.command.ScheduleWakeup;
+import dev.basalt.core.command.SendForkchoiceUpdate;
+import dev.basalt.core.event.FailureKind;
+import dev.basalt.core.event.RequestFailed;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each command to its adapter. The switch is exhaustive over the sealed {@link Command}
+ * type, so a new command without a route does not compile. An adapter that throws while taking a
+ * request gets the request answered with {@code RequestFailed}, published from a separate thread
+ * because the dispatcher thread must never publish into the ring it consumes.
+ */
+public final class CommandRouter implements CommandDispatcher, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
+
+  private final CommandHandlers handlers;
+  private final ClockAdapter clock;
+  private final StatusBoard status;
+  private final EventSink sink;
+  private final ExecutorService feedback =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "basalt-feedback");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public CommandRouter(CommandHandlers handlers, ClockAdapter clock, StatusBoard status, EventSink sink) {
+    this.handlers = handlers;
+    this.clock = clock;
+    this.status = status;
+    this.sink = sink;
+  }
+
+  @Override
+  public void dispatch(Command command) {
+    switch (command) {
+      case FetchL1Block c -> carryOut(c, handlers.fetchL1Block(), c);
+      case FetchEngineHeads c -> carryOut(c, handlers.fetchEngineHeads(), c);
+      case SendForkchoiceUpdate c -> carryOut(c, handlers.forkchoiceUpdate(), c);
+      case ScheduleWakeup c -> carryOut(c, clock::schedule, c);
+      case RespondRpc c -> handlers.respondRpc().accept(c);
+      case PublishSyncStatus c -> status.publish(c.status());
+    }
+  }
+
+  private <C extends Command> void carryOut(C command, Consumer<C> handler, Request request) {
+    try {
+      handler.accept(command);
+    } catch (RuntimeException e) {
+      LOG.warn("adapter rejected {}: {}", command, e.toString());
+      RequestFailed failed = new RequestFailed(request.correlationId(), FailureKind.TRANSPORT, "adapter error: " + e);
+      feedback.execute(() -> sink.publish(failed));
+    }
+  }
+
+  @Override
+  public void close() {
+    feedback.shutdownNow();
+  }
+}

@@ -1,0 +1,72 @@
+package dev.basalt.adapters;
+
+import dev.basalt.adapters.node.CommandHandlers;
+import dev.basalt.adapters.node.WorldAdapters;
+import dev.basalt.adapters.ring.EventSink;
+import dev.basalt.core.engine.EngineResponse;
+import dev.basalt.core.engine.ExecutionStatus;
+import dev.basalt.core.engine.PayloadStatus;
+import dev.basalt.core.event.EngineResponseReceived;
+import dev.basalt.core.event.InputEvent;
+import dev.basalt.core.event.L1BlockFetched;
+import dev.basalt.core.types.BlockId;
+import dev.basalt.core.types.Hash32;
+import dev.basalt.core.types.L1BlockRef;
+import dev.basalt.core.types.L2BlockRef;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A tiny world for adapter tests: answers every request on its own thread. */
+public final class TestWorld implements WorldAdapters {
+  private final EventSink sink;
+  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+  public final AtomicLong rpcResponses = new AtomicLong();
+
+  public TestWorld(EventSink sink) {
+    this.sink = sink;
+  }
+
+  public static Hash32 hash(int tag, long n) {
+    byte[] b = new byte[32];
+    b[0] = (byte) tag;
+    for (int i = 0; i < 8; i++) {
+      b[24 + i] = (byte) (n >>> (56 - 8 * i));
+    }
+    return Hash32.wrap(b);
+  }
+
+  public static L2BlockRef l2(long n) {
+    return new L2BlockRef(hash(2, n), n, hash(2, n - 1), 1000 + 2 * n, new BlockId(hash(1, n / 6), n / 6), n % 6);
+  }
+
+  public static L1BlockRef l1(long n) {
+    return new L1BlockRef(hash(1, n), n, hash(1, n - 1), 1000 + 12 * n);
+  }
+
+  private void answer(InputEvent e) {
+    executor.execute(() -> sink.publish(e));
+  }
+
+  @Override
+  public CommandHandlers handlers() {
+    return new CommandHandlers(
+        c -> answer(new L1BlockFetched(c.correlationId(), l1(c.number()))),
+        c -> answer(new EngineResponseReceived(c.correlationId(), new EngineResponse.Heads(l2(30), l2(20), l2(10)))),
+        c ->
+            answer(
+                new EngineResponseReceived(
+                    c.correlationId(),
+                    new EngineResponse.ForkchoiceUpdated(PayloadStatus.of(ExecutionStatus.VALID), Optional.empty()))),
+        c -> rpcResponses.incrementAndGet());
+  }
+
+  @Override
+  public void start() {}
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
