@@ -1,0 +1,39 @@
+package dev.basalt.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code basalt} command. */
+@Command(
+    name = "basalt",
+    mixinStandardHelpOptions = true,
+    versionProvider = BasaltMain.VersionProvider.class,
+    description = "Basalt: an OP Stack rollup node built as an event-sourced deterministic state machine.",
+    subcommands = {NodeCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Examples:",
+      "  basalt node --dev                 run a local devnet with no external services",
+      "  basalt replay verify data/dev     prove a journal replays to identical decisions"
+    })
+public final class BasaltMain {
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line (tests execute it directly). */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new BasaltMain());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "basalt " + Version.current(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.basalt.testdata.world;
+
+import dev.basalt.core.command.FetchEngineHeads;
+import dev.basalt.core.command.FetchL1Block;
+import dev.basalt.core.command.SendForkchoiceUpdate;
+import dev.basalt.core.engine.EngineResponse;
+import dev.basalt.core.engine.PayloadStatus;
+import dev.basalt.core.event.EngineResponseReceived;
+import dev.basalt.core.event.FailureKind;
+import dev.basalt.core.event.InputEvent;
+import dev.basalt.core.event.L1BlockFetched;
+import dev.basalt.core.event.L1FinalizedObserved;
+import dev.basalt.core.event.L1HeadObserved;
+import dev.basalt.core.event.L1SafeObserved;
+import dev.basalt.core.event.RequestFailed;
+import dev.basalt.core.types.L1BlockRef;
+import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The local devnet's world in one process: an L1 chain that mines a block every
+ * {@code l1BlockMillis}, an L1 "RPC" that reports its head, safe and finalized labels, and the dev
+ * engine. Answers arrive on the world's own thread, like responses from real servers.
+ */
+public final class DevWorld implements AutoCloseable {
+  private final DevL1Chain l1;
+  private final DevEngine engine;
+  private final Consumer<InputEvent> sink;
+  private final long pollMillis;
+  private final ScheduledThreadPoolExecutor executor;
+
+  /**
+   * @param genesisTimestamp L1 genesis time in seconds; keep it across restarts to keep the chain
+   * @param l1BlockSeconds L1 block time
+   * @param pollMillis how often the fake L1 RPC reports its labels
+   */
+  public DevWorld(long seed, long genesisTimestamp, long l1BlockSeconds, long pollMillis, Consumer<InputEvent> sink) {
+    this.l1 = new DevL1Chain(seed, genesisTimestamp, l1BlockSeconds, 4, 12);
+    this.engine = new DevEngine(l1.block(0), genesisTimestamp);
+    this.sink = sink;
+    this.pollMillis = pollMillis;
+    this.executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "basalt-devworld");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public void start() {
+    executor.scheduleAtFixedRate(this::report, 0, pollMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private static long nowSeconds() {
+    return System.currentTimeMillis() / 1000;
+  }
+
+  private void report() {
+    long now = nowSeconds();
+    sink.accept(new L1HeadObserved(l1.head(now)));
+    sink.accept(new L1SafeObserved(l1.safe(now)));
+    sink.accept(new L1FinalizedObserved(l1.finalized(now)));
+  }
+
+  public void fetchL1Block(FetchL1Block command) {
+    executor.execute(
+        () -> {
+          L1BlockRef block = l1.byHash(command.hash(), nowSeconds());
+          sink.accept(
+              block == null
+                  ? new RequestFailed(command.correlationId(), FailureKind.NOT_FOUND, "no L1 block " + command.hash())
+                  : new L1BlockFetched(command.correlationId(), block));
+        });
+  }
+
+  public void fetchEngineHeads(FetchEngineHeads command) {
+    executor.execute(
+        () ->
+            sink.accept(
+                new EngineResponseReceived(
+                    command.correlationId(), new EngineResponse.Heads(engine.head(), engine.genesis(), engine.genesis()))));
+  }
+
+  public void forkchoiceUpdate(SendForkchoiceUpdate command) {
+    executor.execute(
+        () ->
+            sink.accept(
+                new EngineResponseReceived(
+                    command.correlationId(),
+                    new EngineResponse.ForkchoiceUpdated(
+                        PayloadStatus.of(engine.forkchoiceUpdated(command.state())), Optional.empty()))));
+  }
+
+  public DevL1Chain l1() {
+    return l1;
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
