@@ -31,8 +31,8 @@ public record ReplayStats(
   }
 
   /**
-   * One line for humans: where replay started, what was checked, throughput. Bytes per second are
-   * the journal's size on disk over the replay time, so they are only meaningful for a full replay.
+   * One line for humans: where replay started, what was checked, throughput. MB/s is the journal's
+   * size on disk over the replay time, shown only for a replay from input 0.
    */
   public String summary() {
     StringBuilder b = new StringBuilder();
@@ -40,7 +40,8 @@ public record ReplayStats(
     b.append(stateHashesChecked).append(" state hashes checked; ");
     b.append(inputsWithoutOutputs).append(" trailing inputs without recorded outputs; ");
     b.append(String.format(Locale.ROOT, "%.0f events/s", eventsPerSecond()));
-    if (journalBytes > 0 && elapsedNanos > 0) {
+    // The journal's whole size over a replay that skipped to a snapshot would overstate the rate.
+    if (journalBytes > 0 && elapsedNanos > 0 && snapshotSeq.isEmpty()) {
       b.append(String.format(Locale.ROOT, ", %.1f MB/s", journalBytes * 1e3 / elapsedNanos));
     }
     b.append(String.format(Locale.ROOT, " (%.3f s)", elapsedNanos / 1e9));

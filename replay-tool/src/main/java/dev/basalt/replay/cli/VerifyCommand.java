@@ -1,5 +1,6 @@
 package dev.basalt.replay.cli;
 
+import dev.basalt.replay.Mismatch;
 import dev.basalt.replay.ProgressListener;
 import dev.basalt.replay.ReplayVerifier;
 import dev.basalt.replay.TerminalProgress;
@@ -62,8 +63,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             case VerifyResult.Diverged d -> {
               out.println(d.describe());
-              out.println("(" + d.stats().events() + " events replayed before it; see the state with"
-                  + " 'replay inspect " + dir + " --at " + Math.max(0, d.inputSeq() - 1) + "')");
+              out.println(hint(d));
               yield ExitCodes.DIFFERENT;
             }
             case VerifyResult.CoreFailed f -> {
@@ -74,5 +74,14 @@ final class VerifyCommand implements Callable<Integer> {
       out.flush();
       return code;
     }
+  }
+
+  /** Where to look next: the state the input was applied to, or the state whose hash differs. */
+  private String hint(VerifyResult.Diverged d) {
+    boolean hashDiffers = d.mismatch() instanceof Mismatch.StateHashDiffers;
+    long at = hashDiffers ? d.inputSeq() : d.inputSeq() - 1;
+    String which = hashDiffers ? "the state after it" : "the state it was applied to";
+    String tail = at < 0 ? "" : "; see " + which + " with 'replay inspect " + dir + " --at " + at + "'";
+    return "(" + d.stats().events() + " inputs replayed up to and including it" + tail + ")";
   }
 }
