@@ -77,6 +77,11 @@ public record ReplayOrigin(Core core, long nextSeq, OptionalLong snapshotSeq) {
     if (first == 0) {
       return new ReplayOrigin(new Core(), 0, OptionalLong.empty());
     }
+    if (seq < first) {
+      throw new ReplayException(
+          "input " + seq + " was deleted by retention (the journal starts at input " + first
+              + ") and no snapshot holds the state right after it; stored snapshots: " + snapshots.list());
+    }
     throw new ReplayException(
         "the journal starts at input "
             + first

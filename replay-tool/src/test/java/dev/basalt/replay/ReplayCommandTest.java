@@ -3,12 +3,12 @@ package dev.basalt.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.basalt.core.Core;
 import dev.basalt.core.CoreConfig;
 import dev.basalt.core.NodeMode;
 import dev.basalt.core.command.ScheduleWakeup;
 import dev.basalt.core.event.NodeStarted;
 import dev.basalt.core.state.JsonStateWriter;
-import dev.basalt.core.Core;
 import dev.basalt.journal.InputRecord;
 import dev.basalt.journal.Journal;
 import dev.basalt.journal.OutputRecord;
@@ -119,6 +119,19 @@ class ReplayCommandTest {
     Run notJournal = run(ReplayCommand.commandLine(JournalOpener.ON_DISK), "verify", empty.toString());
     assertEquals(2, notJournal.code());
     assertTrue(notJournal.err().contains("cannot open the journal in " + empty), notJournal.err());
+  }
+
+  @Test
+  void unexpectedFailureIsNotMistakenForADivergence() {
+    JournalOpener broken =
+        dir -> {
+          throw new IllegalStateException("reader bug");
+        };
+
+    Run r = run(ReplayCommand.commandLine(broken), "verify", "x");
+
+    assertEquals(4, r.code());
+    assertTrue(r.err().contains("unexpected failure") && r.err().contains("IllegalStateException: reader bug"), r.err());
   }
 
   @Test

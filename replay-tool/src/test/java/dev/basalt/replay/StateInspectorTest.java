@@ -64,8 +64,12 @@ class StateInspectorTest {
     assertEquals(expectedJson(3_210), inspector.stateAfter(3_210).json());
     // The state after a deleted input is still known where a snapshot holds it exactly.
     assertEquals(expectedJson(1_999), inspector.stateAfter(1_999).json());
-    ReplayException e = assertThrows(ReplayException.class, () -> inspector.stateAfter(2_200));
-    assertTrue(e.getMessage().contains("no snapshot"), e.getMessage());
+    ReplayException deleted = assertThrows(ReplayException.class, () -> inspector.stateAfter(2_200));
+    assertTrue(deleted.getMessage().startsWith("input 2200 was deleted by retention"), deleted.getMessage());
+
+    StateInspector noSnapshots = new StateInspector(trimmed, new MemorySnapshotStore());
+    ReplayException uncovered = assertThrows(ReplayException.class, () -> noSnapshots.stateAfter(3_210));
+    assertTrue(uncovered.getMessage().contains("no snapshot between 2499 and 3210"), uncovered.getMessage());
   }
 
   @Test

@@ -13,6 +13,8 @@ public final class ExitCodes {
   public static final int UNREADABLE = 2;
   /** The core threw while replaying: a bug in the core. */
   public static final int CORE_FAILED = 3;
+  /** Anything unforeseen: a bug in the replay tool or the journal reader (stack trace on stderr). */
+  public static final int TOOL_FAILED = 4;
 
   private ExitCodes() {}
 }

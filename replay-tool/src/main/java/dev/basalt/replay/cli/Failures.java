@@ -39,6 +39,11 @@ final class Failures {
       err.println("error: the core failed (a bug in the core): " + e.getMessage());
       e.getCause().printStackTrace(err);
       return ExitCodes.CORE_FAILED;
+    } catch (RuntimeException e) {
+      // Not picocli's default (1), which scripts would read as a divergence.
+      err.println("error: unexpected failure (a bug in the replay tool or the journal reader):");
+      e.printStackTrace(err);
+      return ExitCodes.TOOL_FAILED;
     } finally {
       err.flush();
     }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
       "  replay diff node-a/journal node-b/journal",
       "",
       "Exit codes: 0 identical / done, 1 divergence or difference, 2 unreadable journal or usage"
-          + " error, 3 the core threw (a core bug)."
+          + " error, 3 the core threw (a core bug), 4 unexpected failure of the tool."
     })
 public final class ReplayCommand implements Runnable {
   @Spec private CommandSpec spec;
