@@ -1,5 +1,6 @@
 package dev.basalt.cli;
 
+import dev.basalt.replay.cli.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = BasaltMain.VersionProvider.class,
     description = "Basalt: an OP Stack rollup node built as an event-sourced deterministic state machine.",
-    subcommands = {NodeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {NodeCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Examples:",
