@@ -1,7 +1,7 @@
 package dev.basalt.core.codec;
 
 /** Input bytes that do not decode: truncated, out of range, or of an unknown kind. */
-public final class DecodeException extends RuntimeException {
+public class DecodeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public DecodeException(String message) {

@@ -1,0 +1,163 @@
+package dev.basalt.core.rlp;
+
+import dev.basalt.core.types.Address;
+import dev.basalt.core.types.Bytes;
+import dev.basalt.core.types.Hash32;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * Builds canonical RLP into one growable buffer. Lists are opened with {@link #startList()} and
+ * closed with {@link #endList()}, which inserts the list header in front of the payload.
+ */
+public final class RlpWriter {
+  private byte[] buf;
+  private int pos;
+  private int[] listStarts = new int[8];
+  private int depth;
+
+  public RlpWriter() {
+    this(128);
+  }
+
+  public RlpWriter(int initialCapacity) {
+    buf = new byte[Math.max(16, initialCapacity)];
+  }
+
+  public byte[] toByteArray() {
+    if (depth != 0) {
+      throw new IllegalStateException(depth + " lists still open");
+    }
+    return Arrays.copyOf(buf, pos);
+  }
+
+  public int size() {
+    return pos;
+  }
+
+  public void reset() {
+    pos = 0;
+    depth = 0;
+  }
+
+  private void ensure(int more) {
+    if (pos + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(pos + more, buf.length * 2));
+    }
+  }
+
+  public RlpWriter startList() {
+    if (depth == listStarts.length) {
+      listStarts = Arrays.copyOf(listStarts, depth * 2);
+    }
+    listStarts[depth++] = pos;
+    return this;
+  }
+
+  public RlpWriter endList() {
+    if (depth == 0) {
+      throw new IllegalStateException("no open list");
+    }
+    int start = listStarts[--depth];
+    int length = pos - start;
+    int headerSize = headerSize(length);
+    ensure(headerSize);
+    System.arraycopy(buf, start, buf, start + headerSize, length);
+    writeHeader(start, 0xc0, length);
+    pos += headerSize;
+    return this;
+  }
+
+  private static int headerSize(int length) {
+    return length <= 55 ? 1 : 1 + byteLength(length);
+  }
+
+  private static int byteLength(long v) {
+    return (64 - Long.numberOfLeadingZeros(v) + 7) / 8;
+  }
+
+  private void writeHeader(int at, int base, int length) {
+    if (length <= 55) {
+      buf[at] = (byte) (base + length);
+      return;
+    }
+    int n = byteLength(length);
+    buf[at] = (byte) (base + 55 + n);
+    for (int i = 0; i < n; i++) {
+      buf[at + 1 + i] = (byte) (length >>> (8 * (n - 1 - i)));
+    }
+  }
+
+  public RlpWriter bytes(byte[] data) {
+    return bytes(data, 0, data.length);
+  }
+
+  public RlpWriter bytes(byte[] data, int offset, int length) {
+    if (length == 1 && (data[offset] & 0xff) < 0x80) {
+      ensure(1);
+      buf[pos++] = data[offset];
+      return this;
+    }
+    int headerSize = headerSize(length);
+    ensure(headerSize + length);
+    writeHeader(pos, 0x80, length);
+    pos += headerSize;
+    System.arraycopy(data, offset, buf, pos, length);
+    pos += length;
+    return this;
+  }
+
+  public RlpWriter bytes(Bytes data) {
+    return bytes(data.toArray());
+  }
+
+  public RlpWriter hash(Hash32 h) {
+    return bytes(h.toArray());
+  }
+
+  public RlpWriter address(Address a) {
+    return bytes(a.toArray());
+  }
+
+  /** An address, or the empty string for null (contract creation). */
+  public RlpWriter optionalAddress(Address a) {
+    return a == null ? bytes(new byte[0]) : address(a);
+  }
+
+  /** An unsigned 64-bit integer in minimal big-endian form. */
+  public RlpWriter uint64(long v) {
+    if (v == 0) {
+      return bytes(new byte[0]);
+    }
+    int n = byteLength(v);
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = (byte) (v >>> (8 * (n - 1 - i)));
+    }
+    return bytes(b);
+  }
+
+  public RlpWriter uint256(BigInteger v) {
+    if (v.signum() < 0 || v.bitLength() > 256) {
+      throw new IllegalArgumentException("not a u256: " + v);
+    }
+    if (v.signum() == 0) {
+      return bytes(new byte[0]);
+    }
+    byte[] b = v.toByteArray();
+    int skip = b[0] == 0 ? 1 : 0;
+    return bytes(b, skip, b.length - skip);
+  }
+
+  public RlpWriter bool(boolean v) {
+    return uint64(v ? 1 : 0);
+  }
+
+  /** Appends an already-encoded item verbatim. */
+  public RlpWriter raw(byte[] encoded) {
+    ensure(encoded.length);
+    System.arraycopy(encoded, 0, buf, pos, encoded.length);
+    pos += encoded.length;
+    return this;
+  }
+}
