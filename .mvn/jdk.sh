@@ -53,3 +53,23 @@ basalt_find_jdk() {
   } >&2
   return 1
 }
+
+# JVM flags every Basalt process needs (sets the array BASALT_JVM_FLAGS; call after basalt_find_jdk).
+# Chronicle Queue needs these exports on JDK 17+, and phones home unless analytics are disabled.
+basalt_jvm_flags() {
+  BASALT_JVM_FLAGS=(
+    --add-exports=java.base/sun.nio.ch=ALL-UNNAMED
+    --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+    --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED
+    --add-opens=java.base/java.lang=ALL-UNNAMED
+    --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED
+    --add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED
+    --enable-native-access=ALL-UNNAMED
+    -Dchronicle.analytics.disable=true
+    -Dchronicle.announcer.disable=true
+  )
+  # Only JDK 24+ knows this flag; older ones refuse to start with it.
+  if [ "$(basalt_java_major "$BASALT_JAVA_HOME")" -ge 24 ]; then
+    BASALT_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+  fi
+}

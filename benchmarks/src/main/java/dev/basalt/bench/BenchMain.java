@@ -1,0 +1,36 @@
+package dev.basalt.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code java -jar benchmarks.jar [journal|ring|replay|all] [--quick]}: runs the spine benchmarks
+ * and prints one line per figure (best and median of the measured rounds).
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String which = args.length > 0 ? args[0].toLowerCase(Locale.ROOT) : "all";
+    boolean quick = List.of(args).contains("--quick");
+    int rounds = quick ? 2 : 5;
+    Path scratch = Files.createTempDirectory("basalt-bench");
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "Basalt benchmarks on %d cores, Java %s", Runtime.getRuntime().availableProcessors(), Runtime.version()));
+    if (which.equals("journal") || which.equals("all")) {
+      lines.addAll(JournalBench.run(scratch, rounds, quick ? 200_000 : 1_000_000, quick ? 500 : 2_000));
+    }
+    if (which.equals("ring") || which.equals("all")) {
+      lines.addAll(RingBench.run(scratch, rounds, quick ? 200_000 : 1_000_000, 1));
+      lines.addAll(RingBench.run(scratch, rounds, quick ? 200_000 : 1_000_000, 2));
+    }
+    if (which.equals("replay") || which.equals("all")) {
+      lines.addAll(ReplayBench.run(scratch, rounds, quick ? 1_000_000 : 5_000_000));
+    }
+    Cleanup.delete(scratch);
+    lines.forEach(System.out::println);
+  }
+}
