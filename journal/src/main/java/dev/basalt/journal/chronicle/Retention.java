@@ -46,7 +46,7 @@ final class Retention {
         if (nextKey == EMPTY || nextKey - 1 > snapshotSeq) {
           break;
         }
-        delete(stream.fileFor(cycles.get(i)), stream.name(), cycles.get(i), nextKey - 1, snapshotSeq);
+        delete(stream.fileFor(cycles.get(i)), stream.name(), cycles.get(i), nextKey, snapshotSeq);
         deleted++;
         firstRemainingSeq = nextKey;
       }
@@ -70,18 +70,18 @@ final class Retention {
     return EMPTY;
   }
 
-  private static void delete(File file, String stream, int cycle, long lastSeq, long snapshotSeq) {
+  private static void delete(File file, String stream, int cycle, long nextSeq, long snapshotSeq) {
     try {
       Files.deleteIfExists(file.toPath());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + file, e);
     }
     log.info(
-        "Retention deleted {} cycle {} ({}): its records end at seq {}, covered by the snapshot at seq {}",
+        "Retention deleted {} cycle {} ({}): all its records are before seq {}, covered by the snapshot at seq {}",
         stream,
         cycle,
         file.getName(),
-        lastSeq,
+        nextSeq,
         snapshotSeq);
   }
 }
