@@ -106,11 +106,18 @@ final class JournalDirectory implements AutoCloseable {
 
   /** Apparent size of every file in the directory (Chronicle's files are sparse: du may be less). */
   long sizeBytes() {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(JournalDirectory::sizeOf).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot walk " + dir, e);
+    UncheckedIOException last = null;
+    // Retention may delete a file while the walk lists it; a second walk then sees a stable tree.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        return files.filter(Files::isRegularFile).mapToLong(JournalDirectory::sizeOf).sum();
+      } catch (IOException e) {
+        last = new UncheckedIOException("cannot walk " + dir, e);
+      } catch (UncheckedIOException e) {
+        last = e;
+      }
     }
+    throw last;
   }
 
   private static long sizeOf(Path file) {

@@ -124,10 +124,33 @@ class ChronicleJournalIT {
     try (Journal journal = Journals.openOrCreate(dir, OPTIONS, HEADER)) {
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> Journals.openExisting(dir, OPTIONS));
       assertTrue(e.getMessage().contains("already open"), e.getMessage());
+      assertEquals(HEADER, journal.header());
     }
     try (Journal journal = Journals.openExisting(dir, OPTIONS)) {
       assertEquals(HEADER, journal.header());
     }
+  }
+
+  @Test
+  void aCorruptMetadataFileIsReportedNamingIt() throws IOException {
+    Journals.openOrCreate(dir, OPTIONS, HEADER).close();
+    Path meta = dir.resolve(JournalMetaFile.NAME);
+    byte[] bytes = Files.readAllBytes(meta);
+    bytes[12] ^= 0x20;
+    Files.write(meta, bytes);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Journals.openExisting(dir, OPTIONS));
+    assertTrue(e.getMessage().contains(meta.toString()) && e.getMessage().contains("CRC32C"), e.getMessage());
+    // The failed open released the directory lock.
+    JournalMetaFile.write(meta, JournalMeta.fresh(HEADER));
+    Journals.openExisting(dir, OPTIONS).close();
+  }
+
+  @Test
+  void aHeaderRecordThatDisagreesWithTheMetadataIsRefused() {
+    Journals.openOrCreate(dir, OPTIONS, HEADER).close();
+    JournalMetaFile.write(dir.resolve(JournalMetaFile.NAME), JournalMeta.fresh(new JournalHeader(1, "x", 11, Hash32.ZERO, 0)));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Journals.openExisting(dir, OPTIONS));
+    assertTrue(e.getMessage().contains("differs"), e.getMessage());
   }
 
   @Test

@@ -104,6 +104,7 @@ class RollAndRetentionIT {
       try (JournalCursor<InputRecord> idle = journal.readInputs(0)) {
         journal.runRetention();
         assertEquals(HOURS, cycleFiles("inputs"), "a cursor that has not read yet pins everything");
+        assertEquals(0, idle.next().seq());
       }
       try (JournalCursor<InputRecord> cursor = journal.readInputs(300)) {
         assertEquals(300, cursor.next().seq());
