@@ -68,8 +68,10 @@ public final class ChronicleJournal implements Journal {
       inputQueue.close();
       throw e;
     }
-    this.inputs = new QueueStream(QueueStream.INPUTS, inputQueue, RecordKind.INPUT, meta.cutsOf(QueueStream.INPUTS));
-    this.outputs = new QueueStream(QueueStream.OUTPUTS, outputQueue, RecordKind.OUTPUT, meta.cutsOf(QueueStream.OUTPUTS));
+    this.inputs =
+        new QueueStream(QueueStream.INPUTS, inputQueue, RecordKind.INPUT, meta.cutsOf(QueueStream.INPUTS));
+    this.outputs =
+        new QueueStream(QueueStream.OUTPUTS, outputQueue, RecordKind.OUTPUT, meta.cutsOf(QueueStream.OUTPUTS));
     this.snapshots = new FileSnapshotStore(directory.snapshots());
     this.inputAppender = new StreamAppender(inputs, retentionLock);
     this.outputAppender = new StreamAppender(outputs, retentionLock);
@@ -118,7 +120,10 @@ public final class ChronicleJournal implements Journal {
     } else {
       if (headerIfNew.formatVersion() != RecordFormat.FORMAT_VERSION) {
         throw new IllegalArgumentException(
-            "cannot create a journal of format version " + headerIfNew.formatVersion() + "; this build writes version " + RecordFormat.FORMAT_VERSION);
+            "cannot create a journal of format version "
+                + headerIfNew.formatVersion()
+                + "; this build writes version "
+                + RecordFormat.FORMAT_VERSION);
       }
       meta = JournalMeta.fresh(headerIfNew);
       // The metadata file is what makes a directory a journal, so it is written first.
@@ -127,7 +132,12 @@ public final class ChronicleJournal implements Journal {
     int format = meta.header().formatVersion();
     if (format != RecordFormat.FORMAT_VERSION) {
       throw new IllegalStateException(
-          "journal " + directory.dir() + " has format version " + format + "; this build reads version " + RecordFormat.FORMAT_VERSION);
+          "journal "
+              + directory.dir()
+              + " has format version "
+              + format
+              + "; this build reads version "
+              + RecordFormat.FORMAT_VERSION);
     }
     return meta;
   }
@@ -199,7 +209,11 @@ public final class ChronicleJournal implements Journal {
     long seq = record.inputSeq();
     if (seq <= lastOutputSeq) {
       throw new IllegalArgumentException(
-          "output for input " + seq + " after the output for input " + lastOutputSeq + ": outputs must be appended in input order");
+          "output for input "
+              + seq
+              + " after the output for input "
+              + lastOutputSeq
+              + ": outputs must be appended in input order");
     }
     if (seq >= nextInputSeq) {
       throw new IllegalArgumentException(
@@ -272,8 +286,9 @@ public final class ChronicleJournal implements Journal {
       if (closed) {
         return;
       }
-      Retention.Outcome in = Retention.apply(inputs, options.retainCycles(), snapshotSeq, pinnedCycle(inputs, inputAppender));
-      Retention.apply(outputs, options.retainCycles(), snapshotSeq, pinnedCycle(outputs, outputAppender));
+      int keep = options.retainCycles();
+      Retention.Outcome in = Retention.apply(inputs, keep, snapshotSeq, pinnedCycle(inputs, inputAppender));
+      Retention.apply(outputs, keep, snapshotSeq, pinnedCycle(outputs, outputAppender));
       if (in.deleted() > 0) {
         firstInputSeq = Math.min(in.firstRemainingSeq(), nextInputSeq);
         meta = meta.withFirstInputSeq(firstInputSeq);

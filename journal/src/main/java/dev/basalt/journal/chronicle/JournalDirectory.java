@@ -44,7 +44,10 @@ final class JournalDirectory implements AutoCloseable {
     }
     if (!hasMeta && !isEmptyOrNew(dir)) {
       throw new IllegalArgumentException(
-          dir + " is not a Basalt journal (no " + JournalMetaFile.NAME + ") and is not empty; refusing to create one there");
+          dir
+              + " is not a Basalt journal (no "
+              + JournalMetaFile.NAME
+              + ") and is not empty; refusing to create one there");
     }
     try {
       Files.createDirectories(dir);

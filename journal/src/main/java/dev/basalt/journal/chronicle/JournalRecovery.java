@@ -87,7 +87,15 @@ final class JournalRecovery {
     }
     if (stored.isPresent() && !stored.get().equals(header)) {
       throw new IllegalStateException(
-          "the header record of " + stream.queue().file() + " (" + stored.get() + ") differs from " + JournalMetaFile.NAME + " (" + header + ")");
+          "the header record of "
+              + stream.queue().file()
+              + " ("
+              + stored.get()
+              + ") differs from "
+              + JournalMetaFile.NAME
+              + " ("
+              + header
+              + ")");
     }
   }
 

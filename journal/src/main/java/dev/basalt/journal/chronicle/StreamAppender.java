@@ -29,9 +29,9 @@ final class StreamAppender {
   private File unsyncedPreviousFile;
 
   /**
-   * @param creationLock held while the appender is created, because creating one touches older
-   *     cycle files (Chronicle writes end-of-file markers into them) that retention must not delete
-   *     at the same moment
+   * @param creationLock held while the appender is created and writes its first record, because
+   *     both touch older cycle files (Chronicle writes end-of-file markers into them) that
+   *     retention must not delete at the same moment
    */
   StreamAppender(QueueStream stream, Object creationLock) {
     this.stream = stream;
@@ -50,7 +50,27 @@ final class StreamAppender {
 
   /** Appends raw bytes as one record (also used by tests to plant corrupt records). */
   long appendBytes(byte[] bytes, int length) {
-    ExcerptAppender a = appender();
+    ExcerptAppender a = appender;
+    if (a != null) {
+      return write(a, bytes, length);
+    }
+    // Creating an appender and its first write both touch older cycle files (Chronicle checks and
+    // writes their end-of-file markers), and no cycle is pinned for it yet: keep retention out.
+    synchronized (creationLock) {
+      a = stream.queue().createAppender();
+      long index;
+      try {
+        index = write(a, bytes, length);
+      } catch (RuntimeException | Error e) {
+        a.close();
+        throw e;
+      }
+      appender = a;
+      return index;
+    }
+  }
+
+  private long write(ExcerptAppender a, byte[] bytes, int length) {
     try (DocumentContext dc = a.writingDocument()) {
       try {
         dc.wire().bytes().write(bytes, 0, length);
@@ -75,17 +95,6 @@ final class StreamAppender {
       lastFile = a.currentFile();
     }
     lastCycle = cycle;
-  }
-
-  private ExcerptAppender appender() {
-    ExcerptAppender a = appender;
-    if (a == null) {
-      synchronized (creationLock) {
-        a = stream.queue().createAppender();
-      }
-      appender = a;
-    }
-    return a;
   }
 
   /**

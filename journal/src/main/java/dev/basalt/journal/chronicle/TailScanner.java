@@ -63,8 +63,8 @@ final class TailScanner {
         }
         // Before the sequence check, which would otherwise take the bad seq as its baseline.
         if (!(entry.record() instanceof DecodedRecord.Header) && entry.record().seq() >= seqLimit) {
-          throw new JournalCorruptException(
-              stream.name(), entry.index(), "output for input " + entry.record().seq() + ", which is not in the journal");
+          String reason = "output for input " + entry.record().seq() + ", which is not in the journal";
+          throw new JournalCorruptException(stream.name(), entry.index(), reason);
         }
         rules.accept(entry);
       } catch (JournalCorruptException e) {

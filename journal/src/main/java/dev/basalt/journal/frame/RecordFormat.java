@@ -108,7 +108,8 @@ public final class RecordFormat {
           "CRC32C mismatch: stored " + Integer.toHexString(stored) + ", computed " + Long.toHexString(crc.getValue()));
     }
     if (head.seq() < 0 || (head.kind() == RecordKind.HEADER && head.seq() != 0)) {
-      throw new JournalCorruptException(stream, index, "bad sequence number " + head.seq() + " in a " + head.kind() + " record");
+      throw new JournalCorruptException(
+          stream, index, "bad sequence number " + head.seq() + " in a " + head.kind() + " record");
     }
     BinaryReader payload = new BinaryReader(buf, off + head.kind().headerBytes(), head.payloadBytes());
     try {

@@ -25,7 +25,12 @@ record RecordHead(RecordKind kind, int tag, int version, long seq, long ingestMi
       throw new JournalCorruptException(
           stream,
           index,
-          "truncated: " + len + " bytes, a " + kind + " record needs at least " + (headerBytes + RecordFormat.CRC_BYTES));
+          "truncated: "
+              + len
+              + " bytes, a "
+              + kind
+              + " record needs at least "
+              + (headerBytes + RecordFormat.CRC_BYTES));
     }
     int payloadBytes = RecordFormat.readI32(buf, off + headerBytes - 4);
     long announced = (long) headerBytes + payloadBytes + RecordFormat.CRC_BYTES;

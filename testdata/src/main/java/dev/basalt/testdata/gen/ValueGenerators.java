@@ -21,7 +21,8 @@ public final class ValueGenerators {
   public static final int LARGE_BYTES_MAX = 128 * 1024;
 
   private static final String[] SAMPLE_STRINGS = {
-    "", "a", "timeout", "connection reset by peer", "ünïcödé", "日本語のテキスト", "🦀🚀 emoji", "nul\u0000inside",
+    "", "a", "timeout", "connection reset by peer", "ünïcödé", "日本語のテキスト", "🦀🚀 emoji",
+    "nul\u0000inside",
   };
 
   private ValueGenerators() {}
