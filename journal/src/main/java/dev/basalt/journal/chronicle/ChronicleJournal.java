@@ -191,7 +191,13 @@ public final class ChronicleJournal implements Journal {
       boolean rolled = retentionCheckedCycle != StreamAppender.NO_CYCLE;
       retentionCheckedCycle = cycle;
       if (rolled) {
-        runRetention();
+        try {
+          runRetention();
+        } catch (RuntimeException e) {
+          // The input is appended: failing the append now would invite a duplicate retry.
+          // Retention runs again at the next roll or open.
+          log.error("Retention failed in journal {}; will retry at the next roll", directory.dir(), e);
+        }
       }
     }
   }

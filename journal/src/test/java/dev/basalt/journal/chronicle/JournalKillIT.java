@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -27,8 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * kill -9 for real: a child JVM appends in a tight loop and is SIGKILLed at a random moment;
  * reopening must find a contiguous prefix of inputs that all decode, and appending must go on
- * from there. Eight rounds on the same journal, so whatever each crash leaves accumulates.
+ * from there. Eight rounds on the same journal, so whatever each crash leaves accumulates. About
+ * 20 s (eight child JVMs), hence "slow": {@code -Pfast} skips it, the default build runs it.
  */
+@Tag("slow")
 class JournalKillIT {
   private static final Logger log = LoggerFactory.getLogger(JournalKillIT.class);
   private static final int ROUNDS = 8;
