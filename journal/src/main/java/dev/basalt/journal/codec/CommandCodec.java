@@ -1,0 +1,109 @@
+package dev.basalt.journal.codec;
+
+import dev.basalt.core.codec.BinaryReader;
+import dev.basalt.core.codec.BinaryWriter;
+import dev.basalt.core.codec.DecodeException;
+import dev.basalt.core.command.Command;
+import dev.basalt.core.command.FetchEngineHeads;
+import dev.basalt.core.command.FetchL1Block;
+import dev.basalt.core.command.PublishSyncStatus;
+import dev.basalt.core.command.RespondRpc;
+import dev.basalt.core.command.ScheduleWakeup;
+import dev.basalt.core.command.SendForkchoiceUpdate;
+
+/**
+ * Binary form of {@link Command}s: a u16 type tag, a u8 version, then the fields. Commands travel
+ * inside output records, several per record, so each carries its own tag and version.
+ *
+ * <p>Tags are stable and never reused. To change a type's layout, bump its current version and
+ * teach {@link #read} to read every older version too.
+ */
+public final class CommandCodec {
+  public static final int FETCH_L1_BLOCK = 1;
+  public static final int FETCH_ENGINE_HEADS = 2;
+  public static final int SEND_FORKCHOICE_UPDATE = 3;
+  public static final int SCHEDULE_WAKEUP = 4;
+  public static final int RESPOND_RPC = 5;
+  public static final int PUBLISH_SYNC_STATUS = 6;
+
+  /** Smallest encoding of a command (tag and version), used to bound list counts. */
+  public static final int MIN_ENCODED_BYTES = 3;
+
+  /** Every command type is at version 1 so far. */
+  private static final int CURRENT_VERSION = 1;
+
+  private CommandCodec() {}
+
+  /** The stable type tag of {@code command}'s type. */
+  public static int tag(Command command) {
+    return switch (command) {
+      case FetchL1Block c -> FETCH_L1_BLOCK;
+      case FetchEngineHeads c -> FETCH_ENGINE_HEADS;
+      case SendForkchoiceUpdate c -> SEND_FORKCHOICE_UPDATE;
+      case ScheduleWakeup c -> SCHEDULE_WAKEUP;
+      case RespondRpc c -> RESPOND_RPC;
+      case PublishSyncStatus c -> PUBLISH_SYNC_STATUS;
+    };
+  }
+
+  /** Writes tag, version and fields of {@code command}. */
+  public static void write(BinaryWriter w, Command command) {
+    CodecSupport.writeU16(w, tag(command));
+    w.u8(CURRENT_VERSION);
+    switch (command) {
+      case FetchL1Block c -> w.i64(c.correlationId()).hash(c.hash()).i64(c.number());
+      case FetchEngineHeads c -> w.i64(c.correlationId());
+      case SendForkchoiceUpdate c -> {
+        w.i64(c.correlationId());
+        EngineCodec.write(w, c.state());
+      }
+      case ScheduleWakeup c -> w.i64(c.correlationId()).i64(c.atMillis());
+      case RespondRpc c -> {
+        w.i64(c.requestId());
+        RpcCodec.write(w, c.outcome());
+      }
+      case PublishSyncStatus c -> SyncStatusCodec.write(w, c.status());
+    }
+  }
+
+  /**
+   * Reads one command written by {@link #write}.
+   *
+   * @throws DecodeException for an unknown tag, an unsupported version or malformed fields
+   */
+  public static Command read(BinaryReader r) {
+    int tag = CodecSupport.readU16(r);
+    int version = r.u8();
+    CodecSupport.checkVersion("command", typeName(tag), tag, version, CURRENT_VERSION);
+    try {
+      return readFields(tag, r);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new DecodeException(typeName(tag) + ": " + e.getMessage());
+    }
+  }
+
+  private static Command readFields(int tag, BinaryReader r) {
+    return switch (tag) {
+      case FETCH_L1_BLOCK -> new FetchL1Block(r.i64(), r.hash(), r.i64());
+      case FETCH_ENGINE_HEADS -> new FetchEngineHeads(r.i64());
+      case SEND_FORKCHOICE_UPDATE -> new SendForkchoiceUpdate(r.i64(), EngineCodec.readForkchoiceState(r));
+      case SCHEDULE_WAKEUP -> new ScheduleWakeup(r.i64(), r.i64());
+      case RESPOND_RPC -> new RespondRpc(r.i64(), RpcCodec.readRpcOutcome(r));
+      case PUBLISH_SYNC_STATUS -> new PublishSyncStatus(SyncStatusCodec.read(r));
+      default -> throw new DecodeException("unknown command type tag " + tag);
+    };
+  }
+
+  /** The type name for a known tag; throws {@link DecodeException} for an unknown one. */
+  public static String typeName(int tag) {
+    return switch (tag) {
+      case FETCH_L1_BLOCK -> "FetchL1Block";
+      case FETCH_ENGINE_HEADS -> "FetchEngineHeads";
+      case SEND_FORKCHOICE_UPDATE -> "SendForkchoiceUpdate";
+      case SCHEDULE_WAKEUP -> "ScheduleWakeup";
+      case RESPOND_RPC -> "RespondRpc";
+      case PUBLISH_SYNC_STATUS -> "PublishSyncStatus";
+      default -> throw new DecodeException("unknown command type tag " + tag);
+    };
+  }
+}

@@ -1,0 +1,50 @@
+package dev.basalt.journal.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.basalt.core.event.InputEvent;
+import dev.basalt.testdata.gen.EventGenerators;
+import dev.basalt.testdata.gen.SimRng;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+  private static final int VALUES_PER_TYPE = 2_000;
+  private static final long MAX_SEEDS = 200_000;
+
+  @Test
+  void everyEventTypeRoundTripsForManySeeds() {
+    Map<Class<?>, Integer> counts = new LinkedHashMap<>();
+    int types = InputEvent.class.getPermittedSubclasses().length;
+    long seed = 0;
+    while (!allReached(counts, types) && seed < MAX_SEEDS) {
+      InputEvent event = EventGenerators.any(new SimRng(seed));
+      int n = counts.merge(event.getClass(), 1, Integer::sum);
+      if (n <= VALUES_PER_TYPE) {
+        CodecRoundTrip.assertRoundTrips(event, seed);
+      }
+      seed++;
+    }
+    assertEquals(types, counts.size(), "types seen: " + counts.keySet());
+    counts.forEach((type, n) -> assertTrue(n >= VALUES_PER_TYPE, type + " only " + n));
+  }
+
+  @Test
+  void tagsAreDistinctAndNamed() {
+    Map<Integer, Class<?>> byTag = new LinkedHashMap<>();
+    for (long seed = 0; byTag.size() < InputEvent.class.getPermittedSubclasses().length; seed++) {
+      InputEvent event = EventGenerators.any(new SimRng(seed));
+      Class<?> previous = byTag.putIfAbsent(EventCodec.tag(event), event.getClass());
+      if (previous != null) {
+        assertEquals(previous, event.getClass(), "tag " + EventCodec.tag(event) + " shared");
+      }
+      assertEquals(event.getClass().getSimpleName(), EventCodec.typeName(EventCodec.tag(event)));
+    }
+  }
+
+  private static boolean allReached(Map<Class<?>, Integer> counts, int types) {
+    return counts.size() == types && counts.values().stream().allMatch(n -> n >= VALUES_PER_TYPE);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.basalt.testdata.gen;
+
+import dev.basalt.core.command.Command;
+import dev.basalt.core.command.FetchEngineHeads;
+import dev.basalt.core.command.FetchL1Block;
+import dev.basalt.core.command.PublishSyncStatus;
+import dev.basalt.core.command.RespondRpc;
+import dev.basalt.core.command.ScheduleWakeup;
+import dev.basalt.core.command.SendForkchoiceUpdate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Random commands of every type, and lists of them as the core emits for one event. */
+public final class CommandGenerators {
+  /** How many command types {@link #any} draws from; the coverage tests check it against the sealed list. */
+  public static final int COMMAND_TYPES = 6;
+
+  private CommandGenerators() {}
+
+  /** A command of a uniformly chosen type. */
+  public static Command any(SimRng rng) {
+    return switch (rng.nextInt(COMMAND_TYPES)) {
+      case 0 -> new FetchL1Block(ValueGenerators.anyLong(rng), ValueGenerators.hash(rng), ValueGenerators.anyLong(rng));
+      case 1 -> new FetchEngineHeads(ValueGenerators.anyLong(rng));
+      case 2 -> new SendForkchoiceUpdate(ValueGenerators.anyLong(rng), EngineGenerators.forkchoiceState(rng));
+      case 3 -> new ScheduleWakeup(ValueGenerators.anyLong(rng), ValueGenerators.anyLong(rng));
+      case 4 -> new RespondRpc(ValueGenerators.anyLong(rng), RpcGenerators.rpcOutcome(rng));
+      default -> new PublishSyncStatus(ValueGenerators.syncStatus(rng));
+    };
+  }
+
+  /** Zero to {@code maxCount} commands; empty a quarter of the time, as most events emit nothing. */
+  public static List<Command> list(SimRng rng, int maxCount) {
+    int count = rng.chance(1, 4) ? 0 : rng.nextInt(maxCount + 1);
+    List<Command> commands = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      commands.add(any(rng));
+    }
+    return commands;
+  }
+}

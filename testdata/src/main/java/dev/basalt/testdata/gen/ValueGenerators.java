@@ -1,0 +1,161 @@
+package dev.basalt.testdata.gen;
+
+import dev.basalt.core.CoreConfig;
+import dev.basalt.core.NodeMode;
+import dev.basalt.core.heads.SyncStatus;
+import dev.basalt.core.types.Address;
+import dev.basalt.core.types.BlockId;
+import dev.basalt.core.types.Bytes;
+import dev.basalt.core.types.Hash32;
+import dev.basalt.core.types.L1BlockRef;
+import dev.basalt.core.types.L2BlockRef;
+import java.util.Arrays;
+
+/**
+ * Random protocol values drawn from a {@link SimRng}, biased towards edge cases: zero hashes and
+ * refs, 0 and {@code Long.MAX_VALUE} where a type allows them, empty and large byte strings, and
+ * strings mixing ASCII with multi-byte and supplementary-plane characters.
+ */
+public final class ValueGenerators {
+  /** Largest byte string {@link #bytes(SimRng)} produces (a large gossip payload). */
+  public static final int LARGE_BYTES_MAX = 128 * 1024;
+
+  private static final String[] SAMPLE_STRINGS = {
+    "", "a", "timeout", "connection reset by peer", "ünïcödé", "日本語のテキスト", "🦀🚀 emoji",
+    "nul\u0000inside",
+  };
+
+  private ValueGenerators() {}
+
+  /** Any long: edge values (0, ±1, MIN, MAX) one time in four, otherwise uniform. */
+  public static long anyLong(SimRng rng) {
+    if (rng.chance(1, 4)) {
+      return rng.pick(0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+    return rng.nextLong();
+  }
+
+  /** A non-negative long (block numbers, timestamps): 0, 1 and MAX often, else small or uniform. */
+  public static long u63(SimRng rng) {
+    int roll = rng.nextInt(8);
+    return switch (roll) {
+      case 0 -> 0L;
+      case 1 -> Long.MAX_VALUE;
+      case 2 -> 1L;
+      case 3, 4 -> rng.nextLong(1_000_000L);
+      default -> rng.nextLong() >>> 1;
+    };
+  }
+
+  /** Any int, with edge values one time in four. */
+  public static int anyInt(SimRng rng) {
+    if (rng.chance(1, 4)) {
+      return rng.pick(0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+    return (int) rng.nextLong();
+  }
+
+  /** A hash: zero or all-ones sometimes, otherwise random. */
+  public static Hash32 hash(SimRng rng) {
+    int roll = rng.nextInt(10);
+    if (roll == 0) {
+      return Hash32.ZERO;
+    }
+    if (roll == 1) {
+      byte[] ones = new byte[Hash32.LENGTH];
+      Arrays.fill(ones, (byte) 0xff);
+      return Hash32.wrap(ones);
+    }
+    return Hash32.wrap(rng.bytes(Hash32.LENGTH));
+  }
+
+  public static Address address(SimRng rng) {
+    return rng.chance(1, 10) ? Address.ZERO : Address.wrap(rng.bytes(Address.LENGTH));
+  }
+
+  /** A byte string up to {@link #LARGE_BYTES_MAX}: often empty or tiny, rarely large. */
+  public static Bytes bytes(SimRng rng) {
+    int roll = rng.nextInt(100);
+    int length;
+    if (roll < 10) {
+      length = 0;
+    } else if (roll < 70) {
+      length = 1 + rng.nextInt(64);
+    } else if (roll < 95) {
+      length = 65 + rng.nextInt(4096);
+    } else {
+      length = rng.chance(1, 4) ? LARGE_BYTES_MAX : 4096 + rng.nextInt(LARGE_BYTES_MAX - 4096);
+    }
+    return bytes(rng, length);
+  }
+
+  /** Exactly {@code length} random bytes. */
+  public static Bytes bytes(SimRng rng, int length) {
+    return Bytes.wrapOwned(rng.bytes(length));
+  }
+
+  /**
+   * A string of valid Unicode (no lone surrogates, so it survives UTF-8 round trips): a fixed
+   * sample or random code points from ASCII, Latin, CJK and the supplementary planes.
+   */
+  public static String string(SimRng rng) {
+    if (rng.chance(1, 3)) {
+      return rng.pick(SAMPLE_STRINGS);
+    }
+    int codePoints = rng.chance(1, 20) ? rng.nextInt(2000) : rng.nextInt(40);
+    StringBuilder sb = new StringBuilder(codePoints * 2);
+    for (int i = 0; i < codePoints; i++) {
+      sb.appendCodePoint(codePoint(rng));
+    }
+    return sb.toString();
+  }
+
+  private static int codePoint(SimRng rng) {
+    return switch (rng.nextInt(5)) {
+      case 0, 1 -> 0x20 + rng.nextInt(0x5f);
+      case 2 -> 0xa0 + rng.nextInt(0x2000 - 0xa0);
+      case 3 -> 0x4e00 + rng.nextInt(0x5000);
+      // Supplementary planes: encoded as surrogate pairs in Java, 4 bytes in UTF-8.
+      default -> 0x10000 + rng.nextInt(0x10ffff - 0x10000 + 1);
+    };
+  }
+
+  public static BlockId blockId(SimRng rng) {
+    return rng.chance(1, 10) ? BlockId.ZERO : new BlockId(hash(rng), u63(rng));
+  }
+
+  public static L1BlockRef l1BlockRef(SimRng rng) {
+    if (rng.chance(1, 10)) {
+      return L1BlockRef.ZERO;
+    }
+    return new L1BlockRef(hash(rng), u63(rng), hash(rng), u63(rng));
+  }
+
+  public static L2BlockRef l2BlockRef(SimRng rng) {
+    if (rng.chance(1, 10)) {
+      return L2BlockRef.ZERO;
+    }
+    return new L2BlockRef(hash(rng), u63(rng), hash(rng), u63(rng), blockId(rng), u63(rng));
+  }
+
+  public static CoreConfig coreConfig(SimRng rng) {
+    long blockTimeSeconds = rng.chance(1, 4) ? Long.MAX_VALUE : 1 + rng.nextLong(30);
+    return new CoreConfig(anyLong(rng), anyLong(rng), blockTimeSeconds, rng.pick(NodeMode.values()));
+  }
+
+  public static SyncStatus syncStatus(SimRng rng) {
+    if (rng.chance(1, 10)) {
+      return SyncStatus.EMPTY;
+    }
+    return new SyncStatus(
+        l1BlockRef(rng),
+        l1BlockRef(rng),
+        l1BlockRef(rng),
+        l1BlockRef(rng),
+        l2BlockRef(rng),
+        l2BlockRef(rng),
+        l2BlockRef(rng),
+        l2BlockRef(rng),
+        l2BlockRef(rng));
+  }
+}
