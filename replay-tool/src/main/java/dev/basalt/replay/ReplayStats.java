@@ -14,7 +14,6 @@ import java.util.OptionalLong;
  * @param inputsWithoutOutputs trailing inputs with no recorded output (node killed between the
  *     input and its outputs); applied but not compared
  * @param elapsedNanos wall time of the replay loop
- * @param journalBytes bytes the journal occupies on disk, 0 when unknown (memory journals)
  */
 public record ReplayStats(
     long firstSeq,
@@ -23,16 +22,15 @@ public record ReplayStats(
     long commandsCompared,
     long stateHashesChecked,
     long inputsWithoutOutputs,
-    long elapsedNanos,
-    long journalBytes) {
+    long elapsedNanos) {
 
   public double eventsPerSecond() {
     return elapsedNanos == 0 ? 0 : events * 1e9 / elapsedNanos;
   }
 
   /**
-   * One line for humans: where replay started, what was checked, throughput. MB/s is the journal's
-   * size on disk over the replay time, shown only for a replay from input 0.
+   * One line for humans: where replay started, what was checked, throughput. No MB/s: Chronicle's
+   * files are sparse and preallocated, so their size says nothing about the bytes replayed.
    */
   public String summary() {
     StringBuilder b = new StringBuilder();
@@ -40,10 +38,6 @@ public record ReplayStats(
     b.append(stateHashesChecked).append(" state hashes checked; ");
     b.append(inputsWithoutOutputs).append(" trailing inputs without recorded outputs; ");
     b.append(String.format(Locale.ROOT, "%.0f events/s", eventsPerSecond()));
-    // The journal's whole size over a replay that skipped to a snapshot would overstate the rate.
-    if (journalBytes > 0 && elapsedNanos > 0 && snapshotSeq.isEmpty()) {
-      b.append(String.format(Locale.ROOT, ", %.1f MB/s", journalBytes * 1e3 / elapsedNanos));
-    }
     b.append(String.format(Locale.ROOT, " (%.3f s)", elapsedNanos / 1e9));
     return b.toString();
   }

@@ -148,8 +148,7 @@ public final class ReplayVerifier {
           commands,
           hashes,
           withoutOutputs,
-          System.nanoTime() - startNanos,
-          journal.sizeBytes());
+          System.nanoTime() - startNanos);
     }
   }
 }
