@@ -29,6 +29,10 @@ public record LegacyTx(
     if (chainId != null && chainId.signum() < 0) {
       throw new IllegalArgumentException("negative chain id");
     }
+    // v = chainId * 2 + 36 must still fit the u256 that carries it on the wire.
+    if (chainId != null && chainId.shiftLeft(1).add(BigInteger.valueOf(36)).bitLength() > 256) {
+      throw new IllegalArgumentException("chain id too large for an EIP-155 v");
+    }
   }
 
   @Override
