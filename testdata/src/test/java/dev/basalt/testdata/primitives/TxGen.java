@@ -1,5 +1,6 @@
 package dev.basalt.testdata.primitives;
 
+import dev.basalt.core.crypto.Secp256k1;
 import dev.basalt.core.crypto.SigningKey;
 import dev.basalt.core.tx.AccessListTx;
 import dev.basalt.core.tx.AccessTuple;
@@ -30,7 +31,7 @@ final class TxGen {
   SigningKey key() {
     while (true) {
       BigInteger d = new BigInteger(1, rng.bytes(32));
-      if (d.signum() > 0 && d.compareTo(dev.basalt.core.crypto.Secp256k1.N) < 0) {
+      if (d.signum() > 0 && d.compareTo(Secp256k1.N) < 0) {
         return SigningKey.fromScalar(d);
       }
     }
