@@ -1,0 +1,142 @@
+package dev.basalt.core.crypto;
+
+import dev.basalt.core.types.Address;
+import dev.basalt.core.types.Bytes;
+import dev.basalt.core.types.Hash32;
+import java.math.BigInteger;
+import java.util.Optional;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECFieldElement;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+
+/**
+ * secp256k1 signing and public-key recovery as Ethereum uses them.
+ *
+ * <p>Recovery follows SEC 1 §4.1.6 restricted to recovery ids 0 and 1 (r is the x coordinate
+ * itself, never x - n), which is all an Ethereum signature can express. Invalid signatures are an
+ * expected input (any L1 transaction may carry one), so recovery answers {@link Optional#empty()}
+ * instead of throwing. Signing uses RFC 6979 deterministic nonces with HMAC-SHA256 and normalises to
+ * low s, as go-ethereum's libsecp256k1 signer does, so the same key and hash always give the same
+ * signature.
+ */
+public final class Secp256k1 {
+  private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
+  private static final ECCurve CURVE = PARAMS.getCurve();
+  private static final ECPoint G = PARAMS.getG();
+
+  /** The group order n. */
+  public static final BigInteger N = PARAMS.getN();
+
+  /** n / 2: the largest s go-ethereum accepts in a transaction signature (EIP-2). */
+  public static final BigInteger HALF_N = N.shiftRight(1);
+
+  private Secp256k1() {}
+
+  /**
+   * The address that signed {@code hash}, enforcing low s (EIP-2, as go-ethereum's homestead check
+   * does for transactions and EIP-7702 does for authorizations); empty when the signature is
+   * invalid.
+   */
+  public static Optional<Address> recoverAddress(Hash32 hash, int recoveryId, BigInteger r, BigInteger s) {
+    return recoverAddress(hash, recoveryId, r, s, true);
+  }
+
+  /** As {@link #recoverAddress(Hash32, int, BigInteger, BigInteger)}, with the low-s rule optional. */
+  public static Optional<Address> recoverAddress(
+      Hash32 hash, int recoveryId, BigInteger r, BigInteger s, boolean requireLowS) {
+    return recoverPublicKey(hash, recoveryId, r, s, requireLowS).map(Secp256k1::addressOf);
+  }
+
+  /** The 64-byte public key (x ‖ y) that signed {@code hash}, or empty when invalid. */
+  public static Optional<Bytes> recoverPublicKey(
+      Hash32 hash, int recoveryId, BigInteger r, BigInteger s, boolean requireLowS) {
+    if (!inRange(recoveryId, r, s, requireLowS)) {
+      return Optional.empty();
+    }
+    // r < n < p, so r is a valid field element; find the curve point with that x and parity.
+    ECFieldElement x = CURVE.fromBigInteger(r);
+    ECFieldElement beta = x.square().multiply(x).add(CURVE.getB()).sqrt();
+    if (beta == null) {
+      return Optional.empty();
+    }
+    if (beta.testBitZero() != (recoveryId == 1)) {
+      beta = beta.negate();
+    }
+    ECPoint bigR = CURVE.createPoint(r, beta.toBigInteger());
+    BigInteger e = new BigInteger(1, hash.toArray());
+    BigInteger rInverse = r.modInverse(N);
+    BigInteger u1 = e.negate().multiply(rInverse).mod(N);
+    BigInteger u2 = s.multiply(rInverse).mod(N);
+    // Q = r^-1 (sR - eG)
+    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(G, u1, bigR, u2).normalize();
+    if (q.isInfinity()) {
+      return Optional.empty();
+    }
+    return Optional.of(uncompressedWithoutPrefix(q));
+  }
+
+  private static boolean inRange(int recoveryId, BigInteger r, BigInteger s, boolean requireLowS) {
+    if (recoveryId != 0 && recoveryId != 1) {
+      return false;
+    }
+    if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
+      return false;
+    }
+    return !requireLowS || s.compareTo(HALF_N) <= 0;
+  }
+
+  /** Signs {@code hash} with an RFC 6979 nonce; the result always has low s. */
+  public static EcdsaSignature sign(Hash32 hash, SigningKey key) {
+    byte[] message = hash.toArray();
+    BigInteger d = key.secret();
+    BigInteger e = new BigInteger(1, message);
+    HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+    nonces.init(N, d, message);
+    FixedPointCombMultiplier multiplier = new FixedPointCombMultiplier();
+    while (true) {
+      BigInteger k = nonces.nextK();
+      ECPoint bigR = multiplier.multiply(G, k).normalize();
+      BigInteger r = bigR.getAffineXCoord().toBigInteger();
+      // r >= n would need recovery id 2 or 3, which Ethereum cannot express; RFC 6979 lets us
+      // draw the next nonce instead (probability about 2^-128).
+      if (r.signum() == 0 || r.compareTo(N) >= 0) {
+        continue;
+      }
+      BigInteger s = k.modInverse(N).multiply(e.add(d.multiply(r))).mod(N);
+      if (s.signum() == 0) {
+        continue;
+      }
+      int recoveryId = bigR.getAffineYCoord().testBitZero() ? 1 : 0;
+      if (s.compareTo(HALF_N) > 0) {
+        // -s is equally valid and corresponds to the negated nonce point, so the parity flips.
+        s = N.subtract(s);
+        recoveryId ^= 1;
+      }
+      return new EcdsaSignature(recoveryId, r, s);
+    }
+  }
+
+  /** The 64-byte public key of a private scalar. */
+  static Bytes publicKeyOf(BigInteger secret) {
+    return uncompressedWithoutPrefix(new FixedPointCombMultiplier().multiply(G, secret).normalize());
+  }
+
+  /** The address of a 64-byte public key: the last 20 bytes of its Keccak-256. */
+  public static Address addressOf(Bytes publicKey) {
+    if (publicKey.length() != 64) {
+      throw new IllegalArgumentException("public key must have 64 bytes, got " + publicKey.length());
+    }
+    return Address.wrap(Keccak.hash(publicKey.toArray()).toArray(), 12);
+  }
+
+  private static Bytes uncompressedWithoutPrefix(ECPoint point) {
+    byte[] encoded = point.getEncoded(false);
+    return Bytes.of(encoded, 1, 64);
+  }
+}
