@@ -31,6 +31,7 @@ final class DevWorldAdapters implements WorldAdapters {
   public CommandHandlers handlers() {
     return new CommandHandlers(
         world::fetchL1Block,
+        world::fetchBlobs,
         world::fetchEngineHeads,
         world::forkchoiceUpdate,
         response -> LOG.debug("no RPC server in the devnet yet; dropping {}", response));

@@ -14,6 +14,7 @@ import dev.basalt.core.command.SendForkchoiceUpdate;
 import dev.basalt.core.engine.EngineResponse;
 import dev.basalt.core.engine.ForkchoiceState;
 import dev.basalt.core.event.AdminRequestReceived;
+import dev.basalt.core.event.BlobsFetched;
 import dev.basalt.core.event.ClockTicked;
 import dev.basalt.core.event.EngineResponseReceived;
 import dev.basalt.core.event.GossipPayloadReceived;
@@ -83,6 +84,7 @@ public final class Core implements Describable {
       case L1SafeObserved e -> l1Heads.observeSafe(e.safe());
       case L1FinalizedObserved e -> l1Heads.observeFinalized(e.finalized());
       case L1BlockFetched e -> onL1BlockFetched(e);
+      case BlobsFetched e -> requests.complete(e.correlationId());
       case RequestFailed e -> onRequestFailed(e);
       case EngineResponseReceived e -> onEngineResponse(e);
       case GossipPayloadReceived e -> gossipMessagesUnvalidated++;
@@ -189,17 +191,17 @@ public final class Core implements Describable {
 
   private void onL1Head(L1BlockRef head) {
     if (l1Heads.observeHead(head)) {
-      emit(new FetchL1Block(requests.issue(new Pending.L1Block(head.hash(), head.number())), head.hash(), head.number()));
+      emit(new FetchL1Block(requests.issue(new Pending.L1Block(head.number())), head.number()));
     }
   }
 
   private void onL1BlockFetched(L1BlockFetched e) {
     Pending purpose = requests.complete(e.correlationId());
-    if (!(purpose instanceof Pending.L1Block wanted) || !wanted.hash().equals(e.block().hash())) {
+    if (!(purpose instanceof Pending.L1Block wanted) || wanted.number() != e.block().ref().number()) {
       // Unknown (answered twice, or asked before a restart) or not what we asked for: ignore.
       return;
     }
-    l1Window.add(e.block());
+    l1Window.add(e.block().ref());
   }
 
   private void onRequestFailed(RequestFailed e) {

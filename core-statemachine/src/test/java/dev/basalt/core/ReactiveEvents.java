@@ -104,7 +104,7 @@ final class ReactiveEvents {
     }
     return switch (c) {
       case FetchL1Block f ->
-          new L1BlockFetched(id, new L1BlockRef(f.hash(), f.number(), TestRefs.l1(f.number() - 1, l1Fork).hash(), 1));
+          new L1BlockFetched(id, TestRefs.block(TestRefs.l1(f.number(), l1Fork)));
       case FetchEngineHeads f ->
           new EngineResponseReceived(
               id, new EngineResponse.Heads(TestRefs.l2(300), TestRefs.l2(200 + random.nextInt(150)), TestRefs.l2(100)));

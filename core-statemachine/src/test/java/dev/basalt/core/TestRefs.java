@@ -35,4 +35,9 @@ final class TestRefs {
   static CoreConfig config() {
     return new CoreConfig(1, 10, 2, NodeMode.VALIDATOR);
   }
+
+  /** An L1 block with only its reference filled in. */
+  static dev.basalt.core.l1.L1Block block(L1BlockRef ref) {
+    return dev.basalt.core.l1.L1Block.empty(ref, java.math.BigInteger.ONE, ref.parentHash());
+  }
 }

@@ -52,7 +52,8 @@ public final class TestWorld implements WorldAdapters {
   @Override
   public CommandHandlers handlers() {
     return new CommandHandlers(
-        c -> answer(new L1BlockFetched(c.correlationId(), l1(c.number()))),
+        c -> answer(new L1BlockFetched(c.correlationId(), dev.basalt.core.l1.L1Block.empty(l1(c.number()), java.math.BigInteger.ONE, Hash32.ZERO))),
+        c -> answer(new dev.basalt.core.event.BlobsFetched(c.correlationId(), java.util.List.of())),
         c -> answer(new EngineResponseReceived(c.correlationId(), new EngineResponse.Heads(l2(30), l2(20), l2(10)))),
         c ->
             answer(

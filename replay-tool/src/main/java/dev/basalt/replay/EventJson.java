@@ -41,6 +41,7 @@ public final class EventJson {
     core.addSerializer(Bytes.class, hex(Bytes.class, Bytes::toHex));
     core.addSerializer(PayloadId.class, hex(PayloadId.class, PayloadId::toHex));
     core.addSerializer(new OptionalSerializer());
+    core.addSerializer(new OptionalLongSerializer());
     return JsonMapper.builder()
         // Records by their fields only: helper methods such as isZero() or id() are not state.
         .visibility(PropertyAccessor.ALL, Visibility.NONE)
@@ -92,6 +93,25 @@ public final class EventJson {
     @Override
     public boolean isEmpty(SerializerProvider provider, Optional value) {
       return value == null || value.isEmpty();
+    }
+  }
+
+  /** {@link java.util.OptionalLong} as its value or null. */
+  private static final class OptionalLongSerializer extends StdSerializer<java.util.OptionalLong> {
+    private static final long serialVersionUID = 1L;
+
+    OptionalLongSerializer() {
+      super(java.util.OptionalLong.class);
+    }
+
+    @Override
+    public void serialize(java.util.OptionalLong value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      if (value.isPresent()) {
+        gen.writeNumber(value.getAsLong());
+      } else {
+        gen.writeNull();
+      }
     }
   }
 }

@@ -34,9 +34,9 @@ class CommandDiffTest {
 
   @Test
   void namesADifferentCommandType() {
-    String d = CommandDiff.firstDifference(List.of(new FetchEngineHeads(3)), List.of(new FetchL1Block(3, H, 9)));
+    String d = CommandDiff.firstDifference(List.of(new FetchEngineHeads(3)), List.of(new FetchL1Block(3, 9)));
     assertEquals("command #0 FetchEngineHeads: expected FetchEngineHeads[correlationId=3], actual "
-        + new FetchL1Block(3, H, 9), d);
+        + new FetchL1Block(3, 9), d);
   }
 
   @Test

@@ -2,7 +2,18 @@ package dev.basalt.core.codec;
 
 import dev.basalt.core.CoreConfig;
 import dev.basalt.core.NodeMode;
+import dev.basalt.core.l1.InboxTransaction;
+import dev.basalt.core.l1.IndexedBlobHash;
+import dev.basalt.core.l1.L1Block;
+import dev.basalt.core.l1.ReceiptLog;
 import dev.basalt.core.types.BlockId;
+import dev.basalt.core.types.Hash32;
+import dev.basalt.core.types.Log;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import dev.basalt.core.types.L1BlockRef;
 import dev.basalt.core.types.L2BlockRef;
 
@@ -53,5 +64,102 @@ public final class ValueCodec {
     } catch (IllegalArgumentException e) {
       throw new DecodeException("bad core config: " + e.getMessage());
     }
+  }
+
+  /** Upper bounds on list sizes in decoded L1 blocks: far above anything L1 can hold. */
+  private static final int MAX_INBOX_TXS = 100_000;
+
+  private static final int MAX_LOGS = 1_000_000;
+  private static final int MAX_UINT256_BYTES = 32;
+
+  public static void write(BinaryWriter w, L1Block b) {
+    write(w, b.ref());
+    writeUint256(w, b.baseFeePerGas());
+    w.hash(b.mixHash());
+    w.bool(b.excessBlobGas().isPresent());
+    if (b.excessBlobGas().isPresent()) {
+      w.i64(b.excessBlobGas().getAsLong());
+    }
+    w.bool(b.parentBeaconBlockRoot().isPresent());
+    b.parentBeaconBlockRoot().ifPresent(w::hash);
+    w.i32(b.inboxTransactions().size());
+    for (InboxTransaction tx : b.inboxTransactions()) {
+      w.i32(tx.txIndex()).bytes(tx.envelope()).i32(tx.firstBlobIndex());
+    }
+    w.i32(b.logs().size());
+    for (ReceiptLog l : b.logs()) {
+      w.i64(l.logIndex());
+      write(w, l.log());
+    }
+  }
+
+  public static L1Block readL1Block(BinaryReader r) {
+    var ref = readL1BlockRef(r);
+    BigInteger baseFee = readUint256(r);
+    Hash32 mixHash = r.hash();
+    OptionalLong excessBlobGas = r.bool() ? OptionalLong.of(r.i64()) : OptionalLong.empty();
+    Optional<Hash32> beaconRoot = r.bool() ? Optional.of(r.hash()) : Optional.empty();
+    int txCount = r.count(MAX_INBOX_TXS, "inbox transactions");
+    List<InboxTransaction> txs = new ArrayList<>(Math.min(txCount, 1024));
+    for (int i = 0; i < txCount; i++) {
+      txs.add(new InboxTransaction(r.count(Integer.MAX_VALUE, "tx index"), r.bytes(), r.count(Integer.MAX_VALUE, "blob index")));
+    }
+    int logCount = r.count(MAX_LOGS, "logs");
+    List<ReceiptLog> logs = new ArrayList<>(Math.min(logCount, 1024));
+    for (int i = 0; i < logCount; i++) {
+      logs.add(new ReceiptLog(r.u63("log index"), readLog(r)));
+    }
+    return new L1Block(ref, baseFee, mixHash, excessBlobGas, beaconRoot, txs, logs);
+  }
+
+  public static void write(BinaryWriter w, Log log) {
+    w.address(log.address()).u8(log.topics().size());
+    for (Hash32 topic : log.topics()) {
+      w.hash(topic);
+    }
+    w.bytes(log.data());
+  }
+
+  public static Log readLog(BinaryReader r) {
+    var address = r.address();
+    int topicCount = r.u8();
+    if (topicCount > 4) {
+      throw new DecodeException("log with " + topicCount + " topics");
+    }
+    List<Hash32> topics = new ArrayList<>(topicCount);
+    for (int i = 0; i < topicCount; i++) {
+      topics.add(r.hash());
+    }
+    return new Log(address, topics, r.bytes());
+  }
+
+  public static void write(BinaryWriter w, IndexedBlobHash h) {
+    w.i32(h.index()).hash(h.versionedHash());
+  }
+
+  public static IndexedBlobHash readIndexedBlobHash(BinaryReader r) {
+    return new IndexedBlobHash(r.count(Integer.MAX_VALUE, "blob index"), r.hash());
+  }
+
+  /** A uint256 as a length-prefixed minimal big-endian magnitude. */
+  public static void writeUint256(BinaryWriter w, BigInteger v) {
+    if (v.signum() < 0 || v.bitLength() > 256) {
+      throw new IllegalArgumentException("not a uint256: " + v);
+    }
+    byte[] b = v.signum() == 0 ? new byte[0] : v.toByteArray();
+    int skip = b.length > 0 && b[0] == 0 ? 1 : 0;
+    w.u8(b.length - skip).raw(b, skip, b.length - skip);
+  }
+
+  public static BigInteger readUint256(BinaryReader r) {
+    int n = r.u8();
+    if (n > MAX_UINT256_BYTES) {
+      throw new DecodeException("uint256 of " + n + " bytes");
+    }
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = (byte) r.u8();
+    }
+    return new BigInteger(1, b);
   }
 }

@@ -3,6 +3,7 @@ package dev.basalt.core.command;
 /** Something the core wants done in the world. */
 public sealed interface Command
     permits FetchL1Block,
+        FetchBlobs,
         FetchEngineHeads,
         SendForkchoiceUpdate,
         ScheduleWakeup,

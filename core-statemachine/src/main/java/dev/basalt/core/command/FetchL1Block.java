@@ -1,11 +1,13 @@
 package dev.basalt.core.command;
 
-import dev.basalt.core.types.Hash32;
-import java.util.Objects;
-
-/** Fetch the L1 block with this hash; answered by {@code L1BlockFetched} or {@code RequestFailed}. */
-public record FetchL1Block(long correlationId, Hash32 hash, long number) implements Command, Request {
+/**
+ * Fetch the canonical L1 block at {@code number}; answered by {@code L1BlockFetched} or
+ * {@code RequestFailed}. The core checks parent hashes itself, so it asks by number.
+ */
+public record FetchL1Block(long correlationId, long number) implements Command, Request {
   public FetchL1Block {
-    Objects.requireNonNull(hash, "hash");
+    if (number < 0) {
+      throw new IllegalArgumentException("block number must be non-negative");
+    }
   }
 }

@@ -9,6 +9,7 @@ public sealed interface InputEvent
         L1SafeObserved,
         L1FinalizedObserved,
         L1BlockFetched,
+        BlobsFetched,
         RequestFailed,
         EngineResponseReceived,
         GossipPayloadReceived,

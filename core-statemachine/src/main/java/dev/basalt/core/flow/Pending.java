@@ -2,18 +2,16 @@ package dev.basalt.core.flow;
 
 import dev.basalt.core.engine.ForkchoiceState;
 import dev.basalt.core.state.StateVisitor;
-import dev.basalt.core.types.Hash32;
 
 /** What an outstanding request was for, so its answer can be routed. */
 public sealed interface Pending {
   /** Canonical description of this request. */
   void describeTo(StateVisitor v);
 
-  record L1Block(Hash32 hash, long number) implements Pending {
+  record L1Block(long number) implements Pending {
     @Override
     public void describeTo(StateVisitor v) {
       v.value("kind", "l1Block");
-      v.value("hash", hash);
       v.value("number", number);
     }
   }

@@ -11,7 +11,7 @@ final class PendingCodec {
 
   static void write(BinaryWriter w, Pending p) {
     switch (p) {
-      case Pending.L1Block b -> w.u8(1).hash(b.hash()).i64(b.number());
+      case Pending.L1Block b -> w.u8(1).i64(b.number());
       case Pending.EngineHeads h -> w.u8(2);
       case Pending.Forkchoice f ->
           w.u8(3).hash(f.state().headBlockHash()).hash(f.state().safeBlockHash()).hash(f.state().finalizedBlockHash());
@@ -22,7 +22,7 @@ final class PendingCodec {
   static Pending read(BinaryReader r) {
     int tag = r.u8();
     return switch (tag) {
-      case 1 -> new Pending.L1Block(r.hash(), r.u63("block number"));
+      case 1 -> new Pending.L1Block(r.u63("block number"));
       case 2 -> new Pending.EngineHeads();
       case 3 -> new Pending.Forkchoice(new ForkchoiceState(r.hash(), r.hash(), r.hash()));
       case 4 -> new Pending.RetrySyncStart();

@@ -1,5 +1,6 @@
 package dev.basalt.adapters.node;
 
+import dev.basalt.core.command.FetchBlobs;
 import dev.basalt.core.command.FetchEngineHeads;
 import dev.basalt.core.command.FetchL1Block;
 import dev.basalt.core.command.RespondRpc;
@@ -13,11 +14,13 @@ import java.util.function.Consumer;
  */
 public record CommandHandlers(
     Consumer<FetchL1Block> fetchL1Block,
+    Consumer<FetchBlobs> fetchBlobs,
     Consumer<FetchEngineHeads> fetchEngineHeads,
     Consumer<SendForkchoiceUpdate> forkchoiceUpdate,
     Consumer<RespondRpc> respondRpc) {
   public CommandHandlers {
     Objects.requireNonNull(fetchL1Block, "fetchL1Block");
+    Objects.requireNonNull(fetchBlobs, "fetchBlobs");
     Objects.requireNonNull(fetchEngineHeads, "fetchEngineHeads");
     Objects.requireNonNull(forkchoiceUpdate, "forkchoiceUpdate");
     Objects.requireNonNull(respondRpc, "respondRpc");

@@ -5,6 +5,7 @@ import dev.basalt.adapters.ring.CommandDispatcher;
 import dev.basalt.adapters.ring.EventSink;
 import dev.basalt.adapters.status.StatusBoard;
 import dev.basalt.core.command.Command;
+import dev.basalt.core.command.FetchBlobs;
 import dev.basalt.core.command.FetchEngineHeads;
 import dev.basalt.core.command.FetchL1Block;
 import dev.basalt.core.command.PublishSyncStatus;
@@ -52,6 +53,7 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
   public void dispatch(Command command) {
     switch (command) {
       case FetchL1Block c -> carryOut(c, handlers.fetchL1Block(), c);
+      case FetchBlobs c -> carryOut(c, handlers.fetchBlobs(), c);
       case FetchEngineHeads c -> carryOut(c, handlers.fetchEngineHeads(), c);
       case SendForkchoiceUpdate c -> carryOut(c, handlers.forkchoiceUpdate(), c);
       case ScheduleWakeup c -> carryOut(c, clock::schedule, c);

@@ -3,8 +3,10 @@ package dev.basalt.journal.codec;
 import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.codec.DecodeException;
+import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.FetchEngineHeads;
+import dev.basalt.core.command.FetchBlobs;
 import dev.basalt.core.command.FetchL1Block;
 import dev.basalt.core.command.PublishSyncStatus;
 import dev.basalt.core.command.RespondRpc;
@@ -25,6 +27,7 @@ public final class CommandCodec {
   public static final int SCHEDULE_WAKEUP = 4;
   public static final int RESPOND_RPC = 5;
   public static final int PUBLISH_SYNC_STATUS = 6;
+  public static final int FETCH_BLOBS = 7;
 
   /** Smallest encoding of a command (tag and version), used to bound list counts. */
   public static final int MIN_ENCODED_BYTES = 3;
@@ -38,6 +41,7 @@ public final class CommandCodec {
   public static int tag(Command command) {
     return switch (command) {
       case FetchL1Block c -> FETCH_L1_BLOCK;
+      case FetchBlobs c -> FETCH_BLOBS;
       case FetchEngineHeads c -> FETCH_ENGINE_HEADS;
       case SendForkchoiceUpdate c -> SEND_FORKCHOICE_UPDATE;
       case ScheduleWakeup c -> SCHEDULE_WAKEUP;
@@ -51,7 +55,13 @@ public final class CommandCodec {
     CodecSupport.writeU16(w, tag(command));
     w.u8(CURRENT_VERSION);
     switch (command) {
-      case FetchL1Block c -> w.i64(c.correlationId()).hash(c.hash()).i64(c.number());
+      case FetchL1Block c -> w.i64(c.correlationId()).i64(c.number());
+      case FetchBlobs c -> {
+        w.i64(c.correlationId());
+        ValueCodec.write(w, c.block());
+        w.i32(c.hashes().size());
+        c.hashes().forEach(h -> ValueCodec.write(w, h));
+      }
       case FetchEngineHeads c -> w.i64(c.correlationId());
       case SendForkchoiceUpdate c -> {
         w.i64(c.correlationId());
@@ -84,7 +94,8 @@ public final class CommandCodec {
 
   private static Command readFields(int tag, BinaryReader r) {
     return switch (tag) {
-      case FETCH_L1_BLOCK -> new FetchL1Block(r.i64(), r.hash(), r.i64());
+      case FETCH_L1_BLOCK -> new FetchL1Block(r.i64(), r.u63("block number"));
+      case FETCH_BLOBS -> readFetchBlobs(r);
       case FETCH_ENGINE_HEADS -> new FetchEngineHeads(r.i64());
       case SEND_FORKCHOICE_UPDATE -> new SendForkchoiceUpdate(r.i64(), EngineCodec.readForkchoiceState(r));
       case SCHEDULE_WAKEUP -> new ScheduleWakeup(r.i64(), r.i64());
@@ -98,6 +109,7 @@ public final class CommandCodec {
   public static String typeName(int tag) {
     return switch (tag) {
       case FETCH_L1_BLOCK -> "FetchL1Block";
+      case FETCH_BLOBS -> "FetchBlobs";
       case FETCH_ENGINE_HEADS -> "FetchEngineHeads";
       case SEND_FORKCHOICE_UPDATE -> "SendForkchoiceUpdate";
       case SCHEDULE_WAKEUP -> "ScheduleWakeup";
@@ -105,5 +117,19 @@ public final class CommandCodec {
       case PUBLISH_SYNC_STATUS -> "PublishSyncStatus";
       default -> throw new DecodeException("unknown command type tag " + tag);
     };
+  }
+
+  /** Far above the blobs one L1 block can carry; stops corrupt counts before allocating. */
+  private static final int MAX_BLOB_HASHES = 4_096;
+
+  private static FetchBlobs readFetchBlobs(BinaryReader r) {
+    long correlationId = r.i64();
+    var block = ValueCodec.readL1BlockRef(r);
+    int n = r.count(MAX_BLOB_HASHES, "blob hashes");
+    java.util.List<dev.basalt.core.l1.IndexedBlobHash> hashes = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      hashes.add(ValueCodec.readIndexedBlobHash(r));
+    }
+    return new FetchBlobs(correlationId, block, hashes);
   }
 }

@@ -5,6 +5,7 @@ import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.codec.DecodeException;
 import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.event.AdminRequestReceived;
+import dev.basalt.core.event.BlobsFetched;
 import dev.basalt.core.event.ClockTicked;
 import dev.basalt.core.event.EngineResponseReceived;
 import dev.basalt.core.event.GossipPayloadReceived;
@@ -36,6 +37,7 @@ public final class EventCodec {
   public static final int ENGINE_RESPONSE_RECEIVED = 9;
   public static final int GOSSIP_PAYLOAD_RECEIVED = 10;
   public static final int ADMIN_REQUEST_RECEIVED = 11;
+  public static final int BLOBS_FETCHED = 12;
 
   /** Every event type is at version 1 so far. */
   private static final int CURRENT_VERSION = 1;
@@ -52,6 +54,7 @@ public final class EventCodec {
       case L1SafeObserved e -> L1_SAFE_OBSERVED;
       case L1FinalizedObserved e -> L1_FINALIZED_OBSERVED;
       case L1BlockFetched e -> L1_BLOCK_FETCHED;
+      case BlobsFetched e -> BLOBS_FETCHED;
       case RequestFailed e -> REQUEST_FAILED;
       case EngineResponseReceived e -> ENGINE_RESPONSE_RECEIVED;
       case GossipPayloadReceived e -> GOSSIP_PAYLOAD_RECEIVED;
@@ -79,6 +82,10 @@ public final class EventCodec {
       case L1BlockFetched e -> {
         w.i64(e.correlationId());
         ValueCodec.write(w, e.block());
+      }
+      case BlobsFetched e -> {
+        w.i64(e.correlationId()).i32(e.blobs().size());
+        e.blobs().forEach(w::bytes);
       }
       case RequestFailed e -> w.i64(e.correlationId()).u8(EnumCodes.code(e.kind())).string(e.detail());
       case EngineResponseReceived e -> {
@@ -121,7 +128,8 @@ public final class EventCodec {
       case L1_HEAD_OBSERVED -> new L1HeadObserved(ValueCodec.readL1BlockRef(r));
       case L1_SAFE_OBSERVED -> new L1SafeObserved(ValueCodec.readL1BlockRef(r));
       case L1_FINALIZED_OBSERVED -> new L1FinalizedObserved(ValueCodec.readL1BlockRef(r));
-      case L1_BLOCK_FETCHED -> new L1BlockFetched(r.i64(), ValueCodec.readL1BlockRef(r));
+      case L1_BLOCK_FETCHED -> new L1BlockFetched(r.i64(), ValueCodec.readL1Block(r));
+      case BLOBS_FETCHED -> readBlobsFetched(r);
       case REQUEST_FAILED -> new RequestFailed(r.i64(), EnumCodes.readFailureKind(r), r.string());
       case ENGINE_RESPONSE_RECEIVED -> new EngineResponseReceived(r.i64(), EngineCodec.readEngineResponse(r));
       case GOSSIP_PAYLOAD_RECEIVED -> new GossipPayloadReceived(r.i64(), r.string(), r.i32(), r.bytes());
@@ -140,11 +148,25 @@ public final class EventCodec {
       case L1_SAFE_OBSERVED -> "L1SafeObserved";
       case L1_FINALIZED_OBSERVED -> "L1FinalizedObserved";
       case L1_BLOCK_FETCHED -> "L1BlockFetched";
+      case BLOBS_FETCHED -> "BlobsFetched";
       case REQUEST_FAILED -> "RequestFailed";
       case ENGINE_RESPONSE_RECEIVED -> "EngineResponseReceived";
       case GOSSIP_PAYLOAD_RECEIVED -> "GossipPayloadReceived";
       case ADMIN_REQUEST_RECEIVED -> "AdminRequestReceived";
       default -> throw new DecodeException("unknown input event type tag " + tag);
     };
+  }
+
+  /** A block carries at most a few dozen blobs; this bound only stops corrupt counts early. */
+  private static final int MAX_BLOBS = 4_096;
+
+  private static BlobsFetched readBlobsFetched(BinaryReader r) {
+    long correlationId = r.i64();
+    int n = r.count(MAX_BLOBS, "blobs");
+    java.util.List<dev.basalt.core.types.Bytes> blobs = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      blobs.add(r.bytes());
+    }
+    return new BlobsFetched(correlationId, blobs);
   }
 }

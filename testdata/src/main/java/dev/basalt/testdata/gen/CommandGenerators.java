@@ -13,19 +13,21 @@ import java.util.List;
 /** Random commands of every type, and lists of them as the core emits for one event. */
 public final class CommandGenerators {
   /** How many command types {@link #any} draws from; the coverage tests check it against the sealed list. */
-  public static final int COMMAND_TYPES = 6;
+  public static final int COMMAND_TYPES = 7;
 
   private CommandGenerators() {}
 
   /** A command of a uniformly chosen type. */
   public static Command any(SimRng rng) {
     return switch (rng.nextInt(COMMAND_TYPES)) {
-      case 0 -> new FetchL1Block(ValueGenerators.anyLong(rng), ValueGenerators.hash(rng), ValueGenerators.anyLong(rng));
+      case 0 -> new FetchL1Block(ValueGenerators.anyLong(rng), ValueGenerators.u63(rng));
+      case 6 -> fetchBlobs(rng);
       case 1 -> new FetchEngineHeads(ValueGenerators.anyLong(rng));
       case 2 -> new SendForkchoiceUpdate(ValueGenerators.anyLong(rng), EngineGenerators.forkchoiceState(rng));
       case 3 -> new ScheduleWakeup(ValueGenerators.anyLong(rng), ValueGenerators.anyLong(rng));
       case 4 -> new RespondRpc(ValueGenerators.anyLong(rng), RpcGenerators.rpcOutcome(rng));
-      default -> new PublishSyncStatus(ValueGenerators.syncStatus(rng));
+      case 5 -> new PublishSyncStatus(ValueGenerators.syncStatus(rng));
+      default -> throw new IllegalStateException("unreachable");
     };
   }
 
@@ -37,5 +39,13 @@ public final class CommandGenerators {
       commands.add(any(rng));
     }
     return commands;
+  }
+
+  public static dev.basalt.core.command.FetchBlobs fetchBlobs(SimRng rng) {
+    java.util.List<dev.basalt.core.l1.IndexedBlobHash> hashes = new java.util.ArrayList<>();
+    for (int i = rng.nextInt(4); i > 0; i--) {
+      hashes.add(ValueGenerators.indexedBlobHash(rng));
+    }
+    return new dev.basalt.core.command.FetchBlobs(ValueGenerators.anyLong(rng), ValueGenerators.l1BlockRef(rng), hashes);
   }
 }

@@ -20,7 +20,7 @@ import dev.basalt.core.event.WakeupFired;
  */
 public final class EventGenerators {
   /** How many event types {@link #any} draws from; the coverage tests check it against the sealed list. */
-  public static final int EVENT_TYPES = 11;
+  public static final int EVENT_TYPES = 12;
 
   private EventGenerators() {}
 
@@ -33,7 +33,8 @@ public final class EventGenerators {
       case 3 -> new L1HeadObserved(ValueGenerators.l1BlockRef(rng));
       case 4 -> new L1SafeObserved(ValueGenerators.l1BlockRef(rng));
       case 5 -> new L1FinalizedObserved(ValueGenerators.l1BlockRef(rng));
-      case 6 -> new L1BlockFetched(ValueGenerators.anyLong(rng), ValueGenerators.l1BlockRef(rng));
+      case 6 -> new L1BlockFetched(ValueGenerators.anyLong(rng), ValueGenerators.l1Block(rng));
+      case 11 -> blobsFetched(rng);
       case 7 -> requestFailed(rng);
       case 8 -> engineResponseReceived(rng);
       case 9 -> gossipPayloadReceived(rng);
@@ -65,5 +66,13 @@ public final class EventGenerators {
 
   public static AdminRequestReceived adminRequestReceived(SimRng rng) {
     return new AdminRequestReceived(ValueGenerators.anyLong(rng), RpcGenerators.adminRequest(rng));
+  }
+
+  public static dev.basalt.core.event.BlobsFetched blobsFetched(SimRng rng) {
+    java.util.List<dev.basalt.core.types.Bytes> blobs = new java.util.ArrayList<>();
+    for (int i = rng.nextInt(3); i > 0; i--) {
+      blobs.add(ValueGenerators.bytes(rng));
+    }
+    return new dev.basalt.core.event.BlobsFetched(ValueGenerators.anyLong(rng), blobs);
   }
 }

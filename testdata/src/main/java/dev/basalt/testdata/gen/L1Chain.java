@@ -30,6 +30,11 @@ final class L1Chain {
     return canonical.lastEntry().getValue();
   }
 
+  /** The canonical block at {@code number}, or null outside the retained window. */
+  L1BlockRef find(long number) {
+    return canonical.get(number);
+  }
+
   /** The canonical block at {@code number}; it must be within the retained window. */
   L1BlockRef byNumber(long number) {
     L1BlockRef b = canonical.get(number);

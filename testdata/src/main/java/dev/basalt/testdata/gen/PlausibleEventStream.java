@@ -114,6 +114,8 @@ public final class PlausibleEventStream {
     for (Command c : commands) {
       switch (c) {
         case FetchL1Block f -> answerLater(answerFetch(f));
+        case dev.basalt.core.command.FetchBlobs f ->
+            answerLater(new dev.basalt.core.event.BlobsFetched(f.correlationId(), List.of()));
         case FetchEngineHeads f -> answerLater(answerHeads(f.correlationId()));
         case SendForkchoiceUpdate f -> answerLater(answerForkchoice(f.correlationId()));
         case ScheduleWakeup w -> schedule(w.atMillis(), new WakeupFired(w.correlationId(), 0));
@@ -161,12 +163,13 @@ public final class PlausibleEventStream {
   }
 
   private InputEvent answerFetch(FetchL1Block f) {
-    L1BlockRef block = l1.byHash(f.hash());
+    L1BlockRef block = l1.find(f.number());
     if (block == null || answers.chance(1, 25)) {
       FailureKind kind = block == null ? FailureKind.NOT_FOUND : answers.pick(FailureKind.values());
       return new RequestFailed(f.correlationId(), kind, "simulated " + kind.name().toLowerCase(Locale.ROOT));
     }
-    return new L1BlockFetched(f.correlationId(), block);
+    return new L1BlockFetched(
+        f.correlationId(), dev.basalt.core.l1.L1Block.empty(block, java.math.BigInteger.TEN, block.parentHash()));
   }
 
   private InputEvent answerHeads(long correlationId) {

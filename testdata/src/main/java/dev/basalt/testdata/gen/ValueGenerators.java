@@ -158,4 +158,36 @@ public final class ValueGenerators {
         l2BlockRef(rng),
         l2BlockRef(rng));
   }
+
+  /** An L1 block with a few inbox transactions and logs (contents are random bytes, not valid txs). */
+  public static dev.basalt.core.l1.L1Block l1Block(SimRng rng) {
+    java.util.List<dev.basalt.core.l1.InboxTransaction> txs = new java.util.ArrayList<>();
+    for (int i = rng.nextInt(3); i > 0; i--) {
+      txs.add(new dev.basalt.core.l1.InboxTransaction(rng.nextInt(500), bytes(rng), rng.nextInt(20)));
+    }
+    java.util.List<dev.basalt.core.l1.ReceiptLog> logs = new java.util.ArrayList<>();
+    for (int i = rng.nextInt(3); i > 0; i--) {
+      logs.add(new dev.basalt.core.l1.ReceiptLog(u63(rng), log(rng)));
+    }
+    return new dev.basalt.core.l1.L1Block(
+        l1BlockRef(rng),
+        new java.math.BigInteger(rng.nextInt(257), new java.util.Random(rng.nextLong())),
+        hash(rng),
+        rng.nextBoolean() ? java.util.OptionalLong.of(u63(rng)) : java.util.OptionalLong.empty(),
+        rng.nextBoolean() ? java.util.Optional.of(hash(rng)) : java.util.Optional.empty(),
+        txs,
+        logs);
+  }
+
+  public static dev.basalt.core.types.Log log(SimRng rng) {
+    java.util.List<Hash32> topics = new java.util.ArrayList<>();
+    for (int i = rng.nextInt(5); i > 0; i--) {
+      topics.add(hash(rng));
+    }
+    return new dev.basalt.core.types.Log(address(rng), topics, bytes(rng));
+  }
+
+  public static dev.basalt.core.l1.IndexedBlobHash indexedBlobHash(SimRng rng) {
+    return new dev.basalt.core.l1.IndexedBlobHash(rng.nextInt(64), hash(rng));
+  }
 }

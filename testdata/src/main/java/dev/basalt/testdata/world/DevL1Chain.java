@@ -79,4 +79,10 @@ public final class DevL1Chain {
   public long genesisTimestamp() {
     return genesisTimestamp;
   }
+
+  /** Block {@code number} as derivation sees it; the spine's devnet has no batches or deposits yet. */
+  public dev.basalt.core.l1.L1Block l1Block(long number) {
+    L1BlockRef ref = block(number);
+    return dev.basalt.core.l1.L1Block.empty(ref, java.math.BigInteger.valueOf(1_000_000_000L), ref.parentHash());
+  }
 }

@@ -69,12 +69,18 @@ public final class DevWorld implements AutoCloseable {
   public void fetchL1Block(FetchL1Block command) {
     executor.execute(
         () -> {
-          L1BlockRef block = l1.byHash(command.hash(), nowSeconds());
+          boolean exists = command.number() <= l1.headNumber(nowSeconds());
           sink.accept(
-              block == null
-                  ? new RequestFailed(command.correlationId(), FailureKind.NOT_FOUND, "no L1 block " + command.hash())
-                  : new L1BlockFetched(command.correlationId(), block));
+              exists
+                  ? new L1BlockFetched(command.correlationId(), l1.l1Block(command.number()))
+                  : new RequestFailed(command.correlationId(), FailureKind.NOT_FOUND, "no L1 block " + command.number()));
         });
+  }
+
+  /** The spine's devnet posts no blobs, so any blob asked for is missing. */
+  public void fetchBlobs(dev.basalt.core.command.FetchBlobs command) {
+    executor.execute(
+        () -> sink.accept(new RequestFailed(command.correlationId(), FailureKind.NOT_FOUND, "the devnet has no blobs")));
   }
 
   public void fetchEngineHeads(FetchEngineHeads command) {
