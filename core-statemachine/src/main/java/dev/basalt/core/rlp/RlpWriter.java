@@ -149,6 +149,27 @@ public final class RlpWriter {
     return bytes(b, skip, b.length - skip);
   }
 
+  /** A non-negative integer of any size in minimal big-endian form (go-ethereum {@code *big.Int}). */
+  public RlpWriter bigUnsigned(BigInteger v) {
+    if (v.signum() < 0) {
+      throw new IllegalArgumentException("negative integer: " + v);
+    }
+    if (v.signum() == 0) {
+      return bytes(new byte[0]);
+    }
+    byte[] b = v.toByteArray();
+    int skip = b[0] == 0 ? 1 : 0;
+    return bytes(b, skip, b.length - skip);
+  }
+
+  /** Appends {@code length} already-encoded bytes from {@code offset} verbatim. */
+  public RlpWriter raw(byte[] encoded, int offset, int length) {
+    ensure(length);
+    System.arraycopy(encoded, offset, buf, pos, length);
+    pos += length;
+    return this;
+  }
+
   public RlpWriter bool(boolean v) {
     return uint64(v ? 1 : 0);
   }
