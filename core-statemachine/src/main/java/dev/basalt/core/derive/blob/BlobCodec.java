@@ -131,8 +131,10 @@ public final class BlobCodec {
 
   private static int writeElement(byte[] blob, int write, int sixBits, byte[] stream, int tailFrom) {
     blob[write] = (byte) sixBits;
-    int n = Math.max(0, Math.min(31, stream.length - tailFrom));
-    System.arraycopy(stream, tailFrom, blob, write + 1, n);
+    int n = Math.min(31, stream.length - tailFrom);
+    if (n > 0) {
+      System.arraycopy(stream, tailFrom, blob, write + 1, n);
+    }
     return write + FE;
   }
 }
