@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.basalt.core.derive.batch.BatchCodec;
 import dev.basalt.core.derive.batch.BatchData;
 import dev.basalt.core.derive.batch.SingularBatch;
 import dev.basalt.core.derive.channel.BatchRead;
@@ -17,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
 /** How a channel ends: op-node keeps the complete batches before any failure and drops the rest. */
@@ -65,10 +67,10 @@ class ChannelReaderEdgeTest {
   void syncFlushedZlibWithoutTrailerStillYieldsItsBatches() {
     List<SingularBatch> batches = blocks(2, 5);
     byte[] rlp = rlpOf(batches);
-    java.util.zip.Deflater d = new java.util.zip.Deflater(9);
+    Deflater d = new Deflater(9);
     d.setInput(rlp);
     byte[] buf = new byte[rlp.length + 1024];
-    int n = d.deflate(buf, 0, buf.length, java.util.zip.Deflater.SYNC_FLUSH);
+    int n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
     d.end();
     Outcome o = readAll(Arrays.copyOf(buf, n), FJORD);
     assertEquals(batches, o.batches());
@@ -99,7 +101,7 @@ class ChannelReaderEdgeTest {
     byte[] channel = ChannelCompressor.compress(rlp, ChannelCompression.ZLIB);
     long sizeOfFirstFive = 0;
     for (int i = 0; i < 5; i++) {
-      sizeOfFirstFive += dev.basalt.core.derive.batch.BatchCodec.encodeForChannel(batches.get(i)).length;
+      sizeOfFirstFive += BatchCodec.encodeForChannel(batches.get(i)).length;
     }
     // Exactly five batches fit: "length(input) <= MAX_RLP_BYTES_PER_CHANNEL".
     Outcome exact = readAll(channel, new ChannelLimits(sizeOfFirstFive, true));
@@ -115,7 +117,7 @@ class ChannelReaderEdgeTest {
     // One string header claiming 500 MB, then 500 MB of zeros: ~0.5 MB compressed.
     int claimed = 500_000_000;
     byte[] header = {(byte) 0xbb, (byte) (claimed >>> 24), (byte) (claimed >>> 16), (byte) (claimed >>> 8), (byte) claimed};
-    java.util.zip.Deflater d = new java.util.zip.Deflater(9);
+    Deflater d = new Deflater(9);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[1 << 16];
     d.setInput(header);

@@ -20,6 +20,7 @@ import dev.basalt.core.rlp.RlpWriter;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class SpanBatchEdgeTest {
     // A varint whose tenth byte is over 1, and an 11-byte varint.
     assertRejected(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x02});
     byte[] eleven = new byte[11];
-    java.util.Arrays.fill(eleven, (byte) 0x80);
+    Arrays.fill(eleven, (byte) 0x80);
     assertRejected(eleven);
   }
 
@@ -84,11 +85,11 @@ class SpanBatchEdgeTest {
   }
 
   private static RawSpanBatch oneTx(Bytes txData, boolean creation, List<Address> tos, boolean legacyProtectedBit) {
-    int legacy = SpanTxData.LEGACY == ((txData.get(0) & 0xff) > 0x7f ? 0 : txData.get(0)) ? 1 : 0;
+    boolean legacy = (txData.get(0) & 0xff) > 0x7f || txData.get(0) == SpanTxData.LEGACY;
     SpanBatchTxs txs =
         new SpanBatchTxs(
             SpanBits.of(new boolean[] {creation}), SpanBits.of(new boolean[] {true}), Bytes.wrapOwned(new byte[64]), tos,
-            List.of(txData), U64List.of(3), U64List.of(21_000), SpanBits.of(legacy == 1 ? new boolean[] {legacyProtectedBit} : new boolean[0]));
+            List.of(txData), U64List.of(3), U64List.of(21_000), SpanBits.of(legacy ? new boolean[] {legacyProtectedBit} : new boolean[0]));
     return new RawSpanBatch(new SpanBatchPrefix(10, 100, CHECK, CHECK), SpanBits.of(new boolean[] {true}), U64List.of(1), txs);
   }
 

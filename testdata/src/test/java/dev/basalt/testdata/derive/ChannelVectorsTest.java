@@ -3,8 +3,10 @@ package dev.basalt.testdata.derive;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.basalt.core.codec.DecodeException;
 import dev.basalt.core.derive.batch.BatchCodec;
 import dev.basalt.core.derive.batch.RawSpanBatch;
 import dev.basalt.core.derive.batch.SingularBatch;
@@ -17,6 +19,7 @@ import dev.basalt.core.derive.channel.ChannelLimits;
 import dev.basalt.core.derive.frame.Frame;
 import dev.basalt.core.derive.frame.FrameParser;
 import dev.basalt.core.types.Hash32;
+import dev.basalt.core.types.Hex;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
@@ -104,7 +107,7 @@ class ChannelVectorsTest {
     for (JsonNode v : vectors) {
       byte[] compressed = Vectors.hex(v.get("compressed_hex").asText());
       try (BrotliInputStream in = new BrotliInputStream(new ByteArrayInputStream(compressed))) {
-        assertEquals(v.get("decompressed_hex").asText(), dev.basalt.core.types.Hex.encode(in.readAllBytes()).substring(2));
+        assertEquals(v.get("decompressed_hex").asText(), Hex.encode(in.readAllBytes()).substring(2));
       }
     }
     JsonNode batchVector = vectors.get(1);
@@ -135,8 +138,7 @@ class ChannelVectorsTest {
     JsonNode v = Vectors.json(DIR + "opnode_span_batch_v2_golden_EXPERIMENTAL.json");
     byte[] typed = Vectors.hex(v.get("typed_batch_hex").asText());
     assertEquals(2, typed[0]);
-    dev.basalt.core.codec.DecodeException e =
-        org.junit.jupiter.api.Assertions.assertThrows(dev.basalt.core.codec.DecodeException.class, () -> BatchCodec.decode(typed));
+    DecodeException e = assertThrows(DecodeException.class, () -> BatchCodec.decode(typed));
     assertEquals("unrecognized batch type 2", e.getMessage());
   }
 }

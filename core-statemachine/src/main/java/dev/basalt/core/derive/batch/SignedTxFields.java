@@ -40,7 +40,11 @@ public record SignedTxFields(SpanTxData data, long nonce, long gas, Address to, 
     if (data.type() != SpanTxData.LEGACY) {
       return v.intValue();
     }
-    return isProtected() ? v.subtract(THIRTY_FIVE).testBit(0) ? 1 : 0 : v.intValue() - 27;
+    if (!isProtected()) {
+      return v.intValue() - 27;
+    }
+    // EIP-155: v - 35 = 2 * chainId + parity.
+    return v.subtract(THIRTY_FIVE).testBit(0) ? 1 : 0;
   }
 
   /** The full signed EIP-2718 encoding (go-ethereum's {@code Transaction.MarshalBinary}). */
