@@ -141,12 +141,7 @@ public final class RlpWriter {
     if (v.signum() < 0 || v.bitLength() > 256) {
       throw new IllegalArgumentException("not a u256: " + v);
     }
-    if (v.signum() == 0) {
-      return bytes(new byte[0]);
-    }
-    byte[] b = v.toByteArray();
-    int skip = b[0] == 0 ? 1 : 0;
-    return bytes(b, skip, b.length - skip);
+    return bigUnsigned(v);
   }
 
   /** A non-negative integer of any size in minimal big-endian form (go-ethereum {@code *big.Int}). */
@@ -160,14 +155,6 @@ public final class RlpWriter {
     byte[] b = v.toByteArray();
     int skip = b[0] == 0 ? 1 : 0;
     return bytes(b, skip, b.length - skip);
-  }
-
-  /** Appends {@code length} already-encoded bytes from {@code offset} verbatim. */
-  public RlpWriter raw(byte[] encoded, int offset, int length) {
-    ensure(length);
-    System.arraycopy(encoded, offset, buf, pos, length);
-    pos += length;
-    return this;
   }
 
   public RlpWriter bool(boolean v) {
