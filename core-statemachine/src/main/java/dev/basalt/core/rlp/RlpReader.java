@@ -211,6 +211,17 @@ public final class RlpReader {
     return new BigInteger(1, b);
   }
 
+  /**
+   * A canonical unsigned integer of any length: go-ethereum's {@code *big.Int} fields have no size
+   * cap, so decoders that must accept what it accepts (span batch tx values and fees) use this.
+   * The length is still bounded by the input, as every string is.
+   */
+  public BigInteger readBigUnsigned() {
+    byte[] b = readBytes();
+    checkCanonicalInteger(b);
+    return new BigInteger(1, b);
+  }
+
   /** A boolean encoded as integer 0 or 1. */
   public boolean readBoolean() {
     long v = readUint64();

@@ -141,6 +141,14 @@ public final class RlpWriter {
     if (v.signum() < 0 || v.bitLength() > 256) {
       throw new IllegalArgumentException("not a u256: " + v);
     }
+    return bigUnsigned(v);
+  }
+
+  /** A non-negative integer of any size in minimal big-endian form (go-ethereum {@code *big.Int}). */
+  public RlpWriter bigUnsigned(BigInteger v) {
+    if (v.signum() < 0) {
+      throw new IllegalArgumentException("negative integer: " + v);
+    }
     if (v.signum() == 0) {
       return bytes(new byte[0]);
     }
