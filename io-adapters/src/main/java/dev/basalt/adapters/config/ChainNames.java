@@ -24,6 +24,8 @@ final class ChainNames {
 
   /** Per level: normalized name to the identifiers it names. */
   private final List<Map<String, Set<String>>> levels = new ArrayList<>();
+  /** Normalized name to the spelling it was first given in (shown to operators). */
+  private final Map<String, String> spellings = new LinkedHashMap<>();
 
   ChainNames(List<RegistryChain> chains, List<String[]> aliases) {
     for (int i = 0; i <= SHORT; i++) {
@@ -52,6 +54,7 @@ final class ChainNames {
   }
 
   private void add(int level, String name, String identifier) {
+    spellings.putIfAbsent(normalize(name), name);
     levels.get(level).computeIfAbsent(normalize(name), k -> new LinkedHashSet<>()).add(identifier);
   }
 
@@ -81,7 +84,7 @@ final class ChainNames {
     for (Map<String, Set<String>> level : levels) {
       for (Map.Entry<String, Set<String>> e : level.entrySet()) {
         if (e.getValue().equals(Set.of(identifier)) && lookup(e.getKey()).equals(List.of(identifier))) {
-          out.add(e.getKey());
+          out.add(spellings.get(e.getKey()));
         }
       }
     }
@@ -105,7 +108,7 @@ final class ChainNames {
     return scored.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
         .limit(limit)
-        .map(Map.Entry::getKey)
+        .map(e -> spellings.get(e.getKey()))
         .toList();
   }
 
