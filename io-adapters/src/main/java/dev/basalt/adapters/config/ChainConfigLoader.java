@@ -64,9 +64,9 @@ public final class ChainConfigLoader {
     JsonNode tree = JsonTrees.parse(text, source);
     RollupConfig rollup;
     if (tree.isObject() && tree.has("superchains")) {
-      rollup = pickFromKonaRegistry(KonaRegistryJsonParser.parse(text, source), selection, source, warnings);
+      rollup = pickFromKonaRegistry(KonaRegistryJsonParser.parse(tree, source), selection, source, warnings);
     } else {
-      ParsedRollupConfig parsed = RollupJsonParser.parse(text, source, registry::eip1559);
+      ParsedRollupConfig parsed = RollupJsonParser.parse(tree, source, registry::eip1559);
       warnings.addAll(parsed.warnings());
       rollup = parsed.config();
       selection.chain().ifPresent(sel -> requireSameChain(sel, rollup, source));

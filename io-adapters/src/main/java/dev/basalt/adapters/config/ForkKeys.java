@@ -39,6 +39,7 @@ final class ForkKeys {
     d.pectraBlobScheduleTime = pectra.orElse(-1);
     d.keepKarstUpgradeGas = n.bool("keep_karst_upgrade_gas", false);
     // Interop was renamed Lagoon in code; either key schedules it, and Basalt does not implement it.
+    // A non-short-circuit | so both keys are read (and so known to finish()).
     if (n.optionalU63("interop_time").isPresent() | n.optionalU63("lagoon_time").isPresent()) {
       d.unsupported.add(UnsupportedFeature.INTEROP);
     }

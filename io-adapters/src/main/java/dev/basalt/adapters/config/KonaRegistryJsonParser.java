@@ -1,5 +1,6 @@
 package dev.basalt.adapters.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,11 @@ public final class KonaRegistryJsonParser {
   private KonaRegistryJsonParser() {}
 
   public static List<RegistryChain> parse(String json, String source) {
-    ConfigNode root = ConfigNode.root(JsonTrees.parse(json, source), source);
+    return parse(JsonTrees.parse(json, source), source);
+  }
+
+  static List<RegistryChain> parse(JsonNode tree, String source) {
+    ConfigNode root = ConfigNode.root(tree, source);
     List<RegistryChain> out = new ArrayList<>();
     List<String> unused = new ArrayList<>();
     for (ConfigNode s : root.tables("superchains")) {

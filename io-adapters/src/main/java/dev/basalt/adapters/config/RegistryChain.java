@@ -1,7 +1,11 @@
 package dev.basalt.adapters.config;
 
+import dev.basalt.core.config.Fork;
 import dev.basalt.core.config.RollupConfig;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,6 +33,15 @@ public record RegistryChain(String superchain, String shortName, String displayN
   /** The registry identifier, {@code <superchain>/<short name>} ({@code mainnet/op}). */
   public String identifier() {
     return superchain + "/" + shortName;
+  }
+
+  /** Scheduled forks and their activation times (L2 timestamps), in fork order, for listings. */
+  public Map<Fork, Long> forkTimes() {
+    Map<Fork, Long> out = new EnumMap<>(Fork.class);
+    for (Fork f : Fork.values()) {
+      config.forks().activation(f).ifPresent(t -> out.put(f, t));
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /** op-node's {@code --network} name, {@code <short name>-<superchain>} ({@code op-mainnet}). */

@@ -47,7 +47,7 @@ final class RollupDraft {
       return new RollupConfig(l1ChainId, l2ChainId, genesis, blockTimeSeconds, maxSequencerDriftSeconds, seqWindowSize,
           channelTimeoutBedrock, batchInboxAddress, depositContractAddress, l1SystemConfigAddress, schedule,
           pectraBlobScheduleTime, eip1559, keepKarstUpgradeGas, protocolVersionsAddress, new ArrayList<>(unsupported));
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException e) {
       throw new ConfigException(source + ": " + e.getMessage());
     }
   }

@@ -1,5 +1,6 @@
 package dev.basalt.adapters.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.basalt.core.config.Eip1559Params;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.config.UnsupportedFeature;
@@ -29,7 +30,11 @@ public final class RollupJsonParser {
    * registry; older {@code rollup.json} files (e.g. Base's) predate the field.
    */
   public static ParsedRollupConfig parse(String json, String source, LongFunction<Optional<Eip1559Params>> eip1559Fallback) {
-    ConfigNode root = ConfigNode.root(JsonTrees.parse(json, source), source);
+    return parse(JsonTrees.parse(json, source), source, eip1559Fallback);
+  }
+
+  static ParsedRollupConfig parse(JsonNode tree, String source, LongFunction<Optional<Eip1559Params>> eip1559Fallback) {
+    ConfigNode root = ConfigNode.root(tree, source);
     List<String> warnings = new ArrayList<>();
     RollupDraft d = new RollupDraft();
     d.genesis = GenesisReader.read(root.table("genesis"), warnings);

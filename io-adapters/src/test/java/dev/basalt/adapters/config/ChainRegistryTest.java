@@ -108,6 +108,16 @@ class ChainRegistryTest {
   }
 
   @Test
+  void listingShowsForkTimesInOrder() {
+    RegistryChain base = registry.resolve("base");
+    assertEquals(List.of(Fork.REGOLITH, Fork.CANYON, Fork.DELTA, Fork.ECOTONE, Fork.FJORD, Fork.GRANITE, Fork.HOLOCENE,
+        Fork.ISTHMUS, Fork.JOVIAN), List.copyOf(base.forkTimes().keySet()));
+    assertEquals(1704992401L, base.forkTimes().get(Fork.CANYON));
+    assertEquals("mainnet/base", base.identifier());
+    assertEquals("Base", base.displayName());
+  }
+
+  @Test
   void keepKarstUpgradeGasPerChain() {
     List<String> keep = registry.chains().stream().filter(c -> c.config().keepKarstUpgradeGas()).map(RegistryChain::identifier).toList();
     // The twelve files with keep_karst_upgrade_gas = true (grep of the registry), by superchain then chain id.
