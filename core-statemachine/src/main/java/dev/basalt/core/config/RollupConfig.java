@@ -3,6 +3,7 @@ package dev.basalt.core.config;
 import dev.basalt.core.types.Address;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * A rollup's protocol configuration (op-node's {@code rollup.Config}). Timing rules that change at
@@ -13,8 +14,8 @@ import java.util.Objects;
  *     unset (see {@link #forcesCancunBlobFraction})
  * @param keepKarstUpgradeGas keep the Karst upgrade gas in later blocks' gas limit (registry flag)
  * @param protocolVersionsAddress L1 ProtocolVersions contract, {@link Address#ZERO} when none
- * @param unsupportedFeatures features of this chain Basalt does not implement; a runnable config
- *     has none (loaders refuse the others)
+ * @param unsupportedFeatures features of this chain Basalt does not implement, kept in declaration
+ *     order without repeats; a runnable config has none (loaders refuse the others)
  */
 public record RollupConfig(
     long l1ChainId,
@@ -48,7 +49,8 @@ public record RollupConfig(
     Objects.requireNonNull(forks, "forks");
     Objects.requireNonNull(eip1559, "eip1559");
     Objects.requireNonNull(protocolVersionsAddress, "protocolVersionsAddress");
-    unsupportedFeatures = List.copyOf(unsupportedFeatures);
+    // Canonical form (declaration order, no repeats), so equal feature sets make equal configs.
+    unsupportedFeatures = List.copyOf(new TreeSet<>(unsupportedFeatures));
     if (blockTimeSeconds <= 0) {
       throw new IllegalArgumentException("block time must be positive");
     }

@@ -65,6 +65,16 @@ class RollupConfigTest {
   }
 
   @Test
+  void unsupportedFeaturesAreKeptInCanonicalOrder() {
+    RollupConfig c = new RollupConfig(op.l1ChainId(), op.l2ChainId(), op.genesis(), op.blockTimeSeconds(), op.maxSequencerDriftSeconds(),
+        op.seqWindowSize(), op.channelTimeoutBedrock(), op.batchInboxAddress(), op.depositContractAddress(),
+        op.l1SystemConfigAddress(), op.forks(), -1, op.eip1559(), false, Address.ZERO,
+        List.of(UnsupportedFeature.INTEROP, UnsupportedFeature.ALT_DA, UnsupportedFeature.INTEROP));
+    assertEquals(List.of(UnsupportedFeature.ALT_DA, UnsupportedFeature.INTEROP), c.unsupportedFeatures());
+    assertFalse(c.isSupported());
+  }
+
+  @Test
   void rejectsABadPectraTime() {
     assertThrows(IllegalArgumentException.class, () -> withPectraFix(op, -2));
   }
