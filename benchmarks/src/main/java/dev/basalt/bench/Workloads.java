@@ -1,7 +1,6 @@
 package dev.basalt.bench;
 
 import dev.basalt.core.CoreConfig;
-import dev.basalt.core.NodeMode;
 import dev.basalt.core.event.ClockTicked;
 import dev.basalt.core.event.GossipPayloadReceived;
 import dev.basalt.core.event.InputEvent;
@@ -13,7 +12,7 @@ import dev.basalt.testdata.gen.SimRng;
 
 /** The events the benchmarks push around. */
 final class Workloads {
-  static final CoreConfig CONFIG = new CoreConfig(1, 10, 2, NodeMode.VALIDATOR);
+  static final CoreConfig CONFIG = dev.basalt.testdata.gen.TestConfigs.core(10);
   static final JournalHeader HEADER = new JournalHeader(1, "bench", 10, Hash32.ZERO, 0);
   /** A blob is 128 KiB; derivation journals carry blobs as events of about this size. */
   static final int BLOB_BYTES = 128 * 1024;

@@ -23,7 +23,7 @@ final class DevWorldAdapters implements WorldAdapters {
     public WorldAdapters apply(EventSink sink) {
       long pollMillis = Math.max(250, l1BlockSeconds * 1000 / 2);
       return new DevWorldAdapters(
-          new DevWorld(NodeCommand.DEV_L2_CHAIN_ID, genesisTimestamp, l1BlockSeconds, pollMillis, sink::publish));
+          new DevWorld(DevWorld.L2_CHAIN_ID, genesisTimestamp, l1BlockSeconds, pollMillis, sink::publish));
     }
   }
 

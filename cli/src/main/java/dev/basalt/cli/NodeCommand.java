@@ -3,7 +3,7 @@ package dev.basalt.cli;
 import dev.basalt.adapters.node.NodeRuntime;
 import dev.basalt.adapters.ring.RingPolicy;
 import dev.basalt.core.CoreConfig;
-import dev.basalt.core.NodeMode;
+import dev.basalt.testdata.world.DevWorld;
 import dev.basalt.journal.Journal;
 import dev.basalt.journal.JournalHeader;
 import dev.basalt.journal.JournalOptions;
@@ -32,11 +32,6 @@ import picocli.CommandLine.Spec;
     })
 final class NodeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
-  /** Chain ids of the embedded devnet (not used by any public chain). */
-  static final long DEV_L1_CHAIN_ID = 900;
-
-  static final long DEV_L2_CHAIN_ID = 901;
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--dev", description = "Run the embedded local devnet (no external services).")
@@ -94,7 +89,8 @@ final class NodeCommand implements Callable<Integer> {
     }
     Path dir = dataDir != null ? dataDir : Path.of("data", "dev");
     Files.createDirectories(dir);
-    CoreConfig config = new CoreConfig(DEV_L1_CHAIN_ID, DEV_L2_CHAIN_ID, 2, NodeMode.VALIDATOR);
+    long genesis = DevnetGenesis.loadOrCreate(dir, System.currentTimeMillis() / 1000);
+    CoreConfig config = DevWorld.coreConfig(DevWorld.L2_CHAIN_ID, genesis, devL1BlockSeconds);
     JournalOptions journalOptions = new JournalOptions(rollCycle, retainCycles, strictDurability);
     JournalHeader header =
         new JournalHeader(1, Version.current(), config.l2ChainId(), ConfigHash.of(config), System.currentTimeMillis());
@@ -110,7 +106,6 @@ final class NodeCommand implements Callable<Integer> {
     NodeRuntime.Options options =
         new NodeRuntime.Options(
             new RingPolicy(1 << 14, 1_000, snapshotEveryEvents, strictDurability), 500);
-    long genesis = DevnetGenesis.loadOrCreate(dir, System.currentTimeMillis() / 1000);
     DevWorldAdapters.Factory world = new DevWorldAdapters.Factory(genesis, devL1BlockSeconds);
     NodeRuntime node = NodeRuntime.start(options, config, journal, snapshots, world, new ExitingHalter());
     LOG.info(

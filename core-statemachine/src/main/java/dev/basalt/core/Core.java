@@ -300,6 +300,10 @@ public final class Core implements Describable {
       v.value("l2ChainId", config.l2ChainId());
       v.value("blockTimeSeconds", config.blockTimeSeconds());
       v.value("mode", config.mode().name());
+      // The full configuration is hashed through its canonical encoding.
+      BinaryWriter encoded = new BinaryWriter();
+      ValueCodec.write(encoded, config);
+      v.value("encoding", dev.basalt.core.types.Bytes.of(encoded.buffer(), 0, encoded.size()));
     }
     v.endObject();
     v.value("nowMillis", nowMillis);

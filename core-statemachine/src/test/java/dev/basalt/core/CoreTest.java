@@ -143,6 +143,6 @@ class CoreTest {
     core.apply(new NodeStarted(TestRefs.config(), 0));
     assertThrows(
         IllegalStateException.class,
-        () -> core.apply(new NodeStarted(new CoreConfig(1, 8453, 2, NodeMode.VALIDATOR), 1)));
+        () -> core.apply(new NodeStarted(TestRefs.config(8453), 1)));
   }
 }

@@ -33,7 +33,28 @@ final class TestRefs {
   }
 
   static CoreConfig config() {
-    return new CoreConfig(1, 10, 2, NodeMode.VALIDATOR);
+    return config(10);
+  }
+
+  /** A validator config with every fork active from genesis. */
+  static CoreConfig config(long l2ChainId) {
+    var forks = dev.basalt.core.config.ForkSchedule.builder();
+    for (var f : dev.basalt.core.config.Fork.values()) {
+      forks.at(f, 0);
+    }
+    var address = dev.basalt.core.types.Address.fromHex("0x" + "11".repeat(20));
+    var system = new dev.basalt.core.config.SystemConfig(address, Hash32.ZERO, Hash32.ZERO, 30_000_000, 0, 0, 0, 0, 0, 0);
+    var rollup =
+        new dev.basalt.core.config.RollupConfig(
+            1, l2ChainId, new dev.basalt.core.config.ChainGenesis(BlockId.ZERO, BlockId.ZERO, 0, system), 2, 600, 3600, 300,
+            address, address, address, forks.build(), -1, new dev.basalt.core.config.Eip1559Params(6, 50, 250), false);
+    var l1 =
+        new dev.basalt.core.config.L1ChainConfig(
+            1,
+            java.util.List.of(
+                dev.basalt.core.config.L1ForkActivation.of(
+                    dev.basalt.core.config.L1Fork.CANCUN, 0, new dev.basalt.core.config.BlobParams(3, 6, 3_338_477))));
+    return new CoreConfig(rollup, l1, NodeMode.VALIDATOR);
   }
 
   /** An L1 block with only its reference filled in. */

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.basalt.core.Core;
-import dev.basalt.core.CoreConfig;
-import dev.basalt.core.NodeMode;
 import dev.basalt.core.command.ScheduleWakeup;
 import dev.basalt.core.event.NodeStarted;
 import dev.basalt.core.state.JsonStateWriter;
@@ -92,7 +90,7 @@ class ReplayCommandTest {
 
   @Test
   void verifyCoreFailurePrintsTheStackTraceAndExitsThree() {
-    Journal bad = JournalEdits.withInput(RUN.journal(), 321, new NodeStarted(new CoreConfig(1, 2, 2, NodeMode.VALIDATOR), 0));
+    Journal bad = JournalEdits.withInput(RUN.journal(), 321, new NodeStarted(dev.basalt.testdata.gen.TestConfigs.core(2), 0));
 
     Run r = run("verify", put("b", bad));
 

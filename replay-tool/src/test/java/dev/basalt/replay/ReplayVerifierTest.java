@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.basalt.core.CoreConfig;
-import dev.basalt.core.NodeMode;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.ScheduleWakeup;
 import dev.basalt.core.event.L1HeadObserved;
@@ -164,7 +163,7 @@ class ReplayVerifierTest {
   void coreExceptionIsReportedWithItsSeq() {
     long seq = 4_321;
     // A restart for another chain: the core refuses it, as it must.
-    CoreConfig otherChain = new CoreConfig(1, 999, 2, NodeMode.VALIDATOR);
+    CoreConfig otherChain = dev.basalt.testdata.gen.TestConfigs.core(999);
     MemoryJournal bad = JournalEdits.withInput(RUN.journal(), seq, new NodeStarted(otherChain, 0));
 
     VerifyResult.CoreFailed f = assertInstanceOf(VerifyResult.CoreFailed.class, verify(bad));

@@ -51,16 +51,17 @@ public final class ValueCodec {
   }
 
   public static void write(BinaryWriter w, CoreConfig c) {
-    w.i64(c.l1ChainId()).i64(c.l2ChainId()).i64(c.blockTimeSeconds()).u8(c.mode().ordinal());
+    ConfigCodec.write(w, c.rollup());
+    ConfigCodec.write(w, c.l1());
+    w.u8(c.mode().ordinal());
   }
 
   public static CoreConfig readCoreConfig(BinaryReader r) {
-    long l1 = r.i64();
-    long l2 = r.i64();
-    long blockTime = r.i64();
+    var rollup = ConfigCodec.readRollupConfig(r);
+    var l1 = ConfigCodec.readL1ChainConfig(r);
     NodeMode mode = r.enumValue(MODES, "node mode");
     try {
-      return new CoreConfig(l1, l2, blockTime, mode);
+      return new CoreConfig(rollup, l1, mode);
     } catch (IllegalArgumentException e) {
       throw new DecodeException("bad core config: " + e.getMessage());
     }

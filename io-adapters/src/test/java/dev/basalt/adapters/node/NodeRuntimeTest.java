@@ -8,7 +8,6 @@ import dev.basalt.adapters.TestWorld;
 import dev.basalt.adapters.ring.RingPolicy;
 import dev.basalt.core.Core;
 import dev.basalt.core.CoreConfig;
-import dev.basalt.core.NodeMode;
 import dev.basalt.core.event.L1HeadObserved;
 import dev.basalt.core.event.NodeStarted;
 import dev.basalt.core.types.Hash32;
@@ -25,7 +24,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class NodeRuntimeTest {
-  private static final CoreConfig CONFIG = new CoreConfig(1, 10, 2, NodeMode.VALIDATOR);
+  private static final CoreConfig CONFIG = dev.basalt.testdata.gen.TestConfigs.core(10);
 
   /** MemoryJournal ignores close(), so the same instance can stand for reopening the files. */
   private final MemoryJournal journal = new MemoryJournal(new JournalHeader(1, "test", 10, Hash32.ZERO, 0));

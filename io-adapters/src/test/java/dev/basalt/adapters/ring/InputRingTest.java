@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.basalt.core.Core;
 import dev.basalt.core.CoreConfig;
-import dev.basalt.core.NodeMode;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.event.ClockTicked;
 import dev.basalt.core.event.InputEvent;
@@ -27,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class InputRingTest {
-  private static final CoreConfig CONFIG = new CoreConfig(1, 10, 2, NodeMode.VALIDATOR);
+  private static final CoreConfig CONFIG = dev.basalt.testdata.gen.TestConfigs.core(10);
 
   private final MemoryJournal journal = new MemoryJournal(new JournalHeader(1, "test", 10, Hash32.ZERO, 0));
   private final List<Command> dispatched = new CopyOnWriteArrayList<>();

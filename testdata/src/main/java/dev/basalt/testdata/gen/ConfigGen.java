@@ -68,13 +68,18 @@ public final class ConfigGen {
   }
 
   public RollupConfig rollupConfig() {
+    return rollupConfig(rng.nextLong());
+  }
+
+  /** A random rollup config settling on L1 chain {@code l1ChainId}. */
+  public RollupConfig rollupConfig(long l1ChainId) {
     List<UnsupportedFeature> features = new ArrayList<>();
     for (UnsupportedFeature f : UnsupportedFeature.values()) {
       if (rng.chance(1, 4)) {
         features.add(f);
       }
     }
-    return new RollupConfig(rng.nextLong(), rng.nextLong(), chainGenesis(), rng.between(1, 1 << 20), nonNegative(),
+    return new RollupConfig(l1ChainId, rng.nextLong(), chainGenesis(), rng.between(1, 1 << 20), nonNegative(),
         rng.between(2, 1L << 40), rng.between(1, 1L << 40), address(), address(), address(), forkSchedule(),
         rng.chance(1, 2) ? -1 : nonNegative(), eip1559Params(), rng.nextBoolean(),
         rng.chance(1, 2) ? Address.ZERO : address(), features);

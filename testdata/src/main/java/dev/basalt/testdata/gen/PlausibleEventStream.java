@@ -1,7 +1,6 @@
 package dev.basalt.testdata.gen;
 
 import dev.basalt.core.CoreConfig;
-import dev.basalt.core.NodeMode;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.FetchEngineHeads;
 import dev.basalt.core.command.FetchL1Block;
@@ -48,7 +47,7 @@ import java.util.Optional;
  */
 public final class PlausibleEventStream {
   /** The configuration every {@code NodeStarted} carries (a restart keeps the chain). */
-  public static final CoreConfig CONFIG = new CoreConfig(11_155_111, 11_155_420, 2, NodeMode.VALIDATOR);
+  public static final CoreConfig CONFIG = TestConfigs.core(11_155_111, 11_155_420);
 
   private static final long GENESIS_MILLIS = 1_700_000_000_000L;
   private static final long L1_BLOCK_MILLIS = 12_000;

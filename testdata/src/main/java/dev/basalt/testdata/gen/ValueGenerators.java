@@ -1,6 +1,8 @@
 package dev.basalt.testdata.gen;
 
 import dev.basalt.core.CoreConfig;
+import dev.basalt.core.config.L1ChainConfig;
+import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.NodeMode;
 import dev.basalt.core.heads.SyncStatus;
 import dev.basalt.core.types.Address;
@@ -139,8 +141,10 @@ public final class ValueGenerators {
   }
 
   public static CoreConfig coreConfig(SimRng rng) {
-    long blockTimeSeconds = rng.chance(1, 4) ? Long.MAX_VALUE : 1 + rng.nextLong(30);
-    return new CoreConfig(anyLong(rng), anyLong(rng), blockTimeSeconds, rng.pick(NodeMode.values()));
+    ConfigGen gen = new ConfigGen(rng);
+    L1ChainConfig l1 = gen.l1ChainConfig();
+    RollupConfig rollup = gen.rollupConfig(l1.chainId());
+    return new CoreConfig(rollup, l1, rng.pick(NodeMode.values()));
   }
 
   public static SyncStatus syncStatus(SimRng rng) {

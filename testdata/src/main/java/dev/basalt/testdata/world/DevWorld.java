@@ -109,4 +109,30 @@ public final class DevWorld implements AutoCloseable {
   public void close() {
     executor.shutdownNow();
   }
+
+  /** The devnet's L1 chain id (not used by any public chain). */
+  public static final long L1_CHAIN_ID = 900;
+
+  /** The devnet's L2 chain id (not used by any public chain). */
+  public static final long L2_CHAIN_ID = 901;
+
+  /**
+   * The devnet's configuration: every fork active from genesis, 2-second L2 blocks, genesis blocks
+   * taken from the dev L1 chain and the dev engine.
+   */
+  public static dev.basalt.core.CoreConfig coreConfig(long seed, long genesisTimestamp, long l1BlockSeconds) {
+    DevL1Chain chain = new DevL1Chain(seed, genesisTimestamp, l1BlockSeconds, 4, 12);
+    DevEngine engine = new DevEngine(chain.block(0), genesisTimestamp);
+    var base = dev.basalt.testdata.gen.TestConfigs.rollup(L1_CHAIN_ID, L2_CHAIN_ID, 2);
+    var genesis =
+        new dev.basalt.core.config.ChainGenesis(
+            chain.block(0).id(), engine.genesis().id(), genesisTimestamp, base.genesis().systemConfig());
+    var rollup =
+        new dev.basalt.core.config.RollupConfig(
+            base.l1ChainId(), base.l2ChainId(), genesis, base.blockTimeSeconds(), base.maxSequencerDriftSeconds(),
+            base.seqWindowSize(), base.channelTimeoutBedrock(), base.batchInboxAddress(), base.depositContractAddress(),
+            base.l1SystemConfigAddress(), base.forks(), base.pectraBlobScheduleTime(), base.eip1559(), false);
+    return new dev.basalt.core.CoreConfig(
+        rollup, dev.basalt.testdata.gen.TestConfigs.l1(L1_CHAIN_ID), dev.basalt.core.NodeMode.VALIDATOR);
+  }
 }
