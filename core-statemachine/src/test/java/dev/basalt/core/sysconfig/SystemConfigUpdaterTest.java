@@ -5,7 +5,10 @@ import static dev.basalt.core.sysconfig.ConfigUpdateParserTest.update;
 import static dev.basalt.core.sysconfig.ConfigUpdateParserTest.word;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.basalt.core.config.Fork;
+import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.config.SystemConfig;
+import dev.basalt.core.config.TestRollupConfigs;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
@@ -85,5 +88,16 @@ class SystemConfigUpdaterTest {
     assertEquals(START.withEip1559(250, 6).withOperatorFee(20_000, 500).withMinBaseFee(1_000_000_000).withDaFootprintGasScalar(0),
         result.config());
     assertEquals(List.of(signer), result.unsafeBlockSigners());
+  }
+
+  @Test
+  void ecotoneSemanticsFollowTheL1BlocksTimestampAsInOpNode() {
+    RollupConfig rollup = TestRollupConfigs.withForks(TestRollupConfigs.staggered(Fork.ECOTONE), false);
+    // The test logs come from the same SystemConfig address the test rollup config names.
+    List<ReceiptLog> logs = List.of(new ReceiptLog(update(1, word(7) + word(8)), 0, true));
+    assertEquals(START.withFeeScalars(Hash32.fromHex(word(7)), Hash32.fromHex(word(8))),
+        SystemConfigUpdater.apply(START, logs, rollup, 299).config(), "L1 time before Ecotone: both words kept");
+    assertEquals(START.withFeeScalars(Hash32.ZERO, Hash32.fromHex(word(8))),
+        SystemConfigUpdater.apply(START, logs, rollup, 300).config(), "L1 time at Ecotone: overhead zeroed");
   }
 }

@@ -34,7 +34,7 @@ class L1InfoVectorsTest {
   }
 
   private static void checkExpected(String name, JsonNode e, L1BlockInfo info) {
-    e.fields().forEachRemaining(f -> {
+    e.properties().forEach(f -> {
       JsonNode x = f.getValue();
       switch (f.getKey()) {
         case "number" -> assertEquals(x.asLong(), info.number(), name);

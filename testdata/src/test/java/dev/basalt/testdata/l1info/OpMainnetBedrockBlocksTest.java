@@ -15,6 +15,7 @@ import dev.basalt.core.l1info.L1BlockInfo;
 import dev.basalt.core.l1info.L1InfoCalldata;
 import dev.basalt.core.l1info.L1InfoDeposit;
 import dev.basalt.core.l1info.L1InfoForm;
+import dev.basalt.core.l1info.L1InfoSystemConfig;
 import dev.basalt.core.l1info.L1OriginFields;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.BlockId;
@@ -74,6 +75,21 @@ class OpMainnetBedrockBlocksTest {
       checked++;
     }
     assertEquals(16, checked);
+  }
+
+  @Test
+  void theStartingSafeHeadsSystemConfigIsRebuiltFromItsBlock() {
+    JsonNode block = Vectors.json("op-mainnet-bedrock-blocks/l2/109279674.block.json");
+    long timestamp = Unsigned.parse(block.get("timestamp").asText());
+    Bytes calldata = Bytes.fromHex(block.get("transactions").get(0).get("input").asText());
+    L1BlockInfo info = L1InfoCalldata.decode(calldata, L1InfoForm.forBlock(OP_MAINNET_REGOLITH, timestamp));
+    SystemConfig rebuilt = L1InfoSystemConfig.rebuild(OP_MAINNET_REGOLITH, timestamp, info,
+        Unsigned.parse(block.get("gasLimit").asText()), 0, 0, 0);
+    JsonNode expected = Vectors.json("op-mainnet-bedrock-blocks/expected.json").get("start_safe_head").get("system_config");
+    assertEquals(new SystemConfig(Address.wrap(Hash32.fromHex(expected.get("batcherHash").asText()).toArray(), 12),
+        Hash32.fromHex(String.format("0x%064x", expected.get("l1FeeOverhead").asLong())),
+        Hash32.fromHex(String.format("0x%064x", expected.get("l1FeeScalar").asLong())),
+        expected.get("gasLimit").asLong(), 0, 0, 0, 0, 0, 0), rebuilt);
   }
 
   private static BigInteger quantity(JsonNode hex) {
