@@ -1,5 +1,6 @@
 package dev.basalt.core.deposit;
 
+import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
@@ -138,10 +139,6 @@ public final class DepositLogs {
   }
 
   private static long readU64(byte[] data, int offset) {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = (v << 8) | (data[offset + i] & 0xff);
-    }
-    return v;
+    return new BinaryReader(data, offset, 8).i64();
   }
 }

@@ -1,5 +1,6 @@
 package dev.basalt.core.deposit;
 
+import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.crypto.Keccak;
 import dev.basalt.core.types.Hash32;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.Objects;
  */
 public final class SourceHash {
   private static final int WORD = 32;
+  private static final byte[] ZEROS = new byte[WORD];
 
   private SourceHash() {}
 
@@ -41,22 +43,11 @@ public final class SourceHash {
    */
   private static Hash32 ofBlockAndCounter(SourceDomain domain, Hash32 l1BlockHash, long counter) {
     Objects.requireNonNull(l1BlockHash, "l1BlockHash");
-    byte[] payload = new byte[2 * WORD];
-    l1BlockHash.copyTo(payload, 0);
-    putU64(payload, 2 * WORD - 8, counter);
+    byte[] payload = new BinaryWriter(2 * WORD).hash(l1BlockHash).raw(ZEROS, 0, WORD - 8).i64(counter).toByteArray();
     return withDomain(domain, Keccak.hash(payload));
   }
 
   private static Hash32 withDomain(SourceDomain domain, Hash32 payloadHash) {
-    byte[] input = new byte[2 * WORD];
-    putU64(input, WORD - 8, domain.code());
-    payloadHash.copyTo(input, WORD);
-    return Keccak.hash(input);
-  }
-
-  private static void putU64(byte[] target, int offset, long v) {
-    for (int i = 0; i < 8; i++) {
-      target[offset + i] = (byte) (v >>> (56 - 8 * i));
-    }
+    return Keccak.hash(new BinaryWriter(2 * WORD).raw(ZEROS, 0, WORD - 8).i64(domain.code()).hash(payloadHash).toByteArray());
   }
 }

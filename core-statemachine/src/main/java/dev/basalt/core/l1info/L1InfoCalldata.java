@@ -1,11 +1,12 @@
 package dev.basalt.core.l1info;
 
+import dev.basalt.core.codec.BinaryReader;
+import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.codec.DecodeException;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -20,30 +21,50 @@ import java.util.Objects;
  */
 public final class L1InfoCalldata {
   private static final int WORD = 32;
-  private static final int ADDRESS_PADDING = WORD - Address.LENGTH;
+  private static final byte[] ZEROS = new byte[WORD];
 
   private L1InfoCalldata() {}
 
   public static Bytes encode(L1BlockInfo info) {
-    byte[] out = new byte[info.form().length()];
-    Cursor c = new Cursor(out);
-    c.putU32(info.form().selector());
+    BinaryWriter w = new BinaryWriter(info.form().length());
+    w.i32(info.form().selector());
     if (info.form() == L1InfoForm.BEDROCK) {
-      c.putWordU64(info.number()).putWordU64(info.timestamp()).putU256(info.baseFee());
-      c.put(info.blockHash()).putWordU64(info.sequenceNumber()).putAddressWord(info.batcherAddress());
-      c.put(info.l1FeeOverhead()).put(info.l1FeeScalar());
+      wordU64(w, info.number());
+      wordU64(w, info.timestamp());
+      w.hash(u256Word(info.baseFee())).hash(info.blockHash());
+      wordU64(w, info.sequenceNumber());
+      addressWord(w, info.batcherAddress());
+      w.hash(info.l1FeeOverhead()).hash(info.l1FeeScalar());
     } else {
-      c.putU32(info.baseFeeScalar()).putU32(info.blobBaseFeeScalar());
-      c.putU64(info.sequenceNumber()).putU64(info.timestamp()).putU64(info.number());
-      c.putU256(info.baseFee()).putU256(info.blobBaseFee()).put(info.blockHash()).putAddressWord(info.batcherAddress());
+      w.i32((int) info.baseFeeScalar()).i32((int) info.blobBaseFeeScalar());
+      w.i64(info.sequenceNumber()).i64(info.timestamp()).i64(info.number());
+      w.hash(u256Word(info.baseFee())).hash(u256Word(info.blobBaseFee())).hash(info.blockHash());
+      addressWord(w, info.batcherAddress());
       if (info.form() != L1InfoForm.ECOTONE) {
-        c.putU32(info.operatorFeeScalar()).putU64(info.operatorFeeConstant());
+        w.i32((int) info.operatorFeeScalar()).i64(info.operatorFeeConstant());
       }
       if (info.form() == L1InfoForm.JOVIAN) {
-        c.putU16(info.daFootprintGasScalar());
+        w.u8(info.daFootprintGasScalar() >>> 8).u8(info.daFootprintGasScalar());
       }
     }
-    return Bytes.wrapOwned(out);
+    return Bytes.wrapOwned(w.toByteArray());
+  }
+
+  private static void wordU64(BinaryWriter w, long v) {
+    w.raw(ZEROS, 0, WORD - 8).i64(v);
+  }
+
+  private static void addressWord(BinaryWriter w, Address a) {
+    w.raw(ZEROS, 0, WORD - Address.LENGTH).address(a);
+  }
+
+  /** A u256 as a big-endian 32-byte word (the value was range-checked by {@link L1BlockInfo}). */
+  private static Hash32 u256Word(BigInteger v) {
+    byte[] b = v.toByteArray();
+    int skip = b[0] == 0 && b.length > 1 ? 1 : 0;
+    byte[] word = new byte[WORD];
+    System.arraycopy(b, skip, word, WORD - (b.length - skip), b.length - skip);
+    return Hash32.wrap(word);
   }
 
   /**
@@ -76,155 +97,68 @@ public final class L1InfoCalldata {
     if (data.length != form.length()) {
       throw new DecodeException(form + " L1-info calldata has " + form.length() + " bytes, got " + data.length);
     }
-    Cursor c = new Cursor(data);
-    if (c.u32() != form.selector()) {
+    BinaryReader r = new BinaryReader(data);
+    if (r.i32() != form.selector()) {
       throw new DecodeException("not the " + form + " L1-info selector");
     }
-    return form == L1InfoForm.BEDROCK ? decodeBedrock(c) : decodePacked(c, form);
+    return form == L1InfoForm.BEDROCK ? decodeBedrock(r) : decodePacked(r, form);
   }
 
-  private static L1BlockInfo decodeBedrock(Cursor c) {
-    long number = c.wordU64("number");
-    long time = c.wordU64("timestamp");
-    BigInteger baseFee = c.u256();
-    Hash32 hash = c.hash();
-    long seq = c.wordU64("sequence number");
-    Address batcher = c.addressWord();
-    Hash32 overhead = c.hash();
-    Hash32 scalar = c.hash();
+  private static L1BlockInfo decodeBedrock(BinaryReader r) {
+    long number = wordU64(r, "number");
+    long time = wordU64(r, "timestamp");
+    BigInteger baseFee = u256(r);
+    Hash32 hash = r.hash();
+    long seq = wordU64(r, "sequence number");
+    Address batcher = addressWord(r);
+    Hash32 overhead = r.hash();
+    Hash32 scalar = r.hash();
     return L1BlockInfo.bedrock(new L1BlockInfo.Common(number, time, baseFee, hash, seq, batcher), overhead, scalar);
   }
 
-  private static L1BlockInfo decodePacked(Cursor c, L1InfoForm form) {
-    long baseFeeScalar = c.u32() & 0xffff_ffffL;
-    long blobBaseFeeScalar = c.u32() & 0xffff_ffffL;
-    long seq = c.u64();
-    long time = c.u64();
-    long number = c.u64();
-    BigInteger baseFee = c.u256();
-    BigInteger blobBaseFee = c.u256();
-    Hash32 hash = c.hash();
-    Address batcher = c.addressWord();
+  private static L1BlockInfo decodePacked(BinaryReader r, L1InfoForm form) {
+    long baseFeeScalar = r.i32() & 0xffff_ffffL;
+    long blobBaseFeeScalar = r.i32() & 0xffff_ffffL;
+    long seq = r.i64();
+    long time = r.i64();
+    long number = r.i64();
+    BigInteger baseFee = u256(r);
+    BigInteger blobBaseFee = u256(r);
+    Hash32 hash = r.hash();
+    Address batcher = addressWord(r);
     L1BlockInfo.Common common = new L1BlockInfo.Common(number, time, baseFee, hash, seq, batcher);
     if (form == L1InfoForm.ECOTONE) {
       return L1BlockInfo.ecotone(common, blobBaseFee, baseFeeScalar, blobBaseFeeScalar);
     }
-    long operatorFeeScalar = c.u32() & 0xffff_ffffL;
-    long operatorFeeConstant = c.u64();
+    long operatorFeeScalar = r.i32() & 0xffff_ffffL;
+    long operatorFeeConstant = r.i64();
     if (form == L1InfoForm.ISTHMUS) {
       return L1BlockInfo.isthmus(common, blobBaseFee, baseFeeScalar, blobBaseFeeScalar, operatorFeeScalar, operatorFeeConstant);
     }
+    int daFootprintGasScalar = (r.u8() << 8) | r.u8();
     return L1BlockInfo.jovian(common, blobBaseFee, baseFeeScalar, blobBaseFeeScalar, operatorFeeScalar,
-        operatorFeeConstant, c.u16());
+        operatorFeeConstant, daFootprintGasScalar);
   }
 
-  /** Big-endian cursor over a buffer whose length the caller already checked. */
-  private static final class Cursor {
-    private final byte[] buf;
-    private int pos;
+  private static long wordU64(BinaryReader r, String what) {
+    requireZeroPadding(r, WORD - 8, what);
+    return r.i64();
+  }
 
-    Cursor(byte[] buf) {
-      this.buf = buf;
-    }
+  private static Address addressWord(BinaryReader r) {
+    requireZeroPadding(r, WORD - Address.LENGTH, "batcher hash");
+    return r.address();
+  }
 
-    Cursor putU16(int v) {
-      return putBytes(v, 2);
-    }
+  private static BigInteger u256(BinaryReader r) {
+    return new BigInteger(1, r.hash().toArray());
+  }
 
-    Cursor putU32(long v) {
-      return putBytes(v, 4);
-    }
-
-    Cursor putU64(long v) {
-      return putBytes(v, 8);
-    }
-
-    Cursor putWordU64(long v) {
-      pos += WORD - 8;
-      return putU64(v);
-    }
-
-    Cursor putU256(BigInteger v) {
-      byte[] b = v.toByteArray();
-      int skip = b[0] == 0 && b.length > 1 ? 1 : 0;
-      int len = b.length - skip;
-      System.arraycopy(b, skip, buf, pos + WORD - len, len);
-      pos += WORD;
-      return this;
-    }
-
-    Cursor put(Hash32 h) {
-      h.copyTo(buf, pos);
-      pos += WORD;
-      return this;
-    }
-
-    Cursor putAddressWord(Address a) {
-      a.copyTo(buf, pos + ADDRESS_PADDING);
-      pos += WORD;
-      return this;
-    }
-
-    private Cursor putBytes(long v, int n) {
-      for (int i = 0; i < n; i++) {
-        buf[pos + i] = (byte) (v >>> (8 * (n - 1 - i)));
+  private static void requireZeroPadding(BinaryReader r, int n, String what) {
+    for (int i = 0; i < n; i++) {
+      if (r.u8() != 0) {
+        throw new DecodeException(what + " has non-zero padding at offset " + (r.position() - 1));
       }
-      pos += n;
-      return this;
-    }
-
-    int u16() {
-      return (int) readBytes(2);
-    }
-
-    int u32() {
-      return (int) readBytes(4);
-    }
-
-    long u64() {
-      return readBytes(8);
-    }
-
-    long wordU64(String what) {
-      requireZero(WORD - 8, what);
-      return u64();
-    }
-
-    BigInteger u256() {
-      BigInteger v = new BigInteger(1, Arrays.copyOfRange(buf, pos, pos + WORD));
-      pos += WORD;
-      return v;
-    }
-
-    Hash32 hash() {
-      Hash32 h = Hash32.wrap(buf, pos);
-      pos += WORD;
-      return h;
-    }
-
-    Address addressWord() {
-      requireZero(ADDRESS_PADDING, "batcher hash");
-      Address a = Address.wrap(buf, pos);
-      pos += Address.LENGTH;
-      return a;
-    }
-
-    private void requireZero(int n, String what) {
-      for (int i = 0; i < n; i++) {
-        if (buf[pos + i] != 0) {
-          throw new DecodeException(what + " has non-zero padding at offset " + (pos + i));
-        }
-      }
-      pos += n;
-    }
-
-    private long readBytes(int n) {
-      long v = 0;
-      for (int i = 0; i < n; i++) {
-        v = (v << 8) | (buf[pos + i] & 0xff);
-      }
-      pos += n;
-      return v;
     }
   }
 }

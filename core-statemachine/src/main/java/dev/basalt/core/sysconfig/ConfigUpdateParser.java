@@ -1,5 +1,6 @@
 package dev.basalt.core.sysconfig;
 
+import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.core.types.Log;
@@ -128,7 +129,7 @@ public final class ConfigUpdateParser {
     if (w == null) {
       return rejected(ConfigUpdateError.INVALID_VALUE, "could not read operator fee params");
     }
-    long constant = (u32At(w, 24) << 32) | u32At(w, 28);
+    long constant = new BinaryReader(w.toArray(), 24, 8).i64();
     return parsed(new ConfigUpdate.OperatorFee(u32At(w, 20), constant));
   }
 
@@ -140,11 +141,7 @@ public final class ConfigUpdateParser {
   }
 
   private static long u32At(Hash32 w, int offset) {
-    long v = 0;
-    for (int i = 0; i < 4; i++) {
-      v = (v << 8) | (w.get(offset + i) & 0xff);
-    }
-    return v;
+    return new BinaryReader(w.toArray(), offset, 4).i32() & 0xffff_ffffL;
   }
 
   private static ParsedConfigUpdate parsed(ConfigUpdate update) {

@@ -1,5 +1,7 @@
 package dev.basalt.core.sysconfig;
 
+import dev.basalt.core.codec.BinaryReader;
+import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.types.Hash32;
 
 /**
@@ -57,11 +59,9 @@ public final class EcotoneScalar {
     if (blobBaseFeeScalar < 0 || blobBaseFeeScalar > MAX_U32 || baseFeeScalar < 0 || baseFeeScalar > MAX_U32) {
       throw new IllegalArgumentException("scalars must fit in 32 bits");
     }
-    byte[] w = new byte[Hash32.LENGTH];
-    w[0] = VERSION_ECOTONE;
-    putU32(w, 24, blobBaseFeeScalar);
-    putU32(w, 28, baseFeeScalar);
-    return Hash32.wrap(w);
+    BinaryWriter w = new BinaryWriter(Hash32.LENGTH).u8(VERSION_ECOTONE);
+    w.raw(new byte[23], 0, 23).i32((int) blobBaseFeeScalar).i32((int) baseFeeScalar);
+    return Hash32.wrap(w.toByteArray());
   }
 
   private static void requireKnownVersion(Hash32 scalar) {
@@ -84,16 +84,6 @@ public final class EcotoneScalar {
   }
 
   private static long u32At(Hash32 w, int offset) {
-    long v = 0;
-    for (int i = 0; i < 4; i++) {
-      v = (v << 8) | (w.get(offset + i) & 0xff);
-    }
-    return v;
-  }
-
-  private static void putU32(byte[] w, int offset, long v) {
-    for (int i = 0; i < 4; i++) {
-      w[offset + i] = (byte) (v >>> (24 - 8 * i));
-    }
+    return new BinaryReader(w.toArray(), offset, 4).i32() & 0xffff_ffffL;
   }
 }
