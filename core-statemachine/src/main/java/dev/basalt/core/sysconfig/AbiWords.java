@@ -6,8 +6,7 @@ import dev.basalt.core.types.Hash32;
 /**
  * Sequential reader of 32-byte ABI words with the strictness of op-node's {@code solabi}: a
  * value of a type narrower than 32 bytes must have zero padding, and reading past the end fails.
- * Failures return null (or -1 for {@link #remaining()}-checked reads) so that the caller maps
- * each to its own rejection reason.
+ * A failed read returns null, so that the caller maps it to its own rejection reason.
  */
 final class AbiWords {
   static final int WORD = 32;

@@ -20,6 +20,11 @@ import java.util.function.LongFunction;
  * rejects a zero denominator with non-zero elasticity and vice versa; kona reads the operator
  * fee exactly as op-node does (bytes 20..24 scalar, 24..32 constant, upper bytes ignored). This
  * class follows op-node.
+ *
+ * <p>One rule is inferred rather than read: op-node parses the DA-footprint scalar with {@code
+ * solabi.ReadUint16}, whose source was not among the stored copies; like its {@code ReadUint64}
+ * and {@code ReadAddress}, and like kona's {@code abi_decode_validate}, it is taken to require the
+ * 30 padding bytes to be zero.
  */
 public final class ConfigUpdateParser {
   /** keccak256("ConfigUpdate(uint256,uint8,bytes)"). */
