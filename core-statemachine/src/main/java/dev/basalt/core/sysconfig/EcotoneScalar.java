@@ -33,7 +33,8 @@ public final class EcotoneScalar {
    * op-node implements in {@code SystemConfig.EcotoneScalars}).
    *
    * @throws IllegalArgumentException for an unknown version byte; op-node fails to build the
-   *     L1-attributes transaction then (a critical error), and the updater never stores one
+   *     L1-attributes transaction then (a critical error); from Ecotone on the updater never stores
+   *     one, but a scalar set before Ecotone can be anything
    */
   public static long baseFeeScalar(Hash32 scalar) {
     int version = scalar.get(0);
