@@ -5,10 +5,10 @@ import dev.basalt.core.NodeMode;
 import dev.basalt.core.l1.InboxTransaction;
 import dev.basalt.core.l1.IndexedBlobHash;
 import dev.basalt.core.l1.L1Block;
-import dev.basalt.core.l1.ReceiptLog;
 import dev.basalt.core.types.BlockId;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.core.types.Log;
+import dev.basalt.core.types.ReceiptLog;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +89,7 @@ public final class ValueCodec {
     }
     w.i32(b.logs().size());
     for (ReceiptLog l : b.logs()) {
-      w.i64(l.logIndex());
+      w.i64(l.logIndex()).bool(l.receiptSucceeded());
       write(w, l.log());
     }
   }
@@ -108,7 +108,9 @@ public final class ValueCodec {
     int logCount = r.count(MAX_LOGS, "logs");
     List<ReceiptLog> logs = new ArrayList<>(Math.min(logCount, 1024));
     for (int i = 0; i < logCount; i++) {
-      logs.add(new ReceiptLog(r.u63("log index"), readLog(r)));
+      long logIndex = r.u63("log index");
+      boolean succeeded = r.bool();
+      logs.add(new ReceiptLog(readLog(r), logIndex, succeeded));
     }
     return new L1Block(ref, baseFee, mixHash, excessBlobGas, beaconRoot, txs, logs);
   }

@@ -2,6 +2,7 @@ package dev.basalt.core.l1;
 
 import dev.basalt.core.types.Hash32;
 import dev.basalt.core.types.L1BlockRef;
+import dev.basalt.core.types.ReceiptLog;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +20,9 @@ import java.util.OptionalLong;
  * @param excessBlobGas Cancun header field, absent before Cancun
  * @param parentBeaconBlockRoot Cancun header field, absent before Cancun
  * @param inboxTransactions transactions whose recipient is the rollup's batch inbox, in block order
- * @param logs logs of successful receipts emitted by the deposit contract or the system config
- *     contract, in block order
+ * @param logs logs emitted by the deposit contract or the system config contract, in block order,
+ *     with their block-wide index and receipt status (only successful receipts count, which the
+ *     core checks itself)
  */
 public record L1Block(
     L1BlockRef ref,

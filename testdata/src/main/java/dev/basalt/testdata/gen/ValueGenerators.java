@@ -169,9 +169,9 @@ public final class ValueGenerators {
     for (int i = rng.nextInt(3); i > 0; i--) {
       txs.add(new dev.basalt.core.l1.InboxTransaction(rng.nextInt(500), bytes(rng), rng.nextInt(20)));
     }
-    java.util.List<dev.basalt.core.l1.ReceiptLog> logs = new java.util.ArrayList<>();
+    java.util.List<dev.basalt.core.types.ReceiptLog> logs = new java.util.ArrayList<>();
     for (int i = rng.nextInt(3); i > 0; i--) {
-      logs.add(new dev.basalt.core.l1.ReceiptLog(u63(rng), log(rng)));
+      logs.add(new dev.basalt.core.types.ReceiptLog(log(rng), u63(rng), rng.nextBoolean()));
     }
     return new dev.basalt.core.l1.L1Block(
         l1BlockRef(rng),
