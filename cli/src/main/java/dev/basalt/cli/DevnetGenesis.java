@@ -16,25 +16,35 @@ final class DevnetGenesis {
 
   private DevnetGenesis() {}
 
-  static long loadOrCreate(Path dir, long nowSeconds) throws IOException {
+  /** The stored genesis time, or empty for a new devnet. */
+  static java.util.OptionalLong load(Path dir) throws IOException {
     Path file = dir.resolve(FILE);
-    Properties p = new Properties();
-    if (Files.exists(file)) {
-      try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        p.load(in);
-      }
-      String value = p.getProperty("genesisTimestamp");
-      if (value == null) {
-        throw new IOException(file + " has no genesisTimestamp");
-      }
-      return Long.parseLong(value.trim());
+    if (!Files.exists(file)) {
+      return java.util.OptionalLong.empty();
     }
-    p.setProperty("genesisTimestamp", Long.toString(nowSeconds));
+    Properties p = new Properties();
+    try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
+    }
+    String value = p.getProperty("genesisTimestamp");
+    if (value == null) {
+      throw new IOException(file + " has no genesisTimestamp");
+    }
+    return java.util.OptionalLong.of(Long.parseLong(value.trim()));
+  }
+
+  /** Stores the genesis time (after the journal exists: the journal refuses a non-empty new directory). */
+  static void save(Path dir, long genesisSeconds) throws IOException {
+    Path file = dir.resolve(FILE);
+    if (Files.exists(file)) {
+      return;
+    }
+    Properties p = new Properties();
+    p.setProperty("genesisTimestamp", Long.toString(genesisSeconds));
     Path tmp = dir.resolve(FILE + ".tmp");
     try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       p.store(out, "Basalt devnet: L1 genesis time (seconds). Delete the directory to start a new devnet.");
     }
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-    return nowSeconds;
   }
 }

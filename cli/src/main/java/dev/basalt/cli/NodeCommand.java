@@ -89,7 +89,7 @@ final class NodeCommand implements Callable<Integer> {
     }
     Path dir = dataDir != null ? dataDir : Path.of("data", "dev");
     Files.createDirectories(dir);
-    long genesis = DevnetGenesis.loadOrCreate(dir, System.currentTimeMillis() / 1000);
+    long genesis = DevnetGenesis.load(dir).orElse(System.currentTimeMillis() / 1000);
     CoreConfig config = DevWorld.coreConfig(DevWorld.L2_CHAIN_ID, genesis, devL1BlockSeconds);
     JournalOptions journalOptions = new JournalOptions(rollCycle, retainCycles, strictDurability);
     JournalHeader header =
@@ -102,6 +102,7 @@ final class NodeCommand implements Callable<Integer> {
           "journal in " + dir + " belongs to chain " + journal.header().l2ChainId() + ", not " + config.l2ChainId()
               + "; use another --datadir");
     }
+    DevnetGenesis.save(dir, genesis);
     SnapshotStore snapshots = Journals.snapshots(dir);
     NodeRuntime.Options options =
         new NodeRuntime.Options(
