@@ -55,26 +55,37 @@ final class FixtureJson {
     return out;
   }
 
-  /** A Cancun-shaped L2 header (what every fixture's {@code parent_header} is). */
+  /** A header from an RPC block or header object; fork fields are taken when present. */
   static BlockHeader header(JsonNode h) {
     return new BlockHeader(hash(h.get("parentHash")), hash(h.get("sha3Uncles")), Address.fromHex(h.get("miner").asText()),
         hash(h.get("stateRoot")), hash(h.get("transactionsRoot")), hash(h.get("receiptsRoot")),
-        Bloom.fromHex(h.get("logsBloom").asText()), new BigInteger(h.get("difficulty").asText().substring(2), 16),
-        u64(h.get("number")), u64(h.get("gasLimit")), u64(h.get("gasUsed")), u64(h.get("timestamp")), bytes(h.get("extraData")),
-        hash(h.get("mixHash")), bytes(h.get("nonce")), new BigInteger(h.get("baseFeePerGas").asText().substring(2), 16),
-        hash(h.get("withdrawalsRoot")), u64(h.get("blobGasUsed")), u64(h.get("excessBlobGas")),
-        hash(h.get("parentBeaconBlockRoot")), h.has("requestsHash") ? hash(h.get("requestsHash")) : null);
+        Bloom.fromHex(h.get("logsBloom").asText()), quantity(h.get("difficulty")), u64(h.get("number")), u64(h.get("gasLimit")),
+        u64(h.get("gasUsed")), u64(h.get("timestamp")), bytes(h.get("extraData")), hash(h.get("mixHash")), bytes(h.get("nonce")),
+        h.has("baseFeePerGas") ? quantity(h.get("baseFeePerGas")) : null, h.has("withdrawalsRoot") ? hash(h.get("withdrawalsRoot")) : null,
+        h.has("blobGasUsed") ? u64(h.get("blobGasUsed")) : null, h.has("excessBlobGas") ? u64(h.get("excessBlobGas")) : null,
+        h.has("parentBeaconBlockRoot") ? hash(h.get("parentBeaconBlockRoot")) : null,
+        h.has("requestsHash") ? hash(h.get("requestsHash")) : null);
+  }
+
+  static BigInteger quantity(JsonNode n) {
+    return new BigInteger(n.asText().substring(2), 16);
   }
 
   /**
-   * The execution payload of the block {@code header} describes, with {@code transactions} as its
-   * body. Pre-Isthmus OP blocks: empty withdrawals (their root is the empty trie root, checked by
-   * the caller), no withdrawals root field in the payload.
+   * The execution payload of the OP block {@code header} describes, with {@code transactions} as
+   * its body: empty withdrawals from Shanghai (Canyon) on, blob gas fields from Cancun (Ecotone)
+   * on, no withdrawals root field (pre-Isthmus blocks only).
    */
   static ExecutionPayload payload(BlockHeader header, List<Bytes> transactions) {
+    if (header.withdrawalsRoot() != null && header.requestsHash() != null) {
+      throw new IllegalArgumentException("Isthmus payloads carry the withdrawals root; not needed here");
+    }
+    boolean cancun = header.blobGasUsed() != null;
     return new ExecutionPayload(header.parentHash(), header.beneficiary(), header.stateRoot(), header.receiptsRoot(),
         Bytes.of(header.logsBloom().toArray()), header.mixHash(), header.number(), header.gasLimit(), header.gasUsed(),
-        header.timestamp(), header.extraData(), header.baseFeePerGas(), header.hash(), transactions, Optional.of(List.of()),
-        OptionalLong.of(header.blobGasUsed()), OptionalLong.of(header.excessBlobGas()), Optional.empty());
+        header.timestamp(), header.extraData(), header.baseFeePerGas(), header.hash(), transactions,
+        header.withdrawalsRoot() != null ? Optional.of(List.of()) : Optional.empty(),
+        cancun ? OptionalLong.of(header.blobGasUsed()) : OptionalLong.empty(),
+        cancun ? OptionalLong.of(header.excessBlobGas()) : OptionalLong.empty(), Optional.empty());
   }
 }
