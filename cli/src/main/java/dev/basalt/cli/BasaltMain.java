@@ -1,5 +1,6 @@
 package dev.basalt.cli;
 
+import dev.basalt.cli.tools.DecodeCommand;
 import dev.basalt.replay.cli.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,12 +11,20 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = BasaltMain.VersionProvider.class,
     description = "Basalt: an OP Stack rollup node built as an event-sourced deterministic state machine.",
-    subcommands = {NodeCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      NodeCommand.class,
+      ReplayCommand.class,
+      DecodeCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Examples:",
       "  basalt node --dev                 run a local devnet with no external services",
-      "  basalt replay verify data/dev     prove a journal replays to identical decisions"
+      "  basalt replay verify data/dev     prove a journal replays to identical decisions",
+      "  basalt decode batcher-tx --file tx.bin --chain op-mainnet",
+      "                                    frames, channels and batches of an L1 batcher transaction"
+
     })
 public final class BasaltMain {
   public static void main(String[] args) {
