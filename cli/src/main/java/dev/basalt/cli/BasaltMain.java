@@ -1,6 +1,8 @@
 package dev.basalt.cli;
 
+import dev.basalt.cli.tools.BlockHashCommand;
 import dev.basalt.cli.tools.DecodeCommand;
+import dev.basalt.cli.tools.OutputRootCommand;
 import dev.basalt.replay.cli.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Command;
       NodeCommand.class,
       ReplayCommand.class,
       DecodeCommand.class,
+      BlockHashCommand.class,
+      OutputRootCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -23,8 +27,9 @@ import picocli.CommandLine.Command;
       "  basalt node --dev                 run a local devnet with no external services",
       "  basalt replay verify data/dev     prove a journal replays to identical decisions",
       "  basalt decode batcher-tx --file tx.bin --chain op-mainnet",
-      "                                    frames, channels and batches of an L1 batcher transaction"
-
+      "                                    frames, channels and batches of an L1 batcher transaction",
+      "  basalt block-hash --file block.json",
+      "                                    recompute a block's hash and transactions root from RPC JSON"
     })
 public final class BasaltMain {
   public static void main(String[] args) {
