@@ -67,6 +67,9 @@ final class BatchJson {
         out.put("deriveError", e.getMessage());
       }
     }
+    if (withTxs && chain.isEmpty()) {
+      out.put("txHashesNote", "span batch transactions need --chain: its chain id re-creates their signatures");
+    }
     out.set("blocks", spanBlocks(b, chain, derived, withTxs));
     return out;
   }

@@ -13,9 +13,6 @@ import dev.basalt.core.trie.OrderedTrie;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,17 +86,7 @@ public final class BlockHashCommand implements Callable<Integer> {
 
   private JsonNode readJson() throws IOException {
     String source = "--file " + file;
-    byte[] content;
-    try {
-      if (file.toString().equals("-")) {
-        InputStream in = System.in;
-        content = in.readAllBytes();
-      } else {
-        content = Files.readAllBytes(file);
-      }
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(source + ": no such file");
-    }
+    byte[] content = DataInput.readAll(file, source);
     if (content.length == 0) {
       throw new BadInputException(source + ": file is empty");
     }

@@ -1,7 +1,6 @@
 package dev.basalt.cli.tools;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,10 +48,18 @@ final class DataInput {
   }
 
   private byte[] readFile(String source) throws IOException {
+    return readAll(file, source);
+  }
+
+  /**
+   * The bytes of {@code file}, or of standard input for {@code -}.
+   *
+   * @throws BadInputException when the file does not exist or cannot be read
+   */
+  static byte[] readAll(Path file, String source) throws IOException {
     if (file.toString().equals("-")) {
-      try (InputStream in = System.in) {
-        return in.readAllBytes();
-      }
+      // Not closed: standard input belongs to the process, not to this command.
+      return System.in.readAllBytes();
     }
     try {
       return Files.readAllBytes(file);

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  basalt decode batcher-tx --file tx.bin --chain op-mainnet",
-      "  cast rpc eth_getRawTransactionByHash 0x... | tr -d '\"' | basalt decode batcher-tx --file -",
+      "  cast rpc eth_getRawTransactionByHash 0x... | basalt decode batcher-tx --file -",
       "",
       "Output: {type, typeByte, hash, sender, chainId, nonce, to, chain?: {..., batchInbox, toIsBatchInbox,"
           + " genesisBatcher, senderIsGenesisBatcher}, dataSource, dataLength, derivationVersion, frameCount,"

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns what the operator gives into bytes: hex on the command line, or a file holding either raw
- * bytes or hex text. Hex may carry a {@code 0x} prefix and surrounding whitespace. A file is read
- * as hex when, trimmed, it is nothing but hex digits (after an optional {@code 0x}); otherwise its
- * bytes are taken as they are. A binary file that happens to consist only of ASCII hex digits is
+ * bytes or hex text. Hex may carry a {@code 0x} prefix, surrounding whitespace and surrounding
+ * double quotes (a JSON string, as RPC clients print results). A file is read as hex when, so
+ * trimmed, it is nothing but hex digits; otherwise its bytes are taken as they are. A binary file that happens to consist only of ASCII hex digits is
  * therefore read as hex; no real transaction, channel or blob looks like that.
  */
 final class InputBytes {
@@ -14,7 +14,7 @@ final class InputBytes {
 
   /** Decodes hex text; {@code source} names where it came from in messages ("--hex"). */
   static byte[] hex(String text, String source) {
-    String digits = stripPrefix(text.strip());
+    String digits = stripPrefix(trim(text));
     if (digits.isEmpty()) {
       throw new BadInputException(source + ": no hex digits");
     }
@@ -54,9 +54,9 @@ final class InputBytes {
 
   /** True for text that is, trimmed, an optional {@code 0x} and only hex digits. */
   static boolean looksLikeHex(String text) {
-    String digits = stripPrefix(text.strip());
+    String digits = stripPrefix(trim(text));
     if (digits.isEmpty()) {
-      return text.strip().length() == 2; // a bare "0x": hex, and empty
+      return trim(text).length() == 2; // a bare "0x": hex, and empty
     }
     for (int i = 0; i < digits.length(); i++) {
       if (Character.digit(digits.charAt(i), 16) < 0) {
@@ -64,6 +64,15 @@ final class InputBytes {
       }
     }
     return true;
+  }
+
+  /** Whitespace, then one pair of double quotes around the rest, then whitespace again. */
+  private static String trim(String text) {
+    String s = text.strip();
+    if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
+      s = s.substring(1, s.length() - 1).strip();
+    }
+    return s;
   }
 
   private static String stripPrefix(String s) {

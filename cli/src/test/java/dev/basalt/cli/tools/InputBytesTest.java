@@ -20,6 +20,7 @@ class InputBytesTest {
     assertArrayEquals(expected, InputBytes.hex("0x00ab7e", "x"));
     assertArrayEquals(expected, InputBytes.hex("00AB7E", "x"));
     assertArrayEquals(expected, InputBytes.hex("  0X00ab7E\n", "x"));
+    assertArrayEquals(expected, InputBytes.hex("\"0x00ab7e\"\n", "x"), "a JSON string, as RPC clients print it");
   }
 
   @Test
@@ -52,6 +53,8 @@ class InputBytesTest {
   void looksLikeHex() {
     assertTrue(InputBytes.looksLikeHex(" 0xdeadBEEF "));
     assertTrue(InputBytes.looksLikeHex("abc"));
+    assertTrue(InputBytes.looksLikeHex("\"0xabcd\"\n"));
+    assertFalse(InputBytes.looksLikeHex("\"0xabcd"));
     assertFalse(InputBytes.looksLikeHex("0xdead beef"));
     assertFalse(InputBytes.looksLikeHex("  "));
   }
