@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
  * Turns what the operator gives into bytes: hex on the command line, or a file holding either raw
  * bytes or hex text. Hex may carry a {@code 0x} prefix, surrounding whitespace and surrounding
  * double quotes (a JSON string, as RPC clients print results). A file is read as hex when, so
- * trimmed, it is nothing but hex digits; otherwise its bytes are taken as they are. A binary file that happens to consist only of ASCII hex digits is
- * therefore read as hex; no real transaction, channel or blob looks like that.
+ * trimmed, it is nothing but hex digits; otherwise its bytes are taken as they are. A binary file
+ * that happens to consist only of ASCII hex digits is therefore read as hex; no real transaction,
+ * channel or blob looks like that.
  */
 final class InputBytes {
   private InputBytes() {}

@@ -55,8 +55,9 @@ public final class RpcHeaders {
           block.optionalHash("parentBeaconBlockRoot"),
           block.optionalHash("requestsHash"));
     } catch (IllegalArgumentException e) {
-      throw new JsonFormatException((block.path().isEmpty() ? "" : block.path() + ": ") + "header fork fields " + present + " do not form a fork's"
-          + " header: " + e.getMessage());
+      String where = block.path().isEmpty() ? "" : block.path() + ": ";
+      throw new JsonFormatException(where + "header fork fields " + present + " do not form a fork's header: "
+          + e.getMessage());
     }
   }
 
