@@ -27,9 +27,9 @@ import picocli.CommandLine.Command;
       "  basalt node --dev                 run a local devnet with no external services",
       "  basalt replay verify data/dev     prove a journal replays to identical decisions",
       "  basalt decode batcher-tx --file tx.bin --chain op-mainnet",
-      "                                    frames, channels and batches of an L1 batcher transaction",
+      "                                    an L1 batcher tx: frames, channels, batches",
       "  basalt block-hash --file block.json",
-      "                                    recompute a block's hash and transactions root from RPC JSON"
+      "                                    a block's hash and roots from RPC JSON"
     })
 public final class BasaltMain {
   public static void main(String[] args) {

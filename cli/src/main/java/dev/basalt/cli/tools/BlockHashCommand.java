@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
     name = "block-hash",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuilds a block header from JSON - an eth_getBlockByNumber result (full transactions or hashes),"
-          + " a header alone, or the whole JSON-RPC response - and computes its hash. Any fork's fields are"
-          + " taken: baseFeePerGas, withdrawalsRoot, blob gas fields, parentBeaconBlockRoot, requestsHash.",
+      "Recomputes a block's hash and transactions root from its JSON.",
+      "The input is an eth_getBlockByNumber result (full transactions or hashes), a header alone, or the"
+          + " whole JSON-RPC response. Every fork's fields are taken: baseFeePerGas, withdrawalsRoot, the"
+          + " blob gas fields, parentBeaconBlockRoot, requestsHash.",
       "With full (or raw) transactions the transactions root is recomputed - deposits included, rebuilt"
           + " from their JSON fields - and every transaction's hash is checked against its 'hash' field;"
           + " with a non-empty withdrawals list (L1) the withdrawals root too."
@@ -41,11 +42,12 @@ import picocli.CommandLine.Spec;
       "  basalt block-hash --file block.json",
       "  cast rpc eth_getBlockByNumber 0x7fe52f true | basalt block-hash --file - --check",
       "",
-      "Output: {number, hash, expectedHash?, match?, forkFields, header, transactions: {form, count,"
-          + " transactionsRoot?, headerTransactionsRoot?, match?, hashesChecked?, hashMismatches?},"
-          + " withdrawals?: {count, withdrawalsRoot, headerWithdrawalsRoot, match}}.",
-      "Exit codes: 0 computed, 1 with --check when a hash or root does not match, 2 unreadable JSON or a"
-          + " malformed field (the message names its path)."
+      "Output: {number, hash, expectedHash?, match?, forkFields, header,",
+      "  transactions: {form, count, transactionsRoot?, headerTransactionsRoot?,",
+      "    match?, hashesChecked?, hashMismatches?},",
+      "  withdrawals?: {count, withdrawalsRoot, headerWithdrawalsRoot, match}}",
+      "Exit codes: 0 computed, 1 with --check when a hash or root does not match,",
+      "  2 unreadable JSON or a malformed field (the message names its path)."
     })
 public final class BlockHashCommand implements Callable<Integer> {
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -24,11 +24,12 @@ import picocli.CommandLine.Spec;
     name = "batcher-tx",
     mixinStandardHelpOptions = true,
     description = {
-      "Decodes a signed L1 batcher transaction (the raw envelope, e.g. from eth_getRawTransactionByHash):"
-          + " type, hash, recovered sender, recipient, and its frames. Channels whose frames are all in this"
-          + " transaction are decompressed and their batches shown, as 'decode channel' shows them.",
-      "With --chain, says whether the recipient is the chain's batch inbox and whether the sender is the"
-          + " chain's genesis batcher (the registry knows only that one: a SystemConfig update may have"
+      "Decodes an L1 batcher transaction down to its batches.",
+      "The input is the signed envelope (e.g. from eth_getRawTransactionByHash). Shown: type, hash,"
+          + " recovered sender, recipient and the frames. Channels whose frames are all in this"
+          + " transaction are decompressed and their batches shown as 'decode channel' shows them.",
+      "With --chain: whether the recipient is the chain's batch inbox, and whether the sender is the"
+          + " chain's genesis batcher (the registry knows only that one; a SystemConfig update may have"
           + " authorised another since). Blob transactions carry their frames in blobs: their versioned"
           + " hashes are listed; decode each blob with 'basalt decode blob'."
     },
@@ -38,10 +39,14 @@ import picocli.CommandLine.Spec;
       "  basalt decode batcher-tx --file tx.bin --chain op-mainnet",
       "  cast rpc eth_getRawTransactionByHash 0x... | basalt decode batcher-tx --file -",
       "",
-      "Output: {type, typeByte, hash, sender, chainId, nonce, to, chain?: {..., batchInbox, toIsBatchInbox,"
-          + " genesisBatcher, senderIsGenesisBatcher}, dataSource, dataLength, derivationVersion, frameCount,"
-          + " frames, channels: [{channelId, frameNumbers, complete, missing?, compression, ..., batches, end}]}.",
-      "Exit codes: 0 decoded, 2 not a signed transaction, or calldata that is not batcher data."
+      "Output: {type, typeByte, hash, sender, chainId, nonce, to,",
+      "  chain?: {..., batchInbox, toIsBatchInbox, genesisBatcher,",
+      "    senderIsGenesisBatcher},",
+      "  dataSource, dataLength, derivationVersion, frameCount, frames,",
+      "  channels: [{channelId, frameNumbers, complete, missing?, compression,",
+      "    ..., batches, end}]}",
+      "Exit codes: 0 decoded, 2 not a signed transaction, or calldata that is not",
+      "  batcher data."
     })
 final class DecodeBatcherTxCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

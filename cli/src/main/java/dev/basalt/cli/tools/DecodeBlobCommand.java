@@ -16,20 +16,21 @@ import picocli.CommandLine.Spec;
     name = "blob",
     mixinStandardHelpOptions = true,
     description = {
-      "Decodes one EIP-4844 blob (131072 bytes, e.g. a beacon node's blob sidecar) with the OP Stack blob"
-          + " encoding, version 0, and shows the data, or the exact reason the blob does not hold OP data."
-          + " When the data is batcher data, its frames are listed too."
+      "Decodes the OP Stack data in an EIP-4844 blob.",
+      "The input is one blob (131072 bytes, e.g. from a beacon node's blob sidecars), decoded with the OP"
+          + " Stack blob encoding, version 0. The output is the data, or the exact reason the blob holds no"
+          + " OP data; when the data is batcher data, its frames are listed too."
     },
     footer = {
       "",
       "Example:",
       "  basalt decode blob --file blob.hex",
       "",
-      "Output: {blobBytes, encodingVersion, dataLength, data, batcherData?: {derivationVersion, frameCount,"
-          + " frames}, framesError?}.",
-      "Exit codes: 0 decoded, 2 not a blob or not OP blob data (the message gives the decoder's reason:"
-          + " INVALID_VERSION, INVALID_LENGTH, INVALID_FIELD_ELEMENT, EXTRANEOUS_DATA_FIELD_ELEMENT,"
-          + " EXTRANEOUS_DATA)."
+      "Output: {blobBytes, encodingVersion, dataLength, data,",
+      "  batcherData?: {derivationVersion, frameCount, frames}, framesError?}",
+      "Exit codes: 0 decoded, 2 not a blob or no OP data; the message gives the",
+      "  decoder's reason: INVALID_VERSION, INVALID_LENGTH, INVALID_FIELD_ELEMENT,",
+      "  EXTRANEOUS_DATA_FIELD_ELEMENT or EXTRANEOUS_DATA."
     })
 final class DecodeBlobCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

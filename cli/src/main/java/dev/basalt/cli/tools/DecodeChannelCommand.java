@@ -15,25 +15,27 @@ import picocli.CommandLine.Spec;
     name = "channel",
     mixinStandardHelpOptions = true,
     description = {
-      "Decompresses a channel (its frames' data concatenated) and decodes every batch in it, exactly as"
-          + " derivation reads channels, and says where and why the channel ended if it ended early.",
-      "The fork decides the rules: brotli only from Fjord, and at most 10 MB (100 MB from Fjord) of"
-          + " decompressed batches. Without --fork the newest rules apply. With --chain, span batches are"
-          + " also expanded (timestamps, L2 block numbers, transaction checks)."
+      "Decodes every batch of a channel and says why the channel ended.",
+      "The input is the channel's compressed bytes (its frames' data, concatenated). It is read exactly"
+          + " as derivation reads it, under a fork's rules: brotli only from Fjord, and at most 10 MB"
+          + " (100 MB from Fjord) of decompressed batches. Without --fork the newest rules apply. With"
+          + " --chain, span batches are also expanded: timestamps, L2 block numbers, transaction checks."
     },
     footer = {
       "",
       "Examples:",
       "  basalt decode channel --file channel.bin",
-      "  basalt decode channel --file channel.hex --hex --chain op-mainnet --fork ecotone --txs",
+      "  basalt decode channel --file channel.hex --hex --chain op-mainnet \\",
+      "      --fork ecotone --txs",
       "",
-      "Output: {compression, compressedBytes, decompressedBytes, limits, batchCount, batches, end}.",
-      "  singular batch: {type: singular, parentHash, epochNum, epochHash, timestamp, txCount}",
-      "  span batch: {type: span, relTimestamp, l1OriginNumber, parentCheck, l1OriginCheck, blockCount,"
-          + " txCount, blocks: [{l1OriginNumber, txCount}]}",
+      "Output: {compression, compressedBytes, decompressedBytes, limits,",
+      "  batchCount, batches, end}",
+      "  singular: {type, parentHash, epochNum, epochHash, timestamp, txCount}",
+      "  span: {type, relTimestamp, l1OriginNumber, parentCheck, l1OriginCheck,",
+      "    blockCount, txCount, blocks: [{l1OriginNumber, txCount}]}",
       "  end: {reason, early, detail, afterBatches, atDecompressedByte}",
-      "Exit codes: 0 decoded (also when the channel ended early after some batches, or by a fork rule),"
-          + " 2 not a channel (nothing decodes)."
+      "Exit codes: 0 decoded (also when the channel ended early after some",
+      "  batches, or by a fork rule), 2 not a channel (nothing decodes)."
     })
 final class DecodeChannelCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -10,8 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "decode",
     mixinStandardHelpOptions = true,
-    description = "Decodes OP Stack data (batcher transactions, frames, channels, blobs, L1-info calldata,"
-        + " transactions) and prints it as JSON.",
+    description = "Decodes OP Stack data and prints it as JSON.",
     subcommands = {
       DecodeBatcherTxCommand.class,
       DecodeFramesCommand.class,
@@ -31,9 +30,10 @@ import picocli.CommandLine.Spec;
       "  basalt decode l1-info --hex 0x440a5e20...",
       "  basalt decode tx --hex 0x7ef8f8a0...",
       "",
-      "Input: --hex HEX (0x optional) or --file FILE (raw bytes or hex text, detected; - is standard input).",
-      "Exit codes: 0 decoded (JSON on standard output), 2 bad input or usage (one line on standard error),"
-          + " 4 a bug in the tool."
+      "Input: --hex HEX (0x optional) or --file FILE (raw bytes or hex text,",
+      "  detected; - reads standard input).",
+      "Exit codes: 0 decoded (JSON on standard output), 2 bad input or usage",
+      "  (one line on standard error), 4 a bug in the tool (stack trace)."
     })
 public final class DecodeCommand implements Runnable {
   @Spec private CommandSpec spec;

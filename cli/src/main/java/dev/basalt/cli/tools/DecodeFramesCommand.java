@@ -14,17 +14,18 @@ import picocli.CommandLine.Spec;
     name = "frames",
     mixinStandardHelpOptions = true,
     description = {
-      "Splits batcher data - a calldata batcher transaction's input, or the data decoded from a blob -"
-          + " into its frames, as derivation does: derivation version 0, then frames; one bad frame rejects"
-          + " them all."
+      "Splits batcher data into its frames.",
+      "The data is a calldata batcher transaction's input, or what a blob decodes to: derivation version"
+          + " 0, then frames. As in derivation, one bad frame rejects them all."
     },
     footer = {
       "",
       "Example:",
       "  basalt decode frames --hex 0x00b3ec7df691dc58384222fbdc05891b08000000000bd478da...01",
       "",
-      "Output: {derivationVersion, frameCount, frames: [{channelId, frameNumber, dataOffset, dataLength,"
-          + " isLast}]}; dataOffset is where the frame's data starts in the input.",
+      "Output: {derivationVersion, frameCount,",
+      "  frames: [{channelId, frameNumber, dataOffset, dataLength, isLast}]}",
+      "  dataOffset: where the frame's data starts in the input.",
       "Exit codes: 0 decoded, 2 not batcher data (the message names the bad frame)."
     })
 final class DecodeFramesCommand implements Callable<Integer> {

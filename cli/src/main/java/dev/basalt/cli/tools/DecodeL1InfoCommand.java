@@ -11,20 +11,23 @@ import picocli.CommandLine.Spec;
     name = "l1-info",
     mixinStandardHelpOptions = true,
     description = {
-      "Decodes the calldata of an L1-attributes deposit (the first transaction of every L2 block). The"
-          + " layout is told by the selector and length: bedrock (setL1BlockValues), ecotone, isthmus or"
-          + " jovian (setL1BlockValues<Fork>, packed)."
+      "Decodes the calldata of an L1-attributes deposit.",
+      "That deposit opens every L2 block. Its layout is told by selector and length: bedrock"
+          + " (setL1BlockValues, ABI words), or ecotone, isthmus, jovian (setL1BlockValues<Fork>, packed)."
     },
     footer = {
       "",
       "Example:",
-      "  basalt decode l1-info --hex 0x440a5e2000000558000c5fc5...6887246668a3b87f54deb3b94ba47a6f63f32985",
+      "  basalt decode l1-info --hex 0x440a5e2000000558000c5fc5...6f63f32985",
       "",
-      "Output: {form, selector, function, length, number, timestamp, baseFee, blockHash, sequenceNumber,"
-          + " batcherAddress, then per form: l1FeeOverhead, l1FeeScalar (bedrock); blobBaseFee, baseFeeScalar,"
-          + " blobBaseFeeScalar (ecotone on); operatorFeeScalar, operatorFeeConstant (isthmus on);"
-          + " daFootprintGasScalar (jovian)}.",
-      "Exit codes: 0 decoded, 2 not L1-info calldata (unknown selector, wrong length, non-zero padding)."
+      "Output: {form, selector, function, length, number, timestamp, baseFee,",
+      "  blockHash, sequenceNumber, batcherAddress, and per form:",
+      "  bedrock: l1FeeOverhead, l1FeeScalar",
+      "  ecotone on: blobBaseFee, baseFeeScalar, blobBaseFeeScalar",
+      "  isthmus on: operatorFeeScalar, operatorFeeConstant",
+      "  jovian: daFootprintGasScalar}",
+      "Exit codes: 0 decoded, 2 not L1-info calldata (unknown selector, wrong",
+      "  length, non-zero padding)."
     })
 final class DecodeL1InfoCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

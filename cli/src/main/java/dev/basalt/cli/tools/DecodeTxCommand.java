@@ -18,11 +18,11 @@ import picocli.CommandLine.Spec;
     name = "tx",
     mixinStandardHelpOptions = true,
     description = {
-      "Decodes one EIP-2718 transaction envelope of any type L1 or an OP Stack L2 carries: legacy (with and"
-          + " without EIP-155), EIP-2930, EIP-1559, EIP-4844, EIP-7702 and deposits (0x7E). Signed"
-          + " transactions show their recovered sender; deposits their source hash, mint, gas and system"
-          + " flag, whether the source hash is an L1-info or a known upgrade deposit's, and decoded L1-info"
-          + " calldata when they carry it."
+      "Decodes any L1 or L2 transaction, deposits included.",
+      "Reads one EIP-2718 envelope: legacy (with and without EIP-155), EIP-2930, EIP-1559, EIP-4844,"
+          + " EIP-7702 or an OP deposit (0x7E). Signed transactions show their recovered sender. Deposits"
+          + " show their source hash, mint, gas and system flag, whether the source hash is an L1-info or"
+          + " a known upgrade deposit's, and their L1-info calldata decoded when they carry it."
     },
     footer = {
       "",
@@ -30,11 +30,13 @@ import picocli.CommandLine.Spec;
       "  basalt decode tx --hex 0x02f8b3018310da46...",
       "  basalt decode tx --hex 0x7ef8f8a0a539eb75...",
       "",
-      "Output (signed): {type, typeByte, hash, sender, signingHash, chainId, nonce, gasLimit, to, value, fee"
-          + " fields of the type, accessList, blobVersionedHashes, authorizationList, dataLength, data, signature}.",
-      "Output (deposit): {type: deposit, typeByte: 126, hash, from, to, mint, value, gasLimit, isSystemTx,"
-          + " dataLength, data, sourceHash, source: {domain, ...}, l1Info?}.",
-      "Exit codes: 0 decoded (also with an invalid signature: sender is then null), 2 not a transaction."
+      "Output, signed: {type, typeByte, hash, sender, signingHash, chainId, nonce,",
+      "  gasLimit, to, value, the type's fee fields, accessList,",
+      "  blobVersionedHashes, authorizationList, dataLength, data, signature}",
+      "Output, deposit: {type, typeByte, hash, from, to, mint, value, gasLimit,",
+      "  isSystemTx, dataLength, data, sourceHash, source: {domain, ...}, l1Info?}",
+      "Exit codes: 0 decoded (also with an invalid signature: sender is then",
+      "  null), 2 not a transaction."
     })
 final class DecodeTxCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

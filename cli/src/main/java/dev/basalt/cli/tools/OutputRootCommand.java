@@ -15,17 +15,20 @@ import picocli.CommandLine.Spec;
     name = "output-root",
     mixinStandardHelpOptions = true,
     description = {
-      "Computes the version-0 L2 output root, keccak256(bytes32(0) ++ stateRoot ++ messagePasserStorageRoot"
-          + " ++ blockHash), the value proposals and fault-proof games commit to. The message passer root is the"
-          + " storage root of the L2ToL1MessagePasser (0x4200000000000000000000000000000000000016): from"
-          + " eth_getProof before Isthmus, the block header's withdrawalsRoot from Isthmus on."
+      "Computes a version-0 L2 output root.",
+      "keccak256(bytes32(0) ++ stateRoot ++ messagePasserStorageRoot ++ blockHash): the value proposals"
+          + " and fault-proof games commit to. The message passer root is the storage root of the"
+          + " L2ToL1MessagePasser (0x4200000000000000000000000000000000000016): from eth_getProof before"
+          + " Isthmus, the block header's withdrawalsRoot from Isthmus on."
     },
     footer = {
       "",
       "Example:",
-      "  basalt output-root --state-root 0x...beef --message-passer-root 0x...babe --block-hash 0x...c0de",
+      "  basalt output-root --state-root 0x...beef \\",
+      "      --message-passer-root 0x...babe --block-hash 0x...c0de",
       "",
-      "Output: {version, stateRoot, messagePasserStorageRoot, blockHash, preimage, outputRoot}.",
+      "Output: {version, stateRoot, messagePasserStorageRoot, blockHash, preimage,",
+      "  outputRoot}",
       "Exit codes: 0 computed, 2 an argument is not 32 bytes of hex."
     })
 public final class OutputRootCommand implements Callable<Integer> {
