@@ -1,5 +1,8 @@
 package dev.basalt.cli;
 
+import dev.basalt.cli.tools.BlockHashCommand;
+import dev.basalt.cli.tools.DecodeCommand;
+import dev.basalt.cli.tools.OutputRootCommand;
 import dev.basalt.replay.cli.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,12 +13,23 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = BasaltMain.VersionProvider.class,
     description = "Basalt: an OP Stack rollup node built as an event-sourced deterministic state machine.",
-    subcommands = {NodeCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      NodeCommand.class,
+      ReplayCommand.class,
+      DecodeCommand.class,
+      BlockHashCommand.class,
+      OutputRootCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Examples:",
       "  basalt node --dev                 run a local devnet with no external services",
-      "  basalt replay verify data/dev     prove a journal replays to identical decisions"
+      "  basalt replay verify data/dev     prove a journal replays to identical decisions",
+      "  basalt decode batcher-tx --file tx.bin --chain op-mainnet",
+      "                                    an L1 batcher tx: frames, channels, batches",
+      "  basalt block-hash --file block.json",
+      "                                    a block's hash and roots from RPC JSON"
     })
 public final class BasaltMain {
   public static void main(String[] args) {

@@ -52,14 +52,7 @@ public record RawSpanBatch(SpanBatchPrefix prefix, SpanBits originBits, U64List 
    */
   public SpanBatch derive(long blockTimeSeconds, long genesisTimestamp, long chainId) {
     int blocks = blockCount();
-    long[] epochs = new long[blocks];
-    long origin = prefix.l1OriginNumber();
-    for (int i = blocks - 1; i >= 0; i--) {
-      epochs[i] = origin;
-      if (originBits.get(i) && i > 0) {
-        origin--;
-      }
-    }
+    long[] epochs = l1OriginNumbers();
     List<Bytes> fullTxs = fullTransactions(chainId);
     List<SpanBatchElement> elements = new ArrayList<>(blocks);
     int next = 0;
@@ -70,6 +63,25 @@ public record RawSpanBatch(SpanBatchPrefix prefix, SpanBits originBits, U64List 
       next += count;
     }
     return new SpanBatch(prefix.parentCheck(), prefix.l1OriginCheck(), elements);
+  }
+
+  /**
+   * The L1 origin number of each block, found by walking {@code origin_bits} back from {@code
+   * l1_origin_num} (the last block's origin): a set bit at block {@code i > 0} means block {@code
+   * i} starts a new epoch. Needs no chain parameters, unlike {@link #derive}. Wraps like Go's
+   * uint64.
+   */
+  public long[] l1OriginNumbers() {
+    int blocks = blockCount();
+    long[] epochs = new long[blocks];
+    long origin = prefix.l1OriginNumber();
+    for (int i = blocks - 1; i >= 0; i--) {
+      epochs[i] = origin;
+      if (originBits.get(i) && i > 0) {
+        origin--;
+      }
+    }
+    return epochs;
   }
 
   /** Every transaction as EIP-2718 bytes, V recovered from the parity and protected bits. */
