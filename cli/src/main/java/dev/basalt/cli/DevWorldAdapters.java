@@ -1,6 +1,16 @@
 package dev.basalt.cli;
 
 import dev.basalt.adapters.node.CommandHandlers;
+import dev.basalt.adapters.node.EnginePort;
+import dev.basalt.adapters.node.L1Port;
+import dev.basalt.adapters.node.SafeHeadStore;
+import dev.basalt.core.command.FetchBlobs;
+import dev.basalt.core.command.FetchEngineHeads;
+import dev.basalt.core.command.FetchL1Block;
+import dev.basalt.core.command.FetchL2Block;
+import dev.basalt.core.command.GetPayload;
+import dev.basalt.core.command.SendForkchoiceUpdate;
+import dev.basalt.core.command.SendNewPayload;
 import dev.basalt.adapters.node.WorldAdapters;
 import dev.basalt.adapters.ring.EventSink;
 import dev.basalt.testdata.world.DevWorld;
@@ -29,12 +39,47 @@ final class DevWorldAdapters implements WorldAdapters {
 
   @Override
   public CommandHandlers handlers() {
+    L1Port l1 =
+        new L1Port() {
+          @Override
+          public void fetchBlock(FetchL1Block command) {
+            world.fetchL1Block(command);
+          }
+
+          @Override
+          public void fetchBlobs(FetchBlobs command) {
+            world.fetchBlobs(command);
+          }
+        };
+    EnginePort engine =
+        new EnginePort() {
+          @Override
+          public void fetchHeads(FetchEngineHeads command) {
+            world.fetchEngineHeads(command);
+          }
+
+          @Override
+          public void fetchBlock(FetchL2Block command) {
+            world.unsupported(command.correlationId(), "L2 block reads");
+          }
+
+          @Override
+          public void forkchoiceUpdate(SendForkchoiceUpdate command) {
+            world.forkchoiceUpdate(command);
+          }
+
+          @Override
+          public void newPayload(SendNewPayload command) {
+            world.unsupported(command.correlationId(), "newPayload");
+          }
+
+          @Override
+          public void getPayload(GetPayload command) {
+            world.unsupported(command.correlationId(), "getPayload");
+          }
+        };
     return new CommandHandlers(
-        world::fetchL1Block,
-        world::fetchBlobs,
-        world::fetchEngineHeads,
-        world::forkchoiceUpdate,
-        response -> LOG.debug("no RPC server in the devnet yet; dropping {}", response));
+        l1, engine, response -> LOG.debug("no RPC server in the devnet yet; dropping {}", response), SafeHeadStore.NONE);
   }
 
   @Override

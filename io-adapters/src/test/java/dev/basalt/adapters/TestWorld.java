@@ -51,16 +51,49 @@ public final class TestWorld implements WorldAdapters {
 
   @Override
   public CommandHandlers handlers() {
-    return new CommandHandlers(
-        c -> answer(new L1BlockFetched(c.correlationId(), dev.basalt.core.l1.L1Block.empty(l1(c.number()), java.math.BigInteger.ONE, Hash32.ZERO))),
-        c -> answer(new dev.basalt.core.event.BlobsFetched(c.correlationId(), java.util.List.of())),
-        c -> answer(new EngineResponseReceived(c.correlationId(), new EngineResponse.Heads(l2(30), l2(20), l2(10)))),
-        c ->
+    var l1Port =
+        new dev.basalt.adapters.node.L1Port() {
+          @Override
+          public void fetchBlock(dev.basalt.core.command.FetchL1Block c) {
+            answer(new L1BlockFetched(c.correlationId(), dev.basalt.core.l1.L1Block.empty(l1(c.number()), java.math.BigInteger.ONE, Hash32.ZERO)));
+          }
+
+          @Override
+          public void fetchBlobs(dev.basalt.core.command.FetchBlobs c) {
+            answer(new dev.basalt.core.event.BlobsFetched(c.correlationId(), java.util.List.of()));
+          }
+        };
+    var enginePort =
+        new dev.basalt.adapters.node.EnginePort() {
+          @Override
+          public void fetchHeads(dev.basalt.core.command.FetchEngineHeads c) {
+            answer(new EngineResponseReceived(c.correlationId(), new EngineResponse.Heads(l2(30), l2(20), l2(10))));
+          }
+
+          @Override
+          public void fetchBlock(dev.basalt.core.command.FetchL2Block c) {
+            answer(new EngineResponseReceived(c.correlationId(), new EngineResponse.L2Block(Optional.empty())));
+          }
+
+          @Override
+          public void forkchoiceUpdate(dev.basalt.core.command.SendForkchoiceUpdate c) {
             answer(
                 new EngineResponseReceived(
                     c.correlationId(),
-                    new EngineResponse.ForkchoiceUpdated(PayloadStatus.of(ExecutionStatus.VALID), Optional.empty()))),
-        c -> rpcResponses.incrementAndGet());
+                    new EngineResponse.ForkchoiceUpdated(PayloadStatus.of(ExecutionStatus.VALID), Optional.empty())));
+          }
+
+          @Override
+          public void newPayload(dev.basalt.core.command.SendNewPayload c) {
+            answer(new EngineResponseReceived(c.correlationId(), new EngineResponse.NewPayloadResult(PayloadStatus.of(ExecutionStatus.VALID))));
+          }
+
+          @Override
+          public void getPayload(dev.basalt.core.command.GetPayload c) {
+            answer(new EngineResponseReceived(c.correlationId(), new EngineResponse.RpcError(-38001, "unknown payload")));
+          }
+        };
+    return new CommandHandlers(l1Port, enginePort, c -> rpcResponses.incrementAndGet(), dev.basalt.adapters.node.SafeHeadStore.NONE);
   }
 
   @Override

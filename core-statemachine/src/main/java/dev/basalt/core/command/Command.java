@@ -5,7 +5,12 @@ public sealed interface Command
     permits FetchL1Block,
         FetchBlobs,
         FetchEngineHeads,
+        FetchL2Block,
         SendForkchoiceUpdate,
+        SendNewPayload,
+        GetPayload,
+        RecordSafeHead,
+        RewindSafeHeads,
         ScheduleWakeup,
         RespondRpc,
         PublishSyncStatus {}

@@ -22,6 +22,30 @@ public sealed interface EngineResponse {
     }
   }
 
+  /** Answer to {@code FetchL2Block}: the block, or empty when the engine does not have it. */
+  record L2Block(Optional<ExecutionPayloadEnvelope> block) implements EngineResponse {
+    public L2Block {
+      Objects.requireNonNull(block, "block");
+    }
+  }
+
+  /** Answer to {@code GetPayload}: the sealed payload. */
+  record PayloadBuilt(ExecutionPayloadEnvelope envelope) implements EngineResponse {
+    public PayloadBuilt {
+      Objects.requireNonNull(envelope, "envelope");
+    }
+  }
+
+  /**
+   * The engine answered with a JSON-RPC error object (e.g. -38002 invalid forkchoice state, -38003
+   * invalid payload attributes, -38001 unknown payload). Transport failures are {@code RequestFailed}.
+   */
+  record RpcError(int code, String message) implements EngineResponse {
+    public RpcError {
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
   /**
    * The engine's own view of its heads ({@code latest}, {@code safe}, {@code finalized} blocks),
    * the starting point of a sync start.

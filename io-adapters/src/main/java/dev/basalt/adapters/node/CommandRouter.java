@@ -8,6 +8,11 @@ import dev.basalt.core.command.Command;
 import dev.basalt.core.command.FetchBlobs;
 import dev.basalt.core.command.FetchEngineHeads;
 import dev.basalt.core.command.FetchL1Block;
+import dev.basalt.core.command.FetchL2Block;
+import dev.basalt.core.command.GetPayload;
+import dev.basalt.core.command.RecordSafeHead;
+import dev.basalt.core.command.RewindSafeHeads;
+import dev.basalt.core.command.SendNewPayload;
 import dev.basalt.core.command.PublishSyncStatus;
 import dev.basalt.core.command.Request;
 import dev.basalt.core.command.RespondRpc;
@@ -52,12 +57,17 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
   @Override
   public void dispatch(Command command) {
     switch (command) {
-      case FetchL1Block c -> carryOut(c, handlers.fetchL1Block(), c);
-      case FetchBlobs c -> carryOut(c, handlers.fetchBlobs(), c);
-      case FetchEngineHeads c -> carryOut(c, handlers.fetchEngineHeads(), c);
-      case SendForkchoiceUpdate c -> carryOut(c, handlers.forkchoiceUpdate(), c);
+      case FetchL1Block c -> carryOut(c, handlers.l1()::fetchBlock, c);
+      case FetchBlobs c -> carryOut(c, handlers.l1()::fetchBlobs, c);
+      case FetchEngineHeads c -> carryOut(c, handlers.engine()::fetchHeads, c);
+      case FetchL2Block c -> carryOut(c, handlers.engine()::fetchBlock, c);
+      case SendForkchoiceUpdate c -> carryOut(c, handlers.engine()::forkchoiceUpdate, c);
+      case SendNewPayload c -> carryOut(c, handlers.engine()::newPayload, c);
+      case GetPayload c -> carryOut(c, handlers.engine()::getPayload, c);
       case ScheduleWakeup c -> carryOut(c, clock::schedule, c);
-      case RespondRpc c -> handlers.respondRpc().accept(c);
+      case RespondRpc c -> handlers.rpc().respond(c);
+      case RecordSafeHead c -> handlers.safeHeads().record(c);
+      case RewindSafeHeads c -> handlers.safeHeads().rewind(c);
       case PublishSyncStatus c -> status.publish(c.status());
     }
   }

@@ -6,7 +6,14 @@ import dev.basalt.core.codec.DecodeException;
 import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.FetchEngineHeads;
+import dev.basalt.core.codec.PayloadCodec;
 import dev.basalt.core.command.FetchBlobs;
+import dev.basalt.core.command.FetchL2Block;
+import dev.basalt.core.command.GetPayload;
+import dev.basalt.core.command.RecordSafeHead;
+import dev.basalt.core.command.RewindSafeHeads;
+import dev.basalt.core.command.SendNewPayload;
+import dev.basalt.core.engine.L2BlockSelector;
 import dev.basalt.core.command.FetchL1Block;
 import dev.basalt.core.command.PublishSyncStatus;
 import dev.basalt.core.command.RespondRpc;
@@ -28,6 +35,11 @@ public final class CommandCodec {
   public static final int RESPOND_RPC = 5;
   public static final int PUBLISH_SYNC_STATUS = 6;
   public static final int FETCH_BLOBS = 7;
+  public static final int FETCH_L2_BLOCK = 8;
+  public static final int SEND_NEW_PAYLOAD = 9;
+  public static final int GET_PAYLOAD = 10;
+  public static final int RECORD_SAFE_HEAD = 11;
+  public static final int REWIND_SAFE_HEADS = 12;
 
   /** Smallest encoding of a command (tag and version), used to bound list counts. */
   public static final int MIN_ENCODED_BYTES = 3;
@@ -42,6 +54,11 @@ public final class CommandCodec {
     return switch (command) {
       case FetchL1Block c -> FETCH_L1_BLOCK;
       case FetchBlobs c -> FETCH_BLOBS;
+      case FetchL2Block c -> FETCH_L2_BLOCK;
+      case SendNewPayload c -> SEND_NEW_PAYLOAD;
+      case GetPayload c -> GET_PAYLOAD;
+      case RecordSafeHead c -> RECORD_SAFE_HEAD;
+      case RewindSafeHeads c -> REWIND_SAFE_HEADS;
       case FetchEngineHeads c -> FETCH_ENGINE_HEADS;
       case SendForkchoiceUpdate c -> SEND_FORKCHOICE_UPDATE;
       case ScheduleWakeup c -> SCHEDULE_WAKEUP;
@@ -66,7 +83,25 @@ public final class CommandCodec {
       case SendForkchoiceUpdate c -> {
         w.i64(c.correlationId());
         EngineCodec.write(w, c.state());
+        w.bool(c.attributes().isPresent());
+        c.attributes().ifPresent(a -> PayloadCodec.write(w, a));
+        w.u8(c.version());
       }
+      case FetchL2Block c -> {
+        w.i64(c.correlationId());
+        writeSelector(w, c.selector());
+      }
+      case SendNewPayload c -> {
+        w.i64(c.correlationId());
+        PayloadCodec.write(w, c.envelope());
+        w.u8(c.version());
+      }
+      case GetPayload c -> w.i64(c.correlationId()).i64(c.payloadId().value()).u8(c.version());
+      case RecordSafeHead c -> {
+        ValueCodec.write(w, c.l1());
+        ValueCodec.write(w, c.safeHead());
+      }
+      case RewindSafeHeads c -> w.i64(c.fromL1Number());
       case ScheduleWakeup c -> w.i64(c.correlationId()).i64(c.atMillis());
       case RespondRpc c -> {
         w.i64(c.requestId());
@@ -97,7 +132,17 @@ public final class CommandCodec {
       case FETCH_L1_BLOCK -> new FetchL1Block(r.i64(), r.u63("block number"));
       case FETCH_BLOBS -> readFetchBlobs(r);
       case FETCH_ENGINE_HEADS -> new FetchEngineHeads(r.i64());
-      case SEND_FORKCHOICE_UPDATE -> new SendForkchoiceUpdate(r.i64(), EngineCodec.readForkchoiceState(r));
+      case SEND_FORKCHOICE_UPDATE -> {
+        long id = r.i64();
+        var state = EngineCodec.readForkchoiceState(r);
+        var attributes = r.bool() ? java.util.Optional.of(PayloadCodec.readAttributes(r)) : java.util.Optional.<dev.basalt.core.engine.PayloadAttributes>empty();
+        yield new SendForkchoiceUpdate(id, state, attributes, r.u8());
+      }
+      case FETCH_L2_BLOCK -> new FetchL2Block(r.i64(), readSelector(r));
+      case SEND_NEW_PAYLOAD -> new SendNewPayload(r.i64(), PayloadCodec.readEnvelope(r), r.u8());
+      case GET_PAYLOAD -> new GetPayload(r.i64(), new dev.basalt.core.engine.PayloadId(r.i64()), r.u8());
+      case RECORD_SAFE_HEAD -> new RecordSafeHead(ValueCodec.readBlockId(r), ValueCodec.readL2BlockRef(r));
+      case REWIND_SAFE_HEADS -> new RewindSafeHeads(r.u63("L1 number"));
       case SCHEDULE_WAKEUP -> new ScheduleWakeup(r.i64(), r.i64());
       case RESPOND_RPC -> new RespondRpc(r.i64(), RpcCodec.readRpcOutcome(r));
       case PUBLISH_SYNC_STATUS -> new PublishSyncStatus(SyncStatusCodec.read(r));
@@ -110,6 +155,11 @@ public final class CommandCodec {
     return switch (tag) {
       case FETCH_L1_BLOCK -> "FetchL1Block";
       case FETCH_BLOBS -> "FetchBlobs";
+      case FETCH_L2_BLOCK -> "FetchL2Block";
+      case SEND_NEW_PAYLOAD -> "SendNewPayload";
+      case GET_PAYLOAD -> "GetPayload";
+      case RECORD_SAFE_HEAD -> "RecordSafeHead";
+      case REWIND_SAFE_HEADS -> "RewindSafeHeads";
       case FETCH_ENGINE_HEADS -> "FetchEngineHeads";
       case SEND_FORKCHOICE_UPDATE -> "SendForkchoiceUpdate";
       case SCHEDULE_WAKEUP -> "ScheduleWakeup";
@@ -131,5 +181,23 @@ public final class CommandCodec {
       hashes.add(ValueCodec.readIndexedBlobHash(r));
     }
     return new FetchBlobs(correlationId, block, hashes);
+  }
+
+  private static void writeSelector(BinaryWriter w, L2BlockSelector selector) {
+    switch (selector) {
+      case L2BlockSelector.ByNumber s -> w.u8(1).i64(s.number());
+      case L2BlockSelector.ByHash s -> w.u8(2).hash(s.hash());
+      case L2BlockSelector.ByLabel s -> w.u8(3).u8(s.label().ordinal());
+    }
+  }
+
+  private static L2BlockSelector readSelector(BinaryReader r) {
+    int kind = r.u8();
+    return switch (kind) {
+      case 1 -> new L2BlockSelector.ByNumber(r.u63("block number"));
+      case 2 -> new L2BlockSelector.ByHash(r.hash());
+      case 3 -> new L2BlockSelector.ByLabel(r.enumValue(L2BlockSelector.Label.values(), "block label"));
+      default -> throw new DecodeException("unknown L2 block selector " + kind);
+    };
   }
 }

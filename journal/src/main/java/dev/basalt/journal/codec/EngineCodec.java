@@ -3,6 +3,7 @@ package dev.basalt.journal.codec;
 import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.codec.DecodeException;
+import dev.basalt.core.codec.PayloadCodec;
 import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.engine.EngineResponse;
 import dev.basalt.core.engine.ForkchoiceState;
@@ -18,6 +19,9 @@ final class EngineCodec {
   static final int FORKCHOICE_UPDATED = 1;
   static final int NEW_PAYLOAD_RESULT = 2;
   static final int HEADS = 3;
+  static final int L2_BLOCK = 4;
+  static final int PAYLOAD_BUILT = 5;
+  static final int RPC_ERROR = 6;
 
   private static final int CURRENT_VERSION = 1;
 
@@ -35,6 +39,15 @@ final class EngineCodec {
         w.u8(NEW_PAYLOAD_RESULT).u8(CURRENT_VERSION);
         write(w, result.status());
       }
+      case EngineResponse.L2Block block -> {
+        w.u8(L2_BLOCK).u8(CURRENT_VERSION).bool(block.block().isPresent());
+        block.block().ifPresent(e -> PayloadCodec.write(w, e));
+      }
+      case EngineResponse.PayloadBuilt built -> {
+        w.u8(PAYLOAD_BUILT).u8(CURRENT_VERSION);
+        PayloadCodec.write(w, built.envelope());
+      }
+      case EngineResponse.RpcError error -> w.u8(RPC_ERROR).u8(CURRENT_VERSION).i32(error.code()).string(error.message());
       case EngineResponse.Heads heads -> {
         w.u8(HEADS).u8(CURRENT_VERSION);
         ValueCodec.write(w, heads.unsafe());
@@ -62,6 +75,18 @@ final class EngineCodec {
         CodecSupport.checkVersion("engine response", "Heads", tag, version, CURRENT_VERSION);
         yield new EngineResponse.Heads(
             ValueCodec.readL2BlockRef(r), ValueCodec.readL2BlockRef(r), ValueCodec.readL2BlockRef(r));
+      }
+      case L2_BLOCK -> {
+        CodecSupport.checkVersion("engine response", "L2Block", tag, version, CURRENT_VERSION);
+        yield new EngineResponse.L2Block(r.bool() ? Optional.of(PayloadCodec.readEnvelope(r)) : Optional.empty());
+      }
+      case PAYLOAD_BUILT -> {
+        CodecSupport.checkVersion("engine response", "PayloadBuilt", tag, version, CURRENT_VERSION);
+        yield new EngineResponse.PayloadBuilt(PayloadCodec.readEnvelope(r));
+      }
+      case RPC_ERROR -> {
+        CodecSupport.checkVersion("engine response", "RpcError", tag, version, CURRENT_VERSION);
+        yield new EngineResponse.RpcError(r.i32(), r.string());
       }
       default -> throw new DecodeException("unknown engine response tag " + tag);
     };

@@ -13,7 +13,7 @@ import java.util.List;
 /** Random commands of every type, and lists of them as the core emits for one event. */
 public final class CommandGenerators {
   /** How many command types {@link #any} draws from; the coverage tests check it against the sealed list. */
-  public static final int COMMAND_TYPES = 7;
+  public static final int COMMAND_TYPES = 12;
 
   private CommandGenerators() {}
 
@@ -23,7 +23,14 @@ public final class CommandGenerators {
       case 0 -> new FetchL1Block(ValueGenerators.anyLong(rng), ValueGenerators.u63(rng));
       case 6 -> fetchBlobs(rng);
       case 1 -> new FetchEngineHeads(ValueGenerators.anyLong(rng));
-      case 2 -> new SendForkchoiceUpdate(ValueGenerators.anyLong(rng), EngineGenerators.forkchoiceState(rng));
+      case 2 -> new SendForkchoiceUpdate(ValueGenerators.anyLong(rng), EngineGenerators.forkchoiceState(rng),
+          rng.nextBoolean() ? java.util.Optional.of(EngineGenerators.attributes(rng)) : java.util.Optional.empty(),
+          1 + rng.nextInt(3));
+      case 7 -> new dev.basalt.core.command.FetchL2Block(ValueGenerators.anyLong(rng), EngineGenerators.selector(rng));
+      case 8 -> new dev.basalt.core.command.SendNewPayload(ValueGenerators.anyLong(rng), EngineGenerators.envelope(rng), 2 + rng.nextInt(3));
+      case 9 -> new dev.basalt.core.command.GetPayload(ValueGenerators.anyLong(rng), EngineGenerators.payloadId(rng), 2 + rng.nextInt(4));
+      case 10 -> new dev.basalt.core.command.RecordSafeHead(ValueGenerators.blockId(rng), ValueGenerators.l2BlockRef(rng));
+      case 11 -> new dev.basalt.core.command.RewindSafeHeads(ValueGenerators.u63(rng));
       case 3 -> new ScheduleWakeup(ValueGenerators.anyLong(rng), ValueGenerators.anyLong(rng));
       case 4 -> new RespondRpc(ValueGenerators.anyLong(rng), RpcGenerators.rpcOutcome(rng));
       case 5 -> new PublishSyncStatus(ValueGenerators.syncStatus(rng));

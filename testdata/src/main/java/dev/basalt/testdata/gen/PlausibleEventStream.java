@@ -119,6 +119,17 @@ public final class PlausibleEventStream {
         case SendForkchoiceUpdate f -> answerLater(answerForkchoice(f.correlationId()));
         case ScheduleWakeup w -> schedule(w.atMillis(), new WakeupFired(w.correlationId(), 0));
         case RespondRpc r -> {}
+        case dev.basalt.core.command.FetchL2Block f ->
+            answerLater(new dev.basalt.core.event.RequestFailed(f.correlationId(), FailureKind.NOT_FOUND, "no such L2 block"));
+        case dev.basalt.core.command.SendNewPayload f ->
+            answerLater(new dev.basalt.core.event.EngineResponseReceived(f.correlationId(),
+                new dev.basalt.core.engine.EngineResponse.NewPayloadResult(
+                    dev.basalt.core.engine.PayloadStatus.of(dev.basalt.core.engine.ExecutionStatus.VALID))));
+        case dev.basalt.core.command.GetPayload f ->
+            answerLater(new dev.basalt.core.event.EngineResponseReceived(f.correlationId(),
+                new dev.basalt.core.engine.EngineResponse.RpcError(-38001, "unknown payload")));
+        case dev.basalt.core.command.RecordSafeHead r -> {}
+        case dev.basalt.core.command.RewindSafeHeads r -> {}
         case PublishSyncStatus p -> {}
       }
     }

@@ -83,6 +83,12 @@ public final class DevWorld implements AutoCloseable {
         () -> sink.accept(new RequestFailed(command.correlationId(), FailureKind.NOT_FOUND, "the devnet has no blobs")));
   }
 
+  /** The spine's stand-in engine cannot do this yet; answer so the core does not wait forever. */
+  public void unsupported(long correlationId, String what) {
+    executor.execute(
+        () -> sink.accept(new RequestFailed(correlationId, FailureKind.REMOTE_ERROR, "the dev engine does not support " + what)));
+  }
+
   public void fetchEngineHeads(FetchEngineHeads command) {
     executor.execute(
         () ->
