@@ -7,6 +7,7 @@ import java.util.Locale;
 /** Repeated timings of one workload: warm-up rounds are dropped, then best and median are kept. */
 final class Measurement {
   private final String name;
+  private final String unit;
   private final long units;
   private final long bytes;
   private final List<Long> nanos = new ArrayList<>();
@@ -16,7 +17,13 @@ final class Measurement {
    * @param bytes payload bytes per round (0 when not meaningful)
    */
   Measurement(String name, long units, long bytes) {
+    this(name, "ev", units, bytes);
+  }
+
+  /** @param unit what one of {@code units} is called in the report ("ev", "channels") */
+  Measurement(String name, String unit, long units, long bytes) {
     this.name = name;
+    this.unit = unit;
     this.units = units;
     this.bytes = bytes;
   }
@@ -30,7 +37,8 @@ final class Measurement {
     sorted.sort(null);
     long best = sorted.get(0);
     long median = sorted.get(sorted.size() / 2);
-    String perSecond = String.format(Locale.ROOT, "%,.0f / %,.0f ev/s", units * 1e9 / best, units * 1e9 / median);
+    String perSecond =
+        String.format(Locale.ROOT, "%,.0f / %,.0f %s/s", units * 1e9 / best, units * 1e9 / median, unit);
     String throughput =
         bytes == 0
             ? ""
