@@ -6,6 +6,7 @@ import dev.basalt.core.codec.DecodeException;
 import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.config.Fork;
 import dev.basalt.core.config.RollupConfig;
+import dev.basalt.core.config.SystemConfig;
 import dev.basalt.core.derive.AttributesPreparer;
 import dev.basalt.core.derive.AttributesWithParent;
 import dev.basalt.core.derive.L2BlockInfo;
@@ -265,6 +266,16 @@ public final class DerivationPipeline implements StageState {
 
   public L2BlockInfo safeHead() {
     return safeHead;
+  }
+
+  /** The system config batcher transactions are currently filtered with. */
+  public SystemConfig l1SystemConfig() {
+    return traversal.systemConfig();
+  }
+
+  /** True while the reset walk-back is still looking for where to restart. */
+  public boolean resetting() {
+    return mode == Mode.RESETTING;
   }
 
   /** True once the Holocene stages are in use. */
