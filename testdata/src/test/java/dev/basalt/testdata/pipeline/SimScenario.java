@@ -16,51 +16,58 @@ import java.util.List;
 record SimScenario(
     long seed,
     int l1Blocks,
-    long[] forkOffsets,
+    List<Long> forkOffsets,
     long seqWindow,
     long channelTimeoutBedrock,
-    List<long[]> gaps,
+    List<Gap> gaps,
     long rotateBatcherAt,
     int postPercent,
     int faultPercent) {
 
   static final long GENESIS_TIME = 1_700_000_004L;
 
+  /** L1 blocks {@code [from, to)} without batcher transactions. */
+  record Gap(long from, long to) {}
+
+  SimScenario {
+    forkOffsets = List.copyOf(forkOffsets);
+    gaps = List.copyOf(gaps);
+  }
+
   /**
    * Every fork from Canyon to Karst activates along the chain, 18 L1 blocks apart, with two long
    * batcher gaps (blocks lost to the sequencing window) and one short one.
    */
   static SimScenario allForks(long seed) {
-    long[] offsets = new long[Fork.values().length];
+    List<Long> offsets = new ArrayList<>();
     for (Fork f : Fork.values()) {
       // Odd L2 offsets put activation blocks inside epochs, not only on their first block.
-      offsets[f.ordinal()] = f == Fork.REGOLITH ? 0 : 18L * SimL1.BLOCK_TIME * f.ordinal() + 2L * (f.ordinal() % 3);
+      offsets.add(f == Fork.REGOLITH ? 0 : 18L * SimL1.BLOCK_TIME * f.ordinal() + 2L * (f.ordinal() % 3));
     }
-    List<long[]> gaps = new ArrayList<>();
-    gaps.add(new long[] {40, 104});
-    gaps.add(new long[] {130, 136});
-    gaps.add(new long[] {180, 245});
+    List<Gap> gaps = List.of(new Gap(40, 104), new Gap(130, 136), new Gap(180, 245));
     return new SimScenario(seed, 262, offsets, 60, 12, gaps, 120, 55, 45);
   }
 
   /** A short chain with every fork active from genesis. */
   static SimScenario latestForks(long seed, int l1Blocks) {
-    return new SimScenario(seed, l1Blocks, new long[Fork.values().length], 60, 12, List.of(new long[] {30, 95}), -1, 60, 40);
+    List<Long> atGenesis = new ArrayList<>();
+    for (Fork f : Fork.values()) {
+      atGenesis.add(0L);
+    }
+    return new SimScenario(seed, l1Blocks, atGenesis, 60, 12, List.of(new Gap(30, 95)), -1, 60, 40);
   }
 
   ForkSchedule forks() {
     ForkSchedule.Builder b = ForkSchedule.builder();
     for (Fork f : Fork.values()) {
-      if (forkOffsets[f.ordinal()] >= 0) {
-        b.at(f, GENESIS_TIME + forkOffsets[f.ordinal()]);
-      }
+      b.at(f, GENESIS_TIME + forkOffsets.get(f.ordinal()));
     }
     return b.build();
   }
 
   boolean inGap(long l1Block) {
-    for (long[] g : gaps) {
-      if (l1Block >= g[0] && l1Block < g[1]) {
+    for (Gap g : gaps) {
+      if (l1Block >= g.from() && l1Block < g.to()) {
         return true;
       }
     }
