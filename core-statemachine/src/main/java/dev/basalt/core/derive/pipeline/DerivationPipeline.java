@@ -108,9 +108,13 @@ public final class DerivationPipeline implements StageState {
     return p;
   }
 
-  /** Starts derivation over on top of {@code newSafeHead}. */
+  /**
+   * Starts derivation over on top of {@code newSafeHead}. Every cached L1 block is forgotten: a
+   * reset usually follows an L1 reorg, and a stale block kept here would be taken for canonical.
+   */
   public void reset(L2BlockInfo newSafeHead) {
     Objects.requireNonNull(newSafeHead, "newSafeHead");
+    blocks.clear();
     resetWalk = new PipelineReset(config, newSafeHead);
     mode = Mode.RESETTING;
     failure = null;
@@ -228,9 +232,22 @@ public final class DerivationPipeline implements StageState {
     blocks.dropInboxBelow(traversal.origin().number());
   }
 
-  /** Hands the pipeline a canonical L1 block (after {@link StepResult.NeedL1Block} or idling). */
-  public void addL1Block(L1Block block) {
-    blocks.put(Objects.requireNonNull(block, "block"));
+  /**
+   * Hands the pipeline a canonical L1 block (after {@link StepResult.NeedL1Block} or idling).
+   * Blocks beyond the next one the pipeline will read are not kept (returns false): the pipeline
+   * asks for what it needs, one block at a time, which keeps its cache bounded.
+   */
+  public boolean addL1Block(L1Block block) {
+    Objects.requireNonNull(block, "block");
+    long limit = mode == Mode.DERIVING ? traversal.origin().number() + 1 : Long.MAX_VALUE;
+    if (mode == Mode.RESETTING) {
+      limit = resetWalk.safeHead().ref().l1Origin().number() + 1;
+    }
+    if (block.ref().number() > limit) {
+      return false;
+    }
+    blocks.put(block);
+    return true;
   }
 
   /**

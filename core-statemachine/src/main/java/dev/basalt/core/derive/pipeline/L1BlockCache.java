@@ -41,11 +41,17 @@ public final class L1BlockCache implements StageState {
     return blocks.size();
   }
 
-  /** Stores {@code block}, replacing whatever was cached at its number. */
+  /**
+   * Stores {@code block}, replacing whatever was cached at its number. Past the capacity the lowest
+   * other block is evicted: never the one just stored, which the pipeline asked for and is about to
+   * use (evicting it would make the pipeline ask for it again, for ever).
+   */
   public void put(L1Block block) {
-    blocks.put(block.ref().number(), new Entry(block, true));
+    long number = block.ref().number();
+    blocks.put(number, new Entry(block, true));
     while (blocks.size() > capacity) {
-      blocks.pollFirstEntry();
+      long lowest = blocks.firstKey();
+      blocks.remove(lowest == number ? blocks.higherKey(lowest) : lowest);
     }
   }
 

@@ -25,7 +25,9 @@ import dev.basalt.core.types.Hash32;
 import dev.basalt.core.types.L1BlockRef;
 import dev.basalt.core.types.L2BlockRef;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,20 @@ class DerivationPipelineTest {
   private static SingularBatch batchOf(L2BlockInfo block, int i) {
     return new SingularBatch(block.ref().parentHash(), block.ref().l1Origin().number(), block.ref().l1Origin().hash(),
         block.ref().timestamp(), List.of(userTx(i)));
+  }
+
+  /** Steps, answering block requests and idling from {@code available}, until something else comes. */
+  private static StepResult runFeeding(DerivationPipeline p, Map<Long, L1Block> available) {
+    while (true) {
+      StepResult r = p.step();
+      if (r instanceof StepResult.NeedL1Block n && available.containsKey(n.number())) {
+        p.addL1Block(available.get(n.number()));
+      } else if (r instanceof StepResult.Idle i && available.containsKey(i.origin().number() + 1)) {
+        p.addL1Block(available.get(i.origin().number() + 1));
+      } else if (!(r instanceof StepResult.Progress)) {
+        return r;
+      }
+    }
   }
 
   private static StepResult run(DerivationPipeline p) {
@@ -153,14 +169,24 @@ class DerivationPipelineTest {
     p.addL1Block(L1Txs.block(other));
     StepResult.Reset reset = assertInstanceOf(StepResult.Reset.class, run(p));
     assertEquals(reset, p.step(), "a reset result stays until the pipeline is reset");
+    // A reset forgets every cached block, the stale one too: the canonical chain is fetched again.
     p.reset(genesis);
-    p.addL1Block(l1Block(2));
-    StepResult r;
-    while ((r = run(p)) instanceof StepResult.NeedL1Block n) {
-      // Blocks the pipeline no longer needed were dropped; the reset walks back over them again.
-      p.addL1Block(l1Block((int) n.number()));
-    }
-    assertEquals(new StepResult.Idle(l1.get(2)), r);
+    assertEquals(new StepResult.NeedL1Block(0), run(p));
+    assertEquals(new StepResult.Idle(l1.get(2)), runFeeding(p, Map.of(0L, l1Block(0), 1L, l1Block(1), 2L, l1Block(2))));
+  }
+
+  @Test
+  void blocksBeyondTheNextOneAreNotKept() {
+    L2BlockInfo genesis = new L2BlockInfo(genesisRef, SYS, List.of());
+    DerivationPipeline p = new DerivationPipeline(config(Fixtures.forksThrough(Fork.DELTA), 4), new FakePreparer(),
+        new FakeEngine(genesis), DropListener.NONE);
+    p.reset(genesis);
+    assertTrue(p.addL1Block(l1Block(1)));
+    assertEquals(false, p.addL1Block(l1Block(2)), "while resetting, nothing past the safe head's origin + 1");
+    p.addL1Block(l1Block(0));
+    assertEquals(new StepResult.Idle(l1.get(1)), run(p));
+    assertEquals(false, p.addL1Block(l1Block(3)));
+    assertTrue(p.addL1Block(l1Block(2)));
   }
 
   /** 60 L2 blocks, six per L1 block, with their own system configs (gas limit 1000 + number). */
@@ -277,13 +303,14 @@ class DerivationPipelineTest {
     FakeEngine engine = new FakeEngine(genesis);
     DerivationPipeline p = new DerivationPipeline(cfg, new FakePreparer(), engine, DropListener.NONE);
     p.reset(genesis);
-    p.addL1Block(l1Block(0));
-    p.addL1Block(l1Block(1, L1Txs.calldataTx(L1Txs.BATCHER, 1, Fixtures.BATCH_INBOX,
-        TestChannels.txData("c", batches.subList(0, 6).toArray(SingularBatch[]::new)))));
-    p.addL1Block(l1Block(2, L1Txs.calldataTx(L1Txs.BATCHER, 1, Fixtures.BATCH_INBOX,
-        TestChannels.txData("d", batches.subList(6, 12).toArray(SingularBatch[]::new)))));
+    Map<Long, L1Block> available = Map.of(
+        0L, l1Block(0),
+        1L, l1Block(1, L1Txs.calldataTx(L1Txs.BATCHER, 1, Fixtures.BATCH_INBOX,
+            TestChannels.txData("c", batches.subList(0, 6).toArray(SingularBatch[]::new)))),
+        2L, l1Block(2, L1Txs.calldataTx(L1Txs.BATCHER, 1, Fixtures.BATCH_INBOX,
+            TestChannels.txData("d", batches.subList(6, 12).toArray(SingularBatch[]::new)))));
     for (int i = 0; i < 3; i++) {
-      StepResult.Derived d = assertInstanceOf(StepResult.Derived.class, run(p));
+      StepResult.Derived d = assertInstanceOf(StepResult.Derived.class, runFeeding(p, available));
       p.confirmSafeHead(engine.build(d.attributes()));
     }
     BinaryWriter w = new BinaryWriter();
@@ -295,10 +322,10 @@ class DerivationPipelineTest {
     assertEquals(StateDigest.of(p), StateDigest.of(q));
     BinaryWriter again = new BinaryWriter();
     q.writeTo(again);
-    assertTrue(java.util.Arrays.equals(w.toByteArray(), again.toByteArray()), "a restored pipeline writes the same snapshot");
+    assertTrue(Arrays.equals(w.toByteArray(), again.toByteArray()), "a restored pipeline writes the same snapshot");
     for (int i = 3; i < 12; i++) {
-      StepResult rp = run(p);
-      StepResult rq = run(q);
+      StepResult rp = runFeeding(p, available);
+      StepResult rq = runFeeding(q, available);
       assertEquals(rp, rq);
       StepResult.Derived d = assertInstanceOf(StepResult.Derived.class, rp);
       p.confirmSafeHead(engine.build(d.attributes()));

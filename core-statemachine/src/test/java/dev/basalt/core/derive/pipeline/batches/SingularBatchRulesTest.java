@@ -186,7 +186,7 @@ class SingularBatchRulesTest {
 
   @Test
   void isthmusAndHoloceneActivationBlocksMayCarryTransactions() {
-    for (Fork fork : new Fork[] {Fork.ISTHMUS, Fork.HOLOCENE, Fork.GRANITE}) {
+    for (Fork fork : new Fork[] {Fork.ECOTONE, Fork.FJORD, Fork.GRANITE, Fork.HOLOCENE, Fork.ISTHMUS}) {
       RollupConfig activatesAtA1 = BatchChain.config(Fixtures.forkAt(fork, c.l2A1.timestamp()));
       assertEquals(Verdict.ACCEPT, check(activatesAtA1, List.of(c.l1A, c.l1B), c.l2A0, batchFor(c.l2A1, TXS), c.l1B), fork.name());
     }
