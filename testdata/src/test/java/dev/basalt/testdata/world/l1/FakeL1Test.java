@@ -49,39 +49,6 @@ class FakeL1Test {
   static final SigningKey USER = SigningKey.fromHex("0x" + "0c".repeat(32));
   static final SigningKey OWNER = SigningKey.fromHex("0x" + "0d".repeat(32));
 
-  /** Every invariant a header must satisfy against its block's content and its parent. */
-  static void verify(FakeL1 l1, MinedL1Block b) {
-    BlockHeader h = b.header();
-    assertEquals(b.hash(), h.hash(), "stored hash is the header hash");
-    assertEquals(h, BlockHeaderCodec.decode(h.encode()), "header round-trips through RLP");
-    assertEquals(h.transactionsRoot(), OrderedTrie.root(b.transactions().stream().map(L1Tx::envelope).toList()));
-    assertEquals(h.receiptsRoot(), OrderedTrie.root(b.receipts().stream().map(r -> Bytes.wrapOwned(ReceiptCodec.encode(r))).toList()));
-    Bloom bloom = Bloom.EMPTY;
-    for (int i = 0; i < b.receipts().size(); i++) {
-      bloom = bloom.or(Bloom.ofLogs(b.receipts().get(i).logs()));
-      SignedTx decoded = (SignedTx) TxCodec.decode(b.transactions().get(i).envelope());
-      assertEquals(b.transactions().get(i).hash(), decoded.hash());
-      assertEquals(b.transactions().get(i).from(), decoded.sender().orElseThrow(), "signature recovers the sender");
-      assertEquals(b.transactions().get(i).typeByte(), b.receipts().get(i).typeByte(), "receipt typed like its tx");
-    }
-    assertEquals(bloom, h.logsBloom());
-    L1Forks forks = l1.params().forks();
-    assertEquals(forks.shanghai(h.timestamp()), h.withdrawalsRoot() != null);
-    assertEquals(forks.cancun(h.timestamp()), h.parentBeaconBlockRoot() != null);
-    assertEquals(forks.prague(h.timestamp()), h.requestsHash() != null);
-    if (h.withdrawalsRoot() != null) {
-      assertEquals(h.withdrawalsRoot(), OrderedTrie.root(b.withdrawals().stream().map(Withdrawal::encode).toList()));
-    }
-    if (h.blobGasUsed() != null) {
-      assertEquals(b.blobs().size() * 131_072L, h.blobGasUsed());
-    }
-    if (b.number() > 0) {
-      MinedL1Block parent = l1.chain().byHash(h.parentHash()).orElseThrow();
-      assertEquals(parent.number() + 1, b.number());
-      assertTrue(b.timestamp() > parent.timestamp());
-    }
-  }
-
   static FakeL1 chain(long seed, L1Forks forks) {
     return new FakeL1(L1Params.of(900, 1_000, 12, forks), new SimRng(seed));
   }
@@ -102,7 +69,7 @@ class FakeL1Test {
       }
       l1.mine();
     }
-    l1.chain().canonical().forEach(b -> verify(l1, b));
+    l1.chain().canonical().forEach(b -> L1Checks.verify(l1, b));
     BlockHeader genesis = l1.chain().genesis().header();
     assertNull(genesis.withdrawalsRoot(), "genesis is London only");
     assertNotNull(l1.chain().head().header().requestsHash(), "head is Prague");
@@ -189,7 +156,7 @@ class FakeL1Test {
     assertTrue(l1.chain().byHash(withTx.hash()).isPresent(), "side forks stay readable by hash");
     assertNotEquals(withTx.hash(), l1.chain().byNumber(21).orElseThrow().hash());
     assertEquals(20, l1.chain().transaction(txHash).orElseThrow().blockNumber(), "re-included in the first new block");
-    l1.chain().canonical().forEach(b -> verify(l1, b));
+    l1.chain().canonical().forEach(b -> L1Checks.verify(l1, b));
     assertThrows(IllegalArgumentException.class, () -> l1.reorg(20, 1, false), "never below finalized");
   }
 
