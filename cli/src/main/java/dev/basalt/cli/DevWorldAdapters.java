@@ -43,39 +43,39 @@ final class DevWorldAdapters implements WorldAdapters {
         new L1Port() {
           @Override
           public void fetchBlock(FetchL1Block command) {
-            world.fetchL1Block(command);
+            world.handle(command);
           }
 
           @Override
           public void fetchBlobs(FetchBlobs command) {
-            world.fetchBlobs(command);
+            world.handle(command);
           }
         };
     EnginePort engine =
         new EnginePort() {
           @Override
           public void fetchHeads(FetchEngineHeads command) {
-            world.fetchEngineHeads(command);
+            world.handle(command);
           }
 
           @Override
           public void fetchBlock(FetchL2Block command) {
-            world.unsupported(command.correlationId(), "L2 block reads");
+            world.handle(command);
           }
 
           @Override
           public void forkchoiceUpdate(SendForkchoiceUpdate command) {
-            world.forkchoiceUpdate(command);
+            world.handle(command);
           }
 
           @Override
           public void newPayload(SendNewPayload command) {
-            world.unsupported(command.correlationId(), "newPayload");
+            world.handle(command);
           }
 
           @Override
           public void getPayload(GetPayload command) {
-            world.unsupported(command.correlationId(), "getPayload");
+            world.handle(command);
           }
         };
     return new CommandHandlers(

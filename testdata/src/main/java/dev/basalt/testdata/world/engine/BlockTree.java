@@ -1,0 +1,156 @@
+package dev.basalt.testdata.world.engine;
+
+import dev.basalt.core.engine.ExecutionPayloadEnvelope;
+import dev.basalt.core.engine.ForkchoiceState;
+import dev.basalt.core.types.Hash32;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The engine's blocks keyed by hash, the canonical chain (the head's ancestry by number), the
+ * {@code safe} and {@code finalized} labels from the last forkchoice, blocks known to be invalid,
+ * and the number up to which blocks are "persisted" (survive a restart).
+ */
+final class BlockTree {
+  private final Map<Hash32, ExecutionPayloadEnvelope> blocks = new HashMap<>();
+  private final TreeMap<Long, Hash32> canonical = new TreeMap<>();
+  private final Map<Hash32, Hash32> invalidParents = new HashMap<>();
+  private final ExecutionPayloadEnvelope genesis;
+  private Hash32 head;
+  private Hash32 safe;
+  private Hash32 finalized;
+  private long persistedNumber;
+
+  BlockTree(ExecutionPayloadEnvelope genesis) {
+    this.genesis = genesis;
+    Hash32 h = genesis.payload().blockHash();
+    blocks.put(h, genesis);
+    head = safe = finalized = h;
+    canonical.put(genesis.payload().blockNumber(), h);
+    persistedNumber = genesis.payload().blockNumber();
+  }
+
+  Optional<ExecutionPayloadEnvelope> get(Hash32 hash) {
+    return Optional.ofNullable(blocks.get(hash));
+  }
+
+  boolean contains(Hash32 hash) {
+    return blocks.containsKey(hash);
+  }
+
+  void add(ExecutionPayloadEnvelope block) {
+    blocks.put(block.payload().blockHash(), block);
+  }
+
+  void markInvalid(Hash32 hash, Hash32 parentHash) {
+    invalidParents.put(hash, parentHash);
+  }
+
+  boolean isInvalid(Hash32 hash) {
+    return invalidParents.containsKey(hash);
+  }
+
+  /** The newest valid ancestor of an invalid block (what {@code latestValidHash} reports). */
+  Optional<Hash32> latestValidAncestor(Hash32 invalidHash) {
+    Hash32 h = invalidHash;
+    while (invalidParents.containsKey(h)) {
+      h = invalidParents.get(h);
+    }
+    return blocks.containsKey(h) ? Optional.of(h) : Optional.empty();
+  }
+
+  ExecutionPayloadEnvelope genesis() {
+    return genesis;
+  }
+
+  ExecutionPayloadEnvelope head() {
+    return blocks.get(head);
+  }
+
+  ExecutionPayloadEnvelope safe() {
+    return blocks.get(safe);
+  }
+
+  ExecutionPayloadEnvelope finalized() {
+    return blocks.get(finalized);
+  }
+
+  Optional<ExecutionPayloadEnvelope> canonical(long number) {
+    Hash32 h = canonical.get(number);
+    return h == null ? Optional.empty() : get(h);
+  }
+
+  /** True when {@code ancestor} is {@code descendant} or one of its ancestors. */
+  boolean isAncestor(Hash32 ancestor, Hash32 descendant) {
+    ExecutionPayloadEnvelope a = blocks.get(ancestor);
+    ExecutionPayloadEnvelope d = blocks.get(descendant);
+    if (a == null || d == null) {
+      return false;
+    }
+    while (d != null && d.payload().blockNumber() > a.payload().blockNumber()) {
+      d = blocks.get(d.payload().parentHash());
+    }
+    return d != null && d.payload().blockHash().equals(ancestor);
+  }
+
+  /** Makes {@code state} the forkchoice; all three hashes must be known (zero safe/finalized mean genesis). */
+  void setForkchoice(ForkchoiceState state) {
+    head = state.headBlockHash();
+    safe = state.safeBlockHash().isZero() ? genesis.payload().blockHash() : state.safeBlockHash();
+    finalized = state.finalizedBlockHash().isZero() ? genesis.payload().blockHash() : state.finalizedBlockHash();
+    rebuildCanonical();
+  }
+
+  private void rebuildCanonical() {
+    ExecutionPayloadEnvelope b = blocks.get(head);
+    canonical.tailMap(b.payload().blockNumber(), false).clear();
+    while (b != null) {
+      Hash32 h = b.payload().blockHash();
+      Hash32 old = canonical.put(b.payload().blockNumber(), h);
+      if (h.equals(old)) {
+        break;
+      }
+      b = blocks.get(b.payload().parentHash());
+    }
+  }
+
+  void persistHead() {
+    persistedNumber = head().payload().blockNumber();
+  }
+
+  long persistedNumber() {
+    return persistedNumber;
+  }
+
+  /**
+   * An execution client restart: every block above the persisted number is gone, the head falls
+   * back to the persisted canonical block, and labels above it fall back with it.
+   */
+  void restart() {
+    // The head may have moved below the persisted block since (a reorg to a shorter branch).
+    Hash32 newHead = canonical.get(Math.min(persistedNumber, head().payload().blockNumber()));
+    List<Hash32> lost = new ArrayList<>();
+    for (ExecutionPayloadEnvelope b : blocks.values()) {
+      if (b.payload().blockNumber() > persistedNumber) {
+        lost.add(b.payload().blockHash());
+      }
+    }
+    lost.forEach(blocks::remove);
+    head = newHead;
+    if (!blocks.containsKey(safe)) {
+      safe = newHead;
+    }
+    if (!blocks.containsKey(finalized)) {
+      finalized = newHead;
+    }
+    rebuildCanonical();
+  }
+
+  int size() {
+    return blocks.size();
+  }
+}

@@ -1,0 +1,260 @@
+package dev.basalt.testdata.world.engine;
+
+import dev.basalt.core.codec.BinaryWriter;
+import dev.basalt.core.codec.PayloadCodec;
+import dev.basalt.core.config.RollupConfig;
+import dev.basalt.core.crypto.Keccak;
+import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
+import dev.basalt.core.derive.payload.PayloadBlockInfo;
+import dev.basalt.core.engine.EngineResponse;
+import dev.basalt.core.engine.ExecutionPayload;
+import dev.basalt.core.engine.ExecutionPayloadEnvelope;
+import dev.basalt.core.engine.ExecutionStatus;
+import dev.basalt.core.engine.ForkchoiceState;
+import dev.basalt.core.engine.L2BlockSelector;
+import dev.basalt.core.engine.PayloadAttributes;
+import dev.basalt.core.engine.PayloadId;
+import dev.basalt.core.engine.PayloadStatus;
+import dev.basalt.core.types.Bytes;
+import dev.basalt.core.types.Hash32;
+import dev.basalt.core.types.L2BlockRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A fake OP execution engine with Engine API semantics: a block tree keyed by real header hashes,
+ * forkchoice updates that set the canonical chain and labels (SYNCING for an unknown head, INVALID
+ * for an invalid one, -38002 for inconsistent labels) and start builds (-38003 for bad attributes),
+ * {@code newPayload} that checks the block hash (INVALID_BLOCK_HASH), the parent (SYNCING, or
+ * ACCEPTED when so configured) and pseudo-execution ({@link PseudoExecution}), and {@code
+ * getPayload} (-38001 for an unknown id). Methods are synchronized: the HTTP front-end and a test
+ * may use one engine together.
+ *
+ * <p>Faults the engine itself models: SYNCING for the next N calls, INVALID for payloads matching
+ * a predicate, a restart that loses every block above the last persisted one, and {@link Oracle}
+ * mode for real chains.
+ */
+public final class FakeEngine {
+  private static final int MAX_PAYLOADS = 64;
+
+  private final RollupConfig rollup;
+  private final BlockTree tree;
+  private final Map<PayloadId, ExecutionPayloadEnvelope> payloads = new LinkedHashMap<>();
+  private final List<Bytes> pool = new ArrayList<>();
+  private int syncingCalls;
+  private Predicate<ExecutionPayload> invalidWhen = p -> false;
+  private boolean acceptedForUnknownParent;
+  private Oracle oracle;
+
+  /** @param genesis the L2 genesis block; its hash must be the rollup config's L2 genesis hash */
+  public FakeEngine(RollupConfig rollup, ExecutionPayloadEnvelope genesis) {
+    if (!genesis.payload().blockHash().equals(rollup.genesis().l2().hash())) {
+      throw new IllegalArgumentException("genesis block " + genesis.payload().blockHash() + " is not the rollup's " + rollup.genesis().l2());
+    }
+    this.rollup = rollup;
+    this.tree = new BlockTree(genesis);
+  }
+
+  public RollupConfig rollup() {
+    return rollup;
+  }
+
+  public synchronized EngineResponse forkchoiceUpdated(ForkchoiceState state, Optional<PayloadAttributes> attributes, int version) {
+    if (syncingCalls > 0) {
+      syncingCalls--;
+      return fcu(PayloadStatus.of(ExecutionStatus.SYNCING), Optional.empty());
+    }
+    Hash32 head = state.headBlockHash();
+    if (tree.isInvalid(head)) {
+      return fcu(new PayloadStatus(ExecutionStatus.INVALID, tree.latestValidAncestor(head), Optional.of("invalid head")),
+          Optional.empty());
+    }
+    if (!tree.contains(head)) {
+      return fcu(PayloadStatus.of(ExecutionStatus.SYNCING), Optional.empty());
+    }
+    for (Hash32 label : List.of(state.safeBlockHash(), state.finalizedBlockHash())) {
+      if (!label.isZero() && !tree.isAncestor(label, head)) {
+        return EngineErrors.invalidForkchoiceState("label " + label + " is not an ancestor of head " + head);
+      }
+    }
+    if (!state.finalizedBlockHash().isZero() && !state.safeBlockHash().isZero()
+        && !tree.isAncestor(state.finalizedBlockHash(), state.safeBlockHash())) {
+      return EngineErrors.invalidForkchoiceState("finalized is not an ancestor of safe");
+    }
+    ExecutionPayload parent = tree.get(head).orElseThrow().payload();
+    if (attributes.isPresent()) {
+      Optional<EngineResponse.RpcError> bad = checkAttributes(parent, attributes.get(), version);
+      if (bad.isPresent()) {
+        return bad.get();
+      }
+    }
+    tree.setForkchoice(state);
+    PayloadStatus valid = new PayloadStatus(ExecutionStatus.VALID, Optional.of(head), Optional.empty());
+    return fcu(valid, attributes.map(a -> startBuild(parent, a)));
+  }
+
+  private Optional<EngineResponse.RpcError> checkAttributes(ExecutionPayload parent, PayloadAttributes a, int version) {
+    if (Long.compareUnsigned(a.timestamp(), parent.timestamp()) <= 0) {
+      return Optional.of(EngineErrors.invalidAttributes("timestamp " + a.timestamp() + " not after the head's " + parent.timestamp()));
+    }
+    return EngineVersionRules.attributes(rollup, a, version);
+  }
+
+  private PayloadId startBuild(ExecutionPayload parent, PayloadAttributes a) {
+    BinaryWriter w = new BinaryWriter(512);
+    PayloadCodec.write(w, a);
+    byte[] h = Keccak.hash(parent.blockHash().toArray(), w.toByteArray()).toArray();
+    long id = 0;
+    for (int i = 0; i < 8; i++) {
+      id = (id << 8) | (h[i] & 0xff);
+    }
+    PayloadId payloadId = new PayloadId(id);
+    long number = parent.blockNumber() + 1;
+    Optional<ExecutionPayloadEnvelope> real = oracle == null ? Optional.empty() : oracle.expectedAt(number);
+    ExecutionPayloadEnvelope built = real.isPresent()
+        ? oracle.check(parent.blockHash(), number, a, real.get())
+        : PayloadBuilder.build(rollup, parent, a, List.copyOf(pool));
+    if (!a.noTxPool()) {
+      pool.clear();
+    }
+    payloads.put(payloadId, built);
+    while (payloads.size() > MAX_PAYLOADS) {
+      payloads.remove(payloads.keySet().iterator().next());
+    }
+    return payloadId;
+  }
+
+  private static EngineResponse fcu(PayloadStatus status, Optional<PayloadId> id) {
+    return new EngineResponse.ForkchoiceUpdated(status, id);
+  }
+
+  public synchronized EngineResponse getPayload(PayloadId id, int version) {
+    ExecutionPayloadEnvelope built = payloads.get(id);
+    if (built == null) {
+      return EngineErrors.unknownPayload();
+    }
+    Optional<EngineResponse.RpcError> bad = EngineVersionRules.getPayload(rollup, built.payload().timestamp(), version);
+    return bad.isPresent() ? bad.get() : new EngineResponse.PayloadBuilt(built);
+  }
+
+  public synchronized EngineResponse newPayload(ExecutionPayloadEnvelope envelope, int version) {
+    ExecutionPayload p = envelope.payload();
+    Optional<EngineResponse.RpcError> bad = EngineVersionRules.newPayload(rollup, p.timestamp(), version);
+    if (bad.isPresent()) {
+      return bad.get();
+    }
+    Hash32 hash = p.blockHash();
+    Hash32 computed = L2Headers.hash(rollup, envelope);
+    if (!computed.equals(hash)) {
+      return result(ExecutionStatus.INVALID_BLOCK_HASH, Optional.empty(), "block hash " + hash + ", header hashes to " + computed);
+    }
+    if (syncingCalls > 0) {
+      syncingCalls--;
+      return result(ExecutionStatus.SYNCING, Optional.empty(), null);
+    }
+    if (tree.contains(hash)) {
+      return result(ExecutionStatus.VALID, Optional.of(hash), null);
+    }
+    if (tree.isInvalid(hash) || tree.isInvalid(p.parentHash())) {
+      tree.markInvalid(hash, p.parentHash());
+      return result(ExecutionStatus.INVALID, tree.latestValidAncestor(hash), "invalid ancestor");
+    }
+    Optional<ExecutionPayloadEnvelope> parent = tree.get(p.parentHash());
+    if (parent.isEmpty()) {
+      return result(acceptedForUnknownParent ? ExecutionStatus.ACCEPTED : ExecutionStatus.SYNCING, Optional.empty(), null);
+    }
+    Optional<String> invalid = invalidWhen.test(p) ? Optional.of("rejected by the world's invalid-payload rule")
+        : oracle != null && oracle.isReal(hash) ? Optional.empty()
+        : PayloadBuilder.verifyExecution(rollup, parent.get().payload(), p);
+    if (invalid.isPresent()) {
+      tree.markInvalid(hash, p.parentHash());
+      return result(ExecutionStatus.INVALID, Optional.of(p.parentHash()), invalid.get());
+    }
+    tree.add(envelope);
+    return result(ExecutionStatus.VALID, Optional.of(hash), null);
+  }
+
+  private static EngineResponse result(ExecutionStatus status, Optional<Hash32> latestValid, String error) {
+    return new EngineResponse.NewPayloadResult(new PayloadStatus(status, latestValid, Optional.ofNullable(error)));
+  }
+
+  /** The block a {@code FetchL2Block} selects, if the engine has it. */
+  public synchronized Optional<ExecutionPayloadEnvelope> block(L2BlockSelector selector) {
+    return switch (selector) {
+      case L2BlockSelector.ByNumber n -> tree.canonical(n.number());
+      case L2BlockSelector.ByHash h -> tree.get(h.hash());
+      case L2BlockSelector.ByLabel l -> Optional.of(switch (l.label()) {
+        case LATEST -> tree.head();
+        case SAFE -> tree.safe();
+        case FINALIZED -> tree.finalized();
+      });
+    };
+  }
+
+  /** The engine's latest, safe and finalized blocks as references. */
+  public synchronized EngineResponse.Heads heads() {
+    return new EngineResponse.Heads(ref(tree.head()), ref(tree.safe()), ref(tree.finalized()));
+  }
+
+  /** A block's reference as the node reads it back (L1 origin and sequence number from its L1-info deposit). */
+  public L2BlockRef ref(ExecutionPayloadEnvelope block) {
+    return switch (PayloadBlockInfo.decode(rollup, block.payload())) {
+      case L2BlockInfoDecoding.Decoded d -> d.info().ref();
+      case L2BlockInfoDecoding.Invalid i -> throw new IllegalStateException("engine holds a block no rollup node reads: " + i.reason());
+    };
+  }
+
+  public synchronized ExecutionPayloadEnvelope head() {
+    return tree.head();
+  }
+
+  public synchronized ExecutionPayloadEnvelope genesis() {
+    return tree.genesis();
+  }
+
+  /** Queues a transaction for blocks built without {@code noTxPool}. */
+  public synchronized void addPoolTransaction(Bytes tx) {
+    pool.add(tx);
+  }
+
+  /** Answer SYNCING to the next {@code calls} forkchoice updates and new payloads, without acting on them. */
+  public synchronized void syncingFor(int calls) {
+    syncingCalls = calls;
+  }
+
+  /** Reject (INVALID) every new payload matching {@code rule}, e.g. any block containing a given transaction. */
+  public synchronized void invalidWhen(Predicate<ExecutionPayload> rule) {
+    invalidWhen = rule;
+  }
+
+  /** Answer ACCEPTED instead of SYNCING for payloads with an unknown parent. */
+  public synchronized void acceptedForUnknownParent(boolean accepted) {
+    acceptedForUnknownParent = accepted;
+  }
+
+  /** Marks the current head as persisted: a {@link #restart()} keeps it and everything below. */
+  public synchronized void persist() {
+    tree.persistHead();
+  }
+
+  /** An execution client restart: blocks above the persisted one and builds in progress are lost. */
+  public synchronized void restart() {
+    tree.restart();
+    payloads.clear();
+    pool.clear();
+  }
+
+  /** Switches on oracle mode with these real blocks (see {@link Oracle}). */
+  public synchronized Oracle useOracle(List<ExecutionPayloadEnvelope> realBlocks) {
+    oracle = new Oracle(realBlocks);
+    return oracle;
+  }
+
+  public synchronized int blockCount() {
+    return tree.size();
+  }
+}

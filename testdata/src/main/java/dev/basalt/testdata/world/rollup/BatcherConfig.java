@@ -1,0 +1,42 @@
+package dev.basalt.testdata.world.rollup;
+
+import dev.basalt.core.derive.channel.ChannelCompression;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the world batcher posts.
+ *
+ * @param maxBlocksPerChannel blocks packed into one channel at most
+ * @param maxFrameBytes frame size cap for calldata posting (op-batcher's max L1 tx size minus the
+ *     version byte); blob frames always fill a blob
+ * @param compression forced channel compression, or empty for op-batcher's choice (zlib before
+ *     Fjord, brotli from Fjord)
+ * @param blobs forced data availability, or empty for blobs from Ecotone (on a Cancun L1)
+ * @param spanBatches forced batch type, or empty for span batches from Delta
+ * @param faults injected batcher misbehaviour
+ */
+public record BatcherConfig(int maxBlocksPerChannel, int maxFrameBytes, Optional<ChannelCompression> compression,
+    Optional<Boolean> blobs, Optional<Boolean> spanBatches, BatcherFaults faults) {
+  public BatcherConfig {
+    Objects.requireNonNull(compression, "compression");
+    Objects.requireNonNull(blobs, "blobs");
+    Objects.requireNonNull(spanBatches, "spanBatches");
+    Objects.requireNonNull(faults, "faults");
+    if (maxBlocksPerChannel <= 0 || maxFrameBytes < 100) {
+      throw new IllegalArgumentException("invalid batcher configuration");
+    }
+  }
+
+  public static BatcherConfig defaults() {
+    return new BatcherConfig(32, 120_000, Optional.empty(), Optional.empty(), Optional.empty(), BatcherFaults.NONE);
+  }
+
+  public BatcherConfig withFaults(BatcherFaults newFaults) {
+    return new BatcherConfig(maxBlocksPerChannel, maxFrameBytes, compression, blobs, spanBatches, newFaults);
+  }
+
+  public BatcherConfig withMaxFrameBytes(int bytes) {
+    return new BatcherConfig(maxBlocksPerChannel, bytes, compression, blobs, spanBatches, faults);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.basalt.testdata.world.rollup;
+
+import dev.basalt.core.types.Hash32;
+import dev.basalt.testdata.world.l1.L1ChainStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The world's true L2 chain: every block the world sequencer sealed (genesis first), and for each
+ * block the batcher transactions of the channel that carries it. A block is safe from the L1 block
+ * that includes the last transaction of its channel on the canonical L1 chain, which is when a
+ * derivation pipeline following that L1 can first derive it. (Derivation can lag further when its
+ * pipeline stalls; tests compare with this as the earliest point.)
+ */
+public final class TrueChain {
+  private final List<TrueBlock> blocks = new ArrayList<>();
+  private final Map<Long, List<Hash32>> channelTxsByBlock = new HashMap<>();
+  private final long genesisNumber;
+
+  TrueChain(TrueBlock genesis) {
+    blocks.add(genesis);
+    genesisNumber = genesis.number();
+  }
+
+  void append(TrueBlock b) {
+    if (!b.ref().parentHash().equals(head().ref().hash())) {
+      throw new IllegalArgumentException("block " + b.number() + " does not extend the true chain");
+    }
+    blocks.add(b);
+  }
+
+  /** Drops every block from {@code number} on (after an L1 reorg took their origins away). */
+  void truncateFrom(long number) {
+    while (head().number() >= number && blocks.size() > 1) {
+      channelTxsByBlock.remove(head().number());
+      blocks.remove(blocks.size() - 1);
+    }
+  }
+
+  void recordChannel(List<Long> l2Numbers, List<Hash32> txHashes) {
+    for (long n : l2Numbers) {
+      channelTxsByBlock.put(n, List.copyOf(txHashes));
+    }
+  }
+
+  public TrueBlock head() {
+    return blocks.get(blocks.size() - 1);
+  }
+
+  public TrueBlock genesis() {
+    return blocks.get(0);
+  }
+
+  public Optional<TrueBlock> block(long number) {
+    long i = number - genesisNumber;
+    return i >= 0 && i < blocks.size() ? Optional.of(blocks.get((int) i)) : Optional.empty();
+  }
+
+  public List<TrueBlock> blocks() {
+    return List.copyOf(blocks);
+  }
+
+  /** Whether the batcher has posted the block (its channel's transactions were sent to L1). */
+  public boolean isBatched(long number) {
+    return channelTxsByBlock.containsKey(number);
+  }
+
+  /**
+   * The number of the canonical L1 block from which block {@code number} is safe, empty while its
+   * channel is not completely included in the canonical chain. The genesis block is safe from L1
+   * genesis.
+   */
+  public OptionalLong safeAtL1(long number, L1ChainStore l1) {
+    if (number == genesisNumber) {
+      return OptionalLong.of(0);
+    }
+    List<Hash32> txs = channelTxsByBlock.get(number);
+    if (txs == null) {
+      return OptionalLong.empty();
+    }
+    long at = 0;
+    for (Hash32 tx : txs) {
+      Optional<L1ChainStore.TxLocation> where = l1.transaction(tx);
+      if (where.isEmpty()) {
+        return OptionalLong.empty();
+      }
+      at = Math.max(at, where.get().blockNumber());
+    }
+    return OptionalLong.of(at);
+  }
+
+  /** The newest true block that is safe once L1 block {@code l1Number} is processed (genesis at least). */
+  public TrueBlock safeHeadAt(long l1Number, L1ChainStore l1) {
+    TrueBlock safe = genesis();
+    for (TrueBlock b : blocks) {
+      OptionalLong at = safeAtL1(b.number(), l1);
+      if (at.isEmpty() || at.getAsLong() > l1Number) {
+        break;
+      }
+      safe = b;
+    }
+    return safe;
+  }
+}

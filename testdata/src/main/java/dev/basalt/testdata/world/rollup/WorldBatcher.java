@@ -1,0 +1,208 @@
+package dev.basalt.testdata.world.rollup;
+
+import dev.basalt.core.config.Fork;
+import dev.basalt.core.config.RollupConfig;
+import dev.basalt.core.crypto.SigningKey;
+import dev.basalt.core.derive.batch.BatchData;
+import dev.basalt.core.derive.batch.SingularBatch;
+import dev.basalt.core.derive.batch.SpanBatchBuilder;
+import dev.basalt.core.derive.blob.Blob;
+import dev.basalt.core.derive.blob.BlobCodec;
+import dev.basalt.core.derive.channel.ChannelCompression;
+import dev.basalt.core.derive.frame.ChannelId;
+import dev.basalt.core.derive.frame.Frame;
+import dev.basalt.core.types.Bytes;
+import dev.basalt.core.types.Hash32;
+import dev.basalt.testdata.batcher.BatcherPayloads;
+import dev.basalt.testdata.batcher.ChannelBuilder;
+import dev.basalt.testdata.batcher.ChannelFramer;
+import dev.basalt.testdata.gen.SimRng;
+import dev.basalt.testdata.world.l1.FakeL1;
+import dev.basalt.testdata.world.l1.L1Tx;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The world's batcher: packs the true chain's unposted blocks into channels (singular batches
+ * before Delta, span batches from Delta; zlib before Fjord, brotli from Fjord, unless configured
+ * otherwise), cuts them into frames and sends them to the batch inbox from the batcher key, as
+ * calldata before Ecotone and as blobs from Ecotone. Decisions that depend on a fork use the L1
+ * timestamp of the block the data is meant for, as derivation judges them.
+ */
+public final class WorldBatcher {
+  private static final int MAX_BLOBS_PER_TX = 6;
+
+  private final RollupConfig rollup;
+  private final FakeL1 l1;
+  private final TrueChain chain;
+  private SigningKey key;
+  private final SigningKey intruder;
+  private final BatcherConfig config;
+  private final SimRng rng;
+  private long nextBlock;
+
+  public WorldBatcher(RollupConfig rollup, FakeL1 l1, TrueChain chain, SigningKey key, BatcherConfig config, SimRng rng) {
+    this.rollup = rollup;
+    this.l1 = l1;
+    this.chain = chain;
+    this.key = key;
+    this.config = config;
+    this.rng = rng;
+    this.intruder = SigningKey.fromBytes(Hash32.wrap(rng.fork("intruder").bytes(32)).toArray());
+    this.nextBlock = chain.genesis().number() + 1;
+  }
+
+  public SigningKey key() {
+    return key;
+  }
+
+  /** Posts from {@code newKey} from now on (after a SystemConfig batcher update). */
+  public void useKey(SigningKey newKey) {
+    key = newKey;
+  }
+
+  /** Re-posts from {@code l2Number} on (after the sequencer rewound its chain there). */
+  public void restartFrom(long l2Number) {
+    nextBlock = Math.min(nextBlock, l2Number);
+  }
+
+  /**
+   * Posts every sealed block not posted yet, in channels of at most {@code maxBlocksPerChannel},
+   * to the L1 mempool, judging forks by {@code l1Timestamp} (the time of the next L1 block).
+   *
+   * @return the transactions sent
+   */
+  public List<L1Tx> post(long l1Timestamp) {
+    List<L1Tx> sent = new ArrayList<>();
+    while (nextBlock <= chain.head().number()) {
+      List<TrueBlock> blocks = new ArrayList<>();
+      while (blocks.size() < config.maxBlocksPerChannel() && nextBlock <= chain.head().number()) {
+        blocks.add(chain.block(nextBlock++).orElseThrow());
+      }
+      sent.addAll(postChannel(blocks, l1Timestamp));
+    }
+    return sent;
+  }
+
+  private List<L1Tx> postChannel(List<TrueBlock> blocks, long l1Timestamp) {
+    BatcherFaults faults = config.faults();
+    boolean canyon = rollup.isActive(Fork.CANYON, l1Timestamp);
+    boolean holocene = rollup.isActive(Fork.HOLOCENE, l1Timestamp);
+    List<L1Tx> sent = new ArrayList<>();
+    if (canyon && rng.chance(faults.timedOutChannel(), 100)) {
+      List<Payload> partial = channelPayloads(blocks, l1Timestamp, true);
+      sent.addAll(sign(partial.subList(0, Math.max(1, partial.size() - 1)), key));
+    }
+    List<Payload> payloads = channelPayloads(blocks, l1Timestamp, false);
+    if (!holocene && rng.chance(faults.outOfOrderFrames(), 100)) {
+      payloads = new ArrayList<>(payloads.reversed());
+    }
+    if (rng.chance(faults.garbage(), 100)) {
+      sent.add(garbage(l1Timestamp));
+    }
+    if (rng.chance(faults.unauthorised(), 100)) {
+      sent.addAll(sign(payloads, intruder));
+    }
+    List<L1Tx> txs = sign(payloads, key);
+    sent.addAll(txs);
+    if (canyon && !holocene && rng.chance(faults.duplicateFrames(), 100)) {
+      // The same frames again in new transactions: the channel bank ignores frames it already has.
+      sent.addAll(sign(payloads, key));
+    }
+    sent.forEach(l1::submit);
+    chain.recordChannel(blocks.stream().map(TrueBlock::number).toList(), txs.stream().map(L1Tx::hash).toList());
+    return sent;
+  }
+
+  /** One transaction's worth of channel data: calldata, or blobs. */
+  private record Payload(byte[] calldata, List<Blob> blobs) {}
+
+  private List<L1Tx> sign(List<Payload> payloads, SigningKey from) {
+    List<L1Tx> out = new ArrayList<>(payloads.size());
+    for (Payload p : payloads) {
+      out.add(p.blobs() == null
+          ? l1.txs().batcherCalldata(from, rollup.batchInboxAddress(), p.calldata())
+          : l1.txs().batcherBlobs(from, rollup.batchInboxAddress(), p.blobs()));
+    }
+    return out;
+  }
+
+  /**
+   * The transaction payloads carrying one channel of {@code blocks}. With {@code singleFrames}
+   * every frame goes in its own transaction, so the channel can be cut short by leaving some out.
+   */
+  private List<Payload> channelPayloads(List<TrueBlock> blocks, long l1Timestamp, boolean singleFrames) {
+    ChannelBuilder channel = new ChannelBuilder();
+    for (BatchData batch : batches(blocks)) {
+      channel.add(batch);
+    }
+    ChannelCompression compression = config.compression()
+        .orElse(rollup.isActive(Fork.FJORD, l1Timestamp) ? ChannelCompression.BROTLI : ChannelCompression.ZLIB);
+    byte[] data = channel.compress(compression);
+    boolean blobs = config.blobs().orElse(rollup.isActive(Fork.ECOTONE, l1Timestamp) && l1.params().forks().cancun(l1Timestamp));
+    ChannelId id = ChannelId.wrap(rng.bytes(ChannelId.LENGTH));
+    int frameBytes = blobs ? BlobCodec.MAX_DATA_BYTES - 1 : config.maxFrameBytes();
+    if (singleFrames) {
+      // Small frames so that even a small channel has several to leave out.
+      frameBytes = Math.max(Frame.OVERHEAD_BYTES + 1, Math.min(frameBytes, data.length / 3 + Frame.OVERHEAD_BYTES + 1));
+    }
+    List<Frame> frames = ChannelFramer.frames(id, data, frameBytes);
+    List<Payload> out = new ArrayList<>();
+    if (!blobs) {
+      for (byte[] payload : BatcherPayloads.calldata(frames, frameBytes + 1)) {
+        out.add(new Payload(payload, null));
+      }
+      return out;
+    }
+    List<Blob> all = singleFrames
+        ? frames.stream().map(f -> BatcherPayloads.blobs(List.of(f)).get(0)).toList()
+        : BatcherPayloads.blobs(frames);
+    int perTx = singleFrames ? 1 : MAX_BLOBS_PER_TX;
+    for (int i = 0; i < all.size(); i += perTx) {
+      out.add(new Payload(null, List.copyOf(all.subList(i, Math.min(all.size(), i + perTx)))));
+    }
+    return out;
+  }
+
+  private List<BatchData> batches(List<TrueBlock> blocks) {
+    long firstOriginTime = l1.chain().byHash(blocks.get(0).ref().l1Origin().hash()).orElseThrow().timestamp();
+    boolean span = config.spanBatches().orElse(rollup.isActive(Fork.DELTA, firstOriginTime));
+    List<BatchData> out = new ArrayList<>();
+    SpanBatchBuilder builder = new SpanBatchBuilder(rollup.genesis().l2Time(), rollup.l2ChainId());
+    for (TrueBlock b : blocks) {
+      SingularBatch batch = singular(b);
+      if (span) {
+        builder.add(batch, b.ref().sequenceNumber());
+      } else {
+        out.add(batch);
+      }
+    }
+    if (span) {
+      out.add(builder.build());
+    }
+    return out;
+  }
+
+  /** The batch for one block: its non-deposit transactions with its parent, origin and time. */
+  static SingularBatch singular(TrueBlock b) {
+    List<Bytes> txs = b.envelope().payload().transactions().stream()
+        .filter(tx -> tx.isEmpty() || (tx.get(0) & 0xff) != dev.basalt.core.deposit.DepositTransaction.TYPE)
+        .toList();
+    return new SingularBatch(b.ref().parentHash(), b.ref().l1Origin().number(), b.ref().l1Origin().hash(), b.ref().timestamp(), txs);
+  }
+
+  private L1Tx garbage(long l1Timestamp) {
+    boolean blob = rollup.isActive(Fork.ECOTONE, l1Timestamp) && l1.params().forks().cancun(l1Timestamp) && rng.nextBoolean();
+    if (blob) {
+      byte[] junk = rng.bytes(Blob.SIZE_BYTES);
+      // Byte 0 of each field element cleared keeps it below the BLS modulus, so it still has a commitment.
+      for (int i = 0; i < junk.length; i += Blob.FIELD_ELEMENT_BYTES) {
+        junk[i] = 0;
+      }
+      return l1.txs().batcherBlobs(key, rollup.batchInboxAddress(), List.of(Blob.wrap(junk)));
+    }
+    byte[] data = rng.bytes(1 + rng.nextInt(200));
+    data[0] = 0;
+    return l1.txs().batcherCalldata(key, rollup.batchInboxAddress(), data);
+  }
+}

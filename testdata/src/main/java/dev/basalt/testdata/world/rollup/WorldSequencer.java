@@ -1,0 +1,169 @@
+package dev.basalt.testdata.world.rollup;
+
+import dev.basalt.core.config.Fork;
+import dev.basalt.core.config.L1ChainConfig;
+import dev.basalt.core.config.RollupConfig;
+import dev.basalt.core.derive.L2BlockInfo;
+import dev.basalt.core.derive.PrepareOutcome;
+import dev.basalt.core.derive.attributes.StatefulAttributesPreparer;
+import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
+import dev.basalt.core.derive.payload.PayloadBlockInfo;
+import dev.basalt.core.engine.EngineResponse;
+import dev.basalt.core.engine.EngineVersions;
+import dev.basalt.core.engine.ExecutionPayloadEnvelope;
+import dev.basalt.core.engine.ExecutionStatus;
+import dev.basalt.core.engine.ForkchoiceState;
+import dev.basalt.core.engine.PayloadAttributes;
+import dev.basalt.core.l1.L1Block;
+import dev.basalt.core.types.BlockId;
+import dev.basalt.core.types.Bytes;
+import dev.basalt.core.types.Hash32;
+import dev.basalt.testdata.gen.SimRng;
+import dev.basalt.testdata.world.engine.FakeEngine;
+import dev.basalt.testdata.world.l1.DerivationView;
+import dev.basalt.testdata.world.l1.FakeL1;
+import dev.basalt.testdata.world.l1.MinedL1Block;
+import dev.basalt.testdata.world.l1.RollupAddresses;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The world's sequencer: seals the true L2 chain on its own engine. Each block's L1 origin is its
+ * parent's, or the next L1 block once that is old enough (its timestamp at or before the new block's
+ * and {@code l1ConfirmationDepth} blocks under the L1 head; past the drift bound it advances as
+ * soon as the timestamp allows). Attributes come from the core's {@link StatefulAttributesPreparer}
+ * (the code derivation uses), user transactions are appended except where op-node's sequencer sets
+ * {@code noTxPool} (fork activation blocks of Ecotone, Fjord, Isthmus, Jovian and Karst, and past
+ * the drift bound), and the block goes through the Engine API like op-node's sequencing does.
+ */
+public final class WorldSequencer {
+  private static final List<Fork> EMPTY_ACTIVATION_BLOCKS = List.of(Fork.ECOTONE, Fork.FJORD, Fork.ISTHMUS, Fork.JOVIAN, Fork.KARST);
+
+  private final RollupConfig rollup;
+  private final FakeL1 l1;
+  private final RollupAddresses addresses;
+  private final FakeEngine engine;
+  private final StatefulAttributesPreparer preparer;
+  private final SequencerConfig config;
+  private final SimRng rng;
+  private final UserTxs users;
+  private final TrueChain chain;
+
+  public WorldSequencer(RollupConfig rollup, L1ChainConfig l1Config, FakeL1 l1, FakeEngine engine, SequencerConfig config, SimRng rng) {
+    this.rollup = rollup;
+    this.l1 = l1;
+    this.addresses = RollupAddresses.of(rollup);
+    this.engine = engine;
+    this.preparer = new StatefulAttributesPreparer(rollup, l1Config);
+    this.config = config;
+    this.rng = rng.fork("blocks");
+    this.users = new UserTxs(rollup.l2ChainId(), rng.fork("users"), config.userAccounts());
+    this.chain = new TrueChain(trueBlock(engine.genesis()));
+  }
+
+  public TrueChain chain() {
+    return chain;
+  }
+
+  public FakeEngine engine() {
+    return engine;
+  }
+
+  /** Seals every block whose timestamp is at most {@code l2Time}. */
+  public List<TrueBlock> sequenceUntil(long l2Time) {
+    List<TrueBlock> out = new ArrayList<>();
+    while (chain.head().ref().timestamp() + rollup.blockTimeSeconds() <= l2Time) {
+      out.add(sequenceNext());
+    }
+    return out;
+  }
+
+  /** Seals the next block, one block time after the head. */
+  public TrueBlock sequenceNext() {
+    TrueBlock parent = chain.head();
+    long timestamp = parent.ref().timestamp() + rollup.blockTimeSeconds();
+    MinedL1Block origin = origin(parent, timestamp);
+    L1Block epoch = DerivationView.of(origin, addresses);
+    PrepareOutcome outcome = preparer.prepare(parent.info(), epoch, timestamp);
+    if (!(outcome instanceof PrepareOutcome.Prepared prepared)) {
+      throw new IllegalStateException("the world's own chain cannot be prepared at " + timestamp + ": " + outcome);
+    }
+    PayloadAttributes attributes = prepared.attributes();
+    if (!noTxPool(timestamp, origin)) {
+      List<Bytes> txs = new ArrayList<>(attributes.transactions());
+      txs.addAll(users.next(rng.nextInt(config.maxUserTxsPerBlock() + 1), rollup.isActive(Fork.ISTHMUS, timestamp)));
+      attributes = attributes.withTransactions(txs, true);
+    }
+    TrueBlock block = trueBlock(seal(parent, attributes));
+    chain.append(block);
+    return block;
+  }
+
+  private MinedL1Block origin(TrueBlock parent, long timestamp) {
+    BlockId current = parent.ref().l1Origin();
+    MinedL1Block origin = l1.chain().byHash(current.hash()).orElseThrow();
+    Optional<MinedL1Block> next = l1.chain().byNumber(current.number() + 1);
+    if (next.isEmpty() || next.get().timestamp() > timestamp) {
+      return origin;
+    }
+    boolean confirmed = next.get().number() + config.l1ConfirmationDepth() <= l1.chain().head().number();
+    boolean pastDrift = timestamp > origin.timestamp() + rollup.maxSequencerDrift(origin.timestamp());
+    return confirmed || pastDrift ? next.get() : origin;
+  }
+
+  private boolean noTxPool(long timestamp, MinedL1Block origin) {
+    for (Fork f : EMPTY_ACTIVATION_BLOCKS) {
+      if (rollup.isActivationBlock(f, timestamp)) {
+        return true;
+      }
+    }
+    return timestamp > origin.timestamp() + rollup.maxSequencerDrift(origin.timestamp());
+  }
+
+  private ExecutionPayloadEnvelope seal(TrueBlock parent, PayloadAttributes attributes) {
+    Hash32 head = parent.ref().hash();
+    ForkchoiceState state = new ForkchoiceState(head, Hash32.ZERO, Hash32.ZERO);
+    int fcuVersion = EngineVersions.forkchoiceUpdated(rollup, attributes.timestamp(), true);
+    var started = (EngineResponse.ForkchoiceUpdated) engine.forkchoiceUpdated(state, Optional.of(attributes), fcuVersion);
+    var built = (EngineResponse.PayloadBuilt) engine.getPayload(started.payloadId().orElseThrow(),
+        EngineVersions.getPayload(rollup, attributes.timestamp()));
+    ExecutionPayloadEnvelope block = built.envelope();
+    var inserted = (EngineResponse.NewPayloadResult) engine.newPayload(block, EngineVersions.newPayload(rollup, attributes.timestamp()));
+    if (inserted.status().status() != ExecutionStatus.VALID) {
+      throw new IllegalStateException("the world's engine refused its own block: " + inserted.status());
+    }
+    engine.forkchoiceUpdated(new ForkchoiceState(block.payload().blockHash(), Hash32.ZERO, Hash32.ZERO), Optional.empty(), 3);
+    return block;
+  }
+
+  private TrueBlock trueBlock(ExecutionPayloadEnvelope envelope) {
+    return switch (PayloadBlockInfo.decode(rollup, envelope.payload())) {
+      case L2BlockInfoDecoding.Decoded d -> new TrueBlock(envelope, d.info());
+      case L2BlockInfoDecoding.Invalid i -> throw new IllegalStateException("the world sealed an unreadable block: " + i.reason());
+    };
+  }
+
+  /**
+   * After an L1 reorg: drops the true blocks whose L1 origin left the canonical chain (and all
+   * after them), moving the engine's head back, so sequencing continues on the new L1 branch.
+   *
+   * @return the number of the first dropped block, empty when every origin is still canonical
+   */
+  public Optional<Long> rewindToCanonicalOrigins() {
+    for (TrueBlock b : chain.blocks()) {
+      if (!l1.chain().isCanonical(b.ref().l1Origin().hash())) {
+        long first = b.number();
+        chain.truncateFrom(first);
+        engine.forkchoiceUpdated(new ForkchoiceState(chain.head().ref().hash(), Hash32.ZERO, Hash32.ZERO), Optional.empty(), 3);
+        return Optional.of(first);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The system config the next block starts from. */
+  public L2BlockInfo headInfo() {
+    return chain.head().info();
+  }
+}
