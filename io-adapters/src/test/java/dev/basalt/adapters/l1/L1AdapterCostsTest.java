@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.basalt.adapters.beacon.BlobVectorsAccess;
 import dev.basalt.adapters.http.CallFailure;
+import dev.basalt.adapters.http.HttpClients;
+import dev.basalt.adapters.http.RetryPolicy;
+import dev.basalt.adapters.http.Retrying;
 import dev.basalt.adapters.json.RpcObject;
 import dev.basalt.adapters.json.RpcReceipt;
 import dev.basalt.adapters.stub.StubJsonRpcServer;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.web3j.protocol.http.HttpService;
 
 /**
  * Measures (and prints, into the surefire output) what {@code --l1-trust-rpc=false} costs on the
@@ -78,13 +82,26 @@ class L1AdapterCostsTest {
     try (StubJsonRpcServer node = RealL1Blocks.serveAll(new StubJsonRpcServer());
         AdapterHarness verified = new AdapterHarness(node.url(), NO_BEACON, false);
         AdapterHarness trusted = new AdapterHarness(node.url(), NO_BEACON, true)) {
-      for (AdapterHarness h : List.of(verified, trusted)) {
+      for (AdapterHarness h : List.of(trusted, verified)) {
         for (long n : List.of(N, 18090208L)) {
           double micros = medianMicros(30, 60, () -> assertInstanceOf(L1BlockFetched.class, h.fetch(n)));
           System.out.printf(Locale.ROOT, "FetchL1Block %d (%s) over loopback, median of 60: %.2f ms%n", n,
               h == verified ? "trust-rpc=false" : "trust-rpc=true", micros / 1_000);
         }
       }
+    }
+  }
+
+  @Test
+  void smallCallLatencyShowsNoNagleStall() throws Exception {
+    try (StubJsonRpcServer node = RealL1Blocks.serveAll(new StubJsonRpcServer())) {
+      JsonRpcClient rpc = new JsonRpcClient(new HttpService(node.url().toString(),
+          HttpClients.create(2_000, 2)), new Retrying(RetryPolicy.ONCE, 1), 20);
+      L1BlockFetcher f = new L1BlockFetcher(rpc, true, RealL1Blocks.OP_MAINNET.batchInboxAddress(), List.of());
+      double micros = medianMicros(200, 400, () -> f.fetchLabel("latest"));
+      System.out.printf(Locale.ROOT, "eth_getBlockByNumber(latest, false) over loopback, median of 400: %.3f ms%n",
+          micros / 1_000);
+      assertTrue(micros < 20_000, "a 40 ms delayed-ACK stall would show here: " + micros + " us");
     }
   }
 
