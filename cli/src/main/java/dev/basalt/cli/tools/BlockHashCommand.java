@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.basalt.cli.tools.json.RpcBlock;
+import dev.basalt.adapters.json.RpcBlock;
 import dev.basalt.core.block.Withdrawal;
 import dev.basalt.core.crypto.Keccak;
 import dev.basalt.core.trie.OrderedTrie;

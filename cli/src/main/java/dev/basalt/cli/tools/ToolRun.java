@@ -2,7 +2,7 @@ package dev.basalt.cli.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.basalt.adapters.config.ConfigException;
-import dev.basalt.cli.tools.json.JsonFormatException;
+import dev.basalt.adapters.json.JsonFormatException;
 import dev.basalt.core.codec.DecodeException;
 import java.io.IOException;
 import java.io.PrintWriter;

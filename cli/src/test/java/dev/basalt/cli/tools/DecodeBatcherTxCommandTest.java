@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.basalt.cli.tools.json.RpcObject;
-import dev.basalt.cli.tools.json.RpcTransactions;
+import dev.basalt.adapters.json.RpcObject;
+import dev.basalt.adapters.json.RpcTransactions;
 import dev.basalt.core.crypto.Keccak;
 import dev.basalt.core.types.Bytes;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.basalt.cli.tools.json;
+package dev.basalt.adapters.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.basalt.core.deposit.DepositTransaction;

@@ -1,4 +1,4 @@
-package dev.basalt.cli.tools.json;
+package dev.basalt.adapters.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

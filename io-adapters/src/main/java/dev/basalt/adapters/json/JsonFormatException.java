@@ -1,4 +1,4 @@
-package dev.basalt.cli.tools.json;
+package dev.basalt.adapters.json;
 
 /**
  * A JSON document that is not the Ethereum JSON-RPC object it should be. The message starts with

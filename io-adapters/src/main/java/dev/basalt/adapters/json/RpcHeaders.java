@@ -1,4 +1,4 @@
-package dev.basalt.cli.tools.json;
+package dev.basalt.adapters.json;
 
 import dev.basalt.core.block.BlockHeader;
 import dev.basalt.core.tx.Bloom;
