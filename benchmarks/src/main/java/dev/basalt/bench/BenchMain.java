@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar benchmarks.jar [journal|ring|replay|decode|all] [--quick]}: runs the spine benchmarks
+ * {@code java -jar benchmarks.jar [journal|ring|replay|decode|pipeline|all] [--quick]}: runs the spine benchmarks
  * and prints one line per figure (best and median of the measured rounds).
  */
 public final class BenchMain {
@@ -29,6 +29,9 @@ public final class BenchMain {
     }
     if (which.equals("decode") || which.equals("all")) {
       lines.addAll(DecodeBench.run(rounds));
+    }
+    if (which.equals("pipeline") || which.equals("all")) {
+      lines.addAll(PipelineBench.run(rounds, quick ? 4_000 : 20_000));
     }
     if (which.equals("replay") || which.equals("all")) {
       lines.addAll(ReplayBench.run(scratch, rounds, quick ? 1_000_000 : 5_000_000));
