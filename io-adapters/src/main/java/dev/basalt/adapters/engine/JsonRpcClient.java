@@ -65,8 +65,11 @@ public final class JsonRpcClient implements AutoCloseable {
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
-    this.workers = new ThreadPoolExecutor(maxConcurrentCalls, maxConcurrentCalls, 0, TimeUnit.MILLISECONDS,
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConcurrentCalls, maxConcurrentCalls, 0, TimeUnit.MILLISECONDS,
         new LinkedBlockingQueue<>(), daemon("basalt-engine-" + n + "-call-"));
+    // Started now, so no first call pays for a thread start on the caller's (dispatcher's) thread.
+    pool.prestartAllCoreThreads();
+    this.workers = pool;
     this.deadlines = new ScheduledThreadPoolExecutor(1, daemon("basalt-engine-" + n + "-deadline-"));
     this.deadlines.setRemoveOnCancelPolicy(true);
   }

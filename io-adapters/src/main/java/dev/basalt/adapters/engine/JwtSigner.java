@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
  * HS256 bearer tokens for the Engine API ({@code authentication.md}): header
  * {@code {"alg":"HS256","typ":"JWT"}}, claims {@code {"iat":<seconds>}}, base64url without padding.
  * The engine accepts an {@code iat} within ±60 s of its clock, so each request gets a fresh token.
- * Thread-safe: a {@link Mac} is made per token (about a microsecond; Mac itself is not thread-safe).
+ * Thread-safe: each thread keeps its own keyed {@link Mac} (Mac is not thread-safe, and a provider
+ * lookup per token would cost more than the HMAC).
  */
 public final class JwtSigner {
   private static final String HEADER_B64 = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.US_ASCII));
@@ -20,10 +21,13 @@ public final class JwtSigner {
 
   private final SecretKeySpec key;
   private final InstantSource clock;
+  private final ThreadLocal<Mac> macs;
 
   public JwtSigner(JwtSecret secret, InstantSource clock) {
     this.key = new SecretKeySpec(secret.key(), ALGORITHM);
     this.clock = Objects.requireNonNull(clock, "clock");
+    SecretKeySpec k = key;
+    this.macs = ThreadLocal.withInitial(() -> newMac(k));
   }
 
   public JwtSigner(JwtSecret secret) {
@@ -43,10 +47,15 @@ public final class JwtSigner {
   }
 
   private byte[] hmac(byte[] input) {
+    // doFinal resets the Mac for the next token.
+    return macs.get().doFinal(input);
+  }
+
+  private static Mac newMac(SecretKeySpec key) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      return mac.doFinal(input);
+      return mac;
     } catch (GeneralSecurityException e) {
       // HmacSHA256 is mandatory in every Java platform; this cannot happen on a working JDK.
       throw new IllegalStateException("HmacSHA256 unavailable", e);
