@@ -153,7 +153,8 @@ public final class JsonRpcClient implements AutoCloseable {
     } catch (ConnectException e) {
       return new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": cannot connect to " + url + ": " + describe(e));
     } catch (IOException | RuntimeException e) {
-      return new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": " + describe(e));
+      // A cancelled exchange may surface as an I/O error rather than as the interrupt itself.
+      return deadline.fired() ? timedOut(method) : new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": " + describe(e));
     } finally {
       deadline.disarm();
     }

@@ -86,11 +86,15 @@ public final class FileSafeHeadStore implements SafeHeadStore, AutoCloseable {
   private void apply(SafeHeadAtL1 r) throws IOException {
     long l1 = r.l1Block().number();
     long n = file.count();
-    long last = n == 0 ? -1 : file.read(n - 1).l1Block().number();
+    SafeHeadAtL1 newest = n == 0 ? null : file.read(n - 1);
+    long last = newest == null ? -1 : newest.l1Block().number();
     if (l1 > last) {
       file.append(r);
     } else if (l1 == last) {
-      file.overwrite(n - 1, r);
+      if (!r.equals(newest)) {
+        // In place: a torn overwrite costs this L1 block's record, and lookups fall back to the one before.
+        file.overwrite(n - 1, r);
+      }
     } else {
       file.truncate(file.firstAtOrAbove(l1));
       file.append(r);
