@@ -60,7 +60,7 @@ final class DevWorldAdapters implements WorldAdapters {
 
           @Override
           public void fetchBlock(FetchL2Block command) {
-            world.unsupported(command.correlationId(), "L2 block reads");
+            world.fetchL2Block(command);
           }
 
           @Override

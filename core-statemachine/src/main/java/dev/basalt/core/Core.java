@@ -213,7 +213,12 @@ public final class Core implements Describable {
   private void deliverSignals(Outbox out) {
     for (Signal s = out.nextSignal(); s != null && haltReason.isEmpty(); s = out.nextSignal()) {
       switch (s) {
-        case Signal.DerivedAttributes d -> engine.processAttributes(d.attributes(), out, l1Head());
+        case Signal.DerivedAttributes d -> {
+          // A reset raised earlier in this event already abandoned these attributes.
+          if (derivation.awaitingEngine()) {
+            engine.processAttributes(d.attributes(), out, l1Head());
+          }
+        }
         case Signal.AttributesProcessed p -> {
           p.newSafe().ifPresent(safe -> finalizer.onSafeDerived(safe.ref(), p.derivedFrom()));
           derivation.onAttributesProcessed(p, out, l1Head());

@@ -89,6 +89,15 @@ public final class DevWorld implements AutoCloseable {
         () -> sink.accept(new RequestFailed(correlationId, FailureKind.REMOTE_ERROR, "the dev engine does not support " + what)));
   }
 
+  /**
+   * The dev engine serves no block bodies, so it reads as an empty engine: sync starts begin at
+   * the genesis the rollup config describes, which is the dev engine's genesis.
+   */
+  public void fetchL2Block(dev.basalt.core.command.FetchL2Block command) {
+    executor.execute(
+        () -> sink.accept(new EngineResponseReceived(command.correlationId(), new EngineResponse.L2Block(Optional.empty()))));
+  }
+
   public void fetchEngineHeads(FetchEngineHeads command) {
     executor.execute(
         () ->

@@ -105,6 +105,11 @@ public final class DerivationDriver {
     continueWakeupId = 0;
   }
 
+  /** True while derived attributes are with the engine controller. */
+  public boolean awaitingEngine() {
+    return state == State.AWAITING_ENGINE;
+  }
+
   /** The L1 block derivation reads (op-node's {@code current_l1}). */
   public L1BlockRef origin() {
     return pipeline == null ? L1BlockRef.ZERO : pipeline.origin();

@@ -229,7 +229,7 @@ public final class EngineController {
 
   public void onWakeup(WakeupPurpose purpose, long correlationId, Outbox out, L1BlockRef l1Head) {
     TaskContext ctx = context(out, l1Head);
-    if (purpose == WakeupPurpose.ENGINE_RETRY && retryWakeupId != 0 && correlationId == retryWakeupId) {
+    if (purpose == WakeupPurpose.ENGINE_RETRY && retryWakeupId != 0 && correlationId == retryWakeupId && current != null) {
       retryWakeupId = 0;
       handle(ctx, current.retry(ctx));
     } else if (purpose == WakeupPurpose.EL_SYNC_POLL && elSync.pollDue(correlationId) && elSync.syncing()
