@@ -147,6 +147,10 @@ public final class FindL2Heads {
   }
 
   private SyncNeed labelled(ExecutionPayloadEnvelope block, Phase which, L1BlockRef l1Head) {
+    if (isForeignGenesis(block)) {
+      return critical("wrong chain: the engine's L2 genesis is " + block.payload().blockHash() + ", the rollup config's "
+          + config.genesis().l2());
+    }
     L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(config, block.payload());
     if (decoded instanceof L2BlockInfoDecoding.Invalid invalid) {
       return failed("engine's " + which.name().toLowerCase(Locale.ROOT) + " block: " + invalid.reason());
@@ -160,6 +164,12 @@ public final class FindL2Heads {
       case SAFE -> readLatest(info);
       default -> startWalk(info, l1Head);
     };
+  }
+
+  /** A block at the genesis height that is not the configured genesis: the engine serves another chain. */
+  private boolean isForeignGenesis(ExecutionPayloadEnvelope block) {
+    return block.payload().blockNumber() == config.genesis().l2().number()
+        && !block.payload().blockHash().equals(config.genesis().l2().hash());
   }
 
   private SyncNeed startWalk(L2BlockInfo latest, L1BlockRef l1Head) {
@@ -238,6 +248,10 @@ public final class FindL2Heads {
   private SyncNeed onParent(ExecutionPayloadEnvelope block, L1BlockRef l1Head) {
     if (!block.payload().blockHash().equals(n.ref().parentHash())) {
       return failed("asked the engine for " + n.ref().parentHash() + ", got " + block.payload().blockHash());
+    }
+    if (isForeignGenesis(block)) {
+      return critical("wrong chain: the engine's L2 genesis is " + block.payload().blockHash() + ", the rollup config's "
+          + config.genesis().l2());
     }
     L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(config, block.payload());
     if (decoded instanceof L2BlockInfoDecoding.Invalid invalid) {

@@ -10,12 +10,15 @@ import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.FetchL2Block;
 import dev.basalt.core.command.GetPayload;
+import dev.basalt.core.command.Request;
 import dev.basalt.core.command.ScheduleWakeup;
 import dev.basalt.core.command.SendForkchoiceUpdate;
 import dev.basalt.core.command.SendNewPayload;
 import dev.basalt.core.event.ClockTicked;
+import dev.basalt.core.event.EngineResponseReceived;
 import dev.basalt.core.event.InputEvent;
 import dev.basalt.core.event.NodeStarted;
+import dev.basalt.core.event.RequestFailed;
 import dev.basalt.core.event.WakeupFired;
 import dev.basalt.core.heads.SyncStatus;
 import java.util.ArrayDeque;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Steps a {@link Core} against a {@link ScriptedWorld}: every command the core emits is answered
@@ -46,6 +50,8 @@ public final class Harness {
   public long now = TestChain.GENESIS_TIME * 1000;
   private final TreeMap<Long, ArrayDeque<Long>> timers = new TreeMap<>();
   private final ArrayDeque<InputEvent> inbox = new ArrayDeque<>();
+  /** Engine-changing calls (forkchoice, newPayload, getPayload) sent and not answered yet. */
+  private final TreeSet<Long> engineCallsInFlight = new TreeSet<>();
   private Core shadow;
 
   public Harness(ScriptedWorld world, CoreConfig config) {
@@ -63,6 +69,7 @@ public final class Harness {
     events.add(event);
     commands.addAll(out);
     checkHeads(core.syncStatus());
+    trackEngineCalls(event, out);
     if (shadow != null) {
       assertEquals(out, shadow.apply(event), () -> "restored core diverged at event " + events.size() + ": " + event);
     }
@@ -82,6 +89,22 @@ public final class Harness {
       }
     }
     return out;
+  }
+
+  /** The controller runs one engine operation at a time: never two such calls in flight. */
+  private void trackEngineCalls(InputEvent event, List<Command> out) {
+    switch (event) {
+      case NodeStarted n -> engineCallsInFlight.clear();
+      case EngineResponseReceived r -> engineCallsInFlight.remove(r.correlationId());
+      case RequestFailed f -> engineCallsInFlight.remove(f.correlationId());
+      default -> {}
+    }
+    for (Command c : out) {
+      if (c instanceof SendForkchoiceUpdate || c instanceof SendNewPayload || c instanceof GetPayload) {
+        engineCallsInFlight.add(((Request) c).correlationId());
+      }
+    }
+    assertTrue(engineCallsInFlight.size() <= 1, () -> "engine calls in flight at once: " + engineCallsInFlight);
   }
 
   private static boolean isEngine(Command c) {
