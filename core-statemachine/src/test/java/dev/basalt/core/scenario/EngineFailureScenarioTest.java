@@ -21,6 +21,7 @@ import dev.basalt.core.engine.PayloadStatus;
 import dev.basalt.core.event.EngineResponseReceived;
 import dev.basalt.core.event.FailureKind;
 import dev.basalt.core.event.NodeStarted;
+import dev.basalt.core.event.RequestFailed;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.world.Harness;
 import dev.basalt.core.world.ScriptedWorld;
@@ -98,10 +99,10 @@ class EngineFailureScenarioTest {
   }
 
   @Test
-  void aSyncingEngineDelaysABuildWithGrowingBackoff() {
+  void aBuildThatCannotStartIsRetriedWithGrowingBackoff() {
     sequence(0);
     w.script(c -> c instanceof SendForkchoiceUpdate f && f.attributes().isPresent(), 2,
-        c -> List.of(new EngineResponseReceived(((SendForkchoiceUpdate) c).correlationId(), FCU_SYNCING)));
+        c -> List.of(new RequestFailed(((SendForkchoiceUpdate) c).correlationId(), FailureKind.TRANSPORT, "reset")));
     Harness h = startedWithBatches();
     int before = h.commands.size();
     h.observeL1();
@@ -109,9 +110,33 @@ class EngineFailureScenarioTest {
     ScheduleWakeup first = h.since(before, ScheduleWakeup.class).get(0);
     assertEquals(500, first.atMillis() - h.now);
     h.advance(500);
-    assertEquals(1_000, h.nextWakeupAt() - h.now, "the second SYNCING waits twice as long");
+    assertEquals(1_000, h.nextWakeupAt() - h.now, "the second failure waits twice as long");
     h.advance(1_000);
     assertEquals(w.truth.info(12).ref(), h.status().safeL2());
+  }
+
+  @Test
+  void aSyncingAnswerToABuildMeansTheEngineLostTheParent() {
+    sequence(0);
+    w.l1.mine(w.truth.singularBatches("a", 1, 6));
+    Harness h = new Harness(w);
+    h.start();
+    h.observeL1();
+    assertEquals(w.truth.info(6).ref(), h.status().safeL2());
+    w.engine.persist();
+    w.l1.mine(w.truth.singularBatches("b", 7, 9));
+    h.observeL1();
+    assertEquals(w.truth.info(9).ref(), h.status().safeL2());
+    // The engine restarts and loses 7-9; the node learns it when it builds block 10 on block 9.
+    w.engine.restart();
+    w.l1.mine(w.truth.singularBatches("c", 10, 12));
+    int before = h.commands.size();
+    h.observeL1();
+    h.advance(60_000);
+    assertTrue(h.since(before, FetchL2Block.class).stream().anyMatch(EngineFailureScenarioTest::isSyncStartRead),
+        "SYNCING on the build started a sync start");
+    assertEquals(w.truth.info(12).ref(), h.status().safeL2(), "blocks 7-12 were derived again");
+    assertEquals(w.truth.block(12).payload().blockHash(), w.engine.head().payload().blockHash());
   }
 
   @Test

@@ -100,7 +100,10 @@ final class BuildTask implements EngineTask {
       }
       case INVALID, INVALID_ATTRIBUTES -> invalid(ctx, "the engine refused to build: " + Verdict.describe(answer));
       case INCONSISTENT -> new Step.Reset("pre-build forkchoice update was inconsistent: " + Verdict.describe(answer));
-      case SYNCING -> new Step.Temporary("the engine is syncing and cannot build on " + attributes.parent());
+      // The engine does not have the parent we build on (it restarted and lost blocks, or reorged):
+      // our view of its chain is wrong, so find the heads again rather than wait for ever.
+      case SYNCING -> new Step.Reset("the engine answered " + Verdict.describe(answer) + " to building on "
+          + attributes.parent() + ": it lacks the parent");
       case TEMPORARY -> new Step.Temporary("could not start building: " + Verdict.describe(answer));
     };
   }
@@ -176,10 +179,9 @@ final class BuildTask implements EngineTask {
       return new Step.Critical("a block with only deposit transactions on " + attributes.parent() + " was invalid: " + why);
     }
     if (ctx.rollup().isActive(Fork.HOLOCENE, attributes.derivedFrom().timestamp())) {
-      // Holocene: replace the block by its deposits and drop the rest of the span and channel; the
-      // replacement concludes the span, since nothing of the span is left after it.
-      attributes = new AttributesWithParent(attributes.attributes().depositsOnly(), attributes.parent(),
-          attributes.derivedFrom(), true);
+      // Holocene: replace the block by its deposits and drop the rest of the span and channel (from
+      // Holocene every derived block concludes its span, so the replacement becomes safe at once).
+      attributes = attributes.withDepositsOnly();
       ctx.signal(new Signal.FlushChannel());
       return start(ctx);
     }
