@@ -3,6 +3,7 @@ package dev.basalt.cli;
 import dev.basalt.adapters.node.NodeRuntime;
 import dev.basalt.adapters.ring.RingPolicy;
 import dev.basalt.core.CoreConfig;
+import dev.basalt.core.SyncMode;
 import dev.basalt.testdata.world.DevWorld;
 import dev.basalt.journal.Journal;
 import dev.basalt.journal.JournalHeader;
@@ -76,6 +77,30 @@ final class NodeCommand implements Callable<Integer> {
       description = "Write a core snapshot every EVENTS events (default: ${DEFAULT-VALUE}).")
   long snapshotEveryEvents;
 
+  @Option(
+      names = "--syncmode",
+      paramLabel = "MODE",
+      defaultValue = "consensus-layer",
+      description = "consensus-layer (derive every block from L1) or execution-layer (the engine syncs itself first, "
+          + "while it has nothing finalized) (default: ${DEFAULT-VALUE}).")
+  String syncMode;
+
+  @Option(
+      names = "--verifier.l1-confs",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Derive only from L1 blocks at least N blocks below the L1 head (default: ${DEFAULT-VALUE}).")
+  long verifierL1Confs;
+
+  private SyncMode parseSyncMode() {
+    return switch (syncMode) {
+      case "consensus-layer" -> SyncMode.CONSENSUS_LAYER;
+      case "execution-layer" -> SyncMode.EXECUTION_LAYER;
+      default -> throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--syncmode must be consensus-layer or execution-layer, not " + syncMode);
+    };
+  }
+
   @Override
   public Integer call() throws Exception {
     if (!dev) {
@@ -90,7 +115,12 @@ final class NodeCommand implements Callable<Integer> {
     Path dir = dataDir != null ? dataDir : Path.of("data", "dev");
     Files.createDirectories(dir);
     long genesis = DevnetGenesis.load(dir).orElse(System.currentTimeMillis() / 1000);
-    CoreConfig config = DevWorld.coreConfig(DevWorld.L2_CHAIN_ID, genesis, devL1BlockSeconds);
+    if (verifierL1Confs < 0 || verifierL1Confs > CoreConfig.MAX_VERIFIER_L1_CONFS) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--verifier.l1-confs must be 0.." + CoreConfig.MAX_VERIFIER_L1_CONFS);
+    }
+    CoreConfig devnet = DevWorld.coreConfig(DevWorld.L2_CHAIN_ID, genesis, devL1BlockSeconds);
+    CoreConfig config = new CoreConfig(devnet.rollup(), devnet.l1(), devnet.mode(), parseSyncMode(), verifierL1Confs);
     JournalOptions journalOptions = new JournalOptions(rollCycle, retainCycles, strictDurability);
     JournalHeader header =
         new JournalHeader(1, Version.current(), config.l2ChainId(), ConfigHash.of(config), System.currentTimeMillis());

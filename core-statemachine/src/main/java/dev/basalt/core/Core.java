@@ -5,14 +5,11 @@ import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.codec.DecodeException;
 import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.command.Command;
-import dev.basalt.core.command.FetchEngineHeads;
-import dev.basalt.core.command.FetchL1Block;
+import dev.basalt.core.command.HaltNode;
 import dev.basalt.core.command.PublishSyncStatus;
 import dev.basalt.core.command.RespondRpc;
-import dev.basalt.core.command.ScheduleWakeup;
-import dev.basalt.core.command.SendForkchoiceUpdate;
-import dev.basalt.core.engine.EngineResponse;
-import dev.basalt.core.engine.ForkchoiceState;
+import dev.basalt.core.derive.driver.DerivationDriver;
+import dev.basalt.core.engine.control.EngineController;
 import dev.basalt.core.event.AdminRequestReceived;
 import dev.basalt.core.event.BlobsFetched;
 import dev.basalt.core.event.ClockTicked;
@@ -26,79 +23,231 @@ import dev.basalt.core.event.L1SafeObserved;
 import dev.basalt.core.event.NodeStarted;
 import dev.basalt.core.event.RequestFailed;
 import dev.basalt.core.event.WakeupFired;
-import dev.basalt.core.flow.Backoff;
+import dev.basalt.core.finality.Finalizer;
+import dev.basalt.core.flow.Outbox;
 import dev.basalt.core.flow.Pending;
 import dev.basalt.core.flow.Requests;
+import dev.basalt.core.flow.Signal;
+import dev.basalt.core.flow.WakeupPurpose;
 import dev.basalt.core.heads.L1Heads;
 import dev.basalt.core.heads.L2Heads;
 import dev.basalt.core.heads.SyncStatus;
-import dev.basalt.core.l1.L1Window;
 import dev.basalt.core.rpc.AdminRequest;
 import dev.basalt.core.rpc.RpcOutcome;
 import dev.basalt.core.state.Describable;
 import dev.basalt.core.state.StateDigest;
 import dev.basalt.core.state.StateVisitor;
+import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.core.types.L1BlockRef;
-import dev.basalt.core.types.L2BlockRef;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The deterministic state machine: {@link #apply} takes one event and returns the commands it
  * leads to. Not thread-safe by design; exactly one thread calls it.
  *
+ * <p>The spine routes each event to the component it concerns (answers by the purpose their
+ * request was issued for), then delivers the {@link Signal}s the components raise to each other in
+ * FIFO order until none is left, then publishes the status if it changed. Components: the {@link
+ * EngineController} (the only writer of the L2 heads and the only Engine API user), the {@link
+ * DerivationDriver} (the pipeline, in lockstep with the controller) and the {@link Finalizer}.
+ *
  * <p>An exception thrown from {@link #apply} is a bug in the core. The caller must halt and must
- * never skip the event, because the state may be half-updated.
+ * never skip the event, because the state may be half-updated. Protocol-critical outcomes are not
+ * exceptions: they become a {@link HaltNode} command, after which every event but {@code
+ * NodeStarted} is ignored.
  */
 public final class Core implements Describable {
   private static final List<Command> NONE = List.of();
+
+  /** Version of the snapshot layout written by {@link #writeSnapshot}. */
+  public static final int SNAPSHOT_VERSION = 2;
 
   private CoreConfig config;
   private long nowMillis;
   private long eventsApplied;
   private long gossipMessagesUnvalidated;
+  private String haltReason = "";
 
   private final Requests requests = new Requests();
   private final L1Heads l1Heads = new L1Heads();
-  private final L1Window l1Window = new L1Window();
-  private final L2Heads l2Heads = new L2Heads();
-  private final SyncStart syncStart = new SyncStart();
-  private final Backoff syncStartBackoff = new Backoff(500, 30_000);
+  private final EngineController engine = new EngineController();
+  private final DerivationDriver derivation = new DerivationDriver();
+  private final Finalizer finalizer = new Finalizer();
   private SyncStatus publishedStatus = SyncStatus.EMPTY;
-
-  /** Commands collected while applying the current event. */
-  private List<Command> out;
 
   /** Applies one event and returns the commands it leads to (possibly none). */
   public List<Command> apply(InputEvent event) {
     if (config == null && !(event instanceof NodeStarted)) {
       throw new IllegalStateException("first event must be NodeStarted, got " + event);
     }
-    out = null;
-    switch (event) {
-      case NodeStarted e -> onNodeStarted(e);
-      case ClockTicked e -> nowMillis = e.nowMillis();
-      case WakeupFired e -> onWakeup(e);
-      case L1HeadObserved e -> onL1Head(e.head());
-      case L1SafeObserved e -> l1Heads.observeSafe(e.safe());
-      case L1FinalizedObserved e -> l1Heads.observeFinalized(e.finalized());
-      case L1BlockFetched e -> onL1BlockFetched(e);
-      case BlobsFetched e -> requests.complete(e.correlationId());
-      case RequestFailed e -> onRequestFailed(e);
-      case EngineResponseReceived e -> onEngineResponse(e);
-      case GossipPayloadReceived e -> gossipMessagesUnvalidated++;
-      case AdminRequestReceived e -> onAdminRequest(e);
+    advanceClock(event);
+    Outbox out = new Outbox(requests, nowMillis);
+    if (haltReason.isEmpty() || event instanceof NodeStarted) {
+      route(event, out);
+      deliverSignals(out);
     }
     eventsApplied++;
-    publishStatusIfChanged();
-    List<Command> result = out == null ? NONE : out;
-    out = null;
-    return result;
+    publishStatusIfChanged(out);
+    return out.commands().isEmpty() ? NONE : out.commands();
   }
 
-  /** Version of the snapshot layout written by {@link #writeSnapshot}. */
-  public static final int SNAPSHOT_VERSION = 1;
+  private void advanceClock(InputEvent event) {
+    switch (event) {
+      case NodeStarted e -> nowMillis = e.nowMillis();
+      case ClockTicked e -> nowMillis = e.nowMillis();
+      case WakeupFired e -> nowMillis = e.nowMillis();
+      default -> {}
+    }
+  }
+
+  private void route(InputEvent event, Outbox out) {
+    switch (event) {
+      case NodeStarted e -> onNodeStarted(e, out);
+      case ClockTicked e -> {}
+      case WakeupFired e -> onWakeup(e.correlationId(), out);
+      case L1HeadObserved e -> onL1Labels(() -> l1Heads.observeHead(e.head()), out);
+      case L1SafeObserved e -> onL1Labels(() -> l1Heads.observeSafe(e.safe()), out);
+      case L1FinalizedObserved e -> onL1Labels(() -> l1Heads.observeFinalized(e.finalized()), out);
+      case L1BlockFetched e -> onL1Block(e, out);
+      case BlobsFetched e -> {
+        if (requests.complete(e.correlationId()) instanceof Pending.DeriveBlobs) {
+          derivation.onBlobs(e.correlationId(), e.blobs(), out, l1Head());
+        }
+      }
+      case RequestFailed e -> onRequestFailed(e, out);
+      case EngineResponseReceived e -> onEngineResponse(e, out);
+      case GossipPayloadReceived e -> gossipMessagesUnvalidated++;
+      case AdminRequestReceived e -> onAdminRequest(e, out);
+    }
+  }
+
+  private void onNodeStarted(NodeStarted e, Outbox out) {
+    if (config != null && config.l2ChainId() != e.config().l2ChainId()) {
+      throw new IllegalStateException(
+          "journal belongs to chain " + config.l2ChainId() + ", node started for " + e.config().l2ChainId());
+    }
+    config = e.config();
+    haltReason = "";
+    // Whatever was in flight died with the previous process; nothing will answer it. The engine is
+    // the authority after a restart (it may have lost blocks), so everything starts from it again.
+    requests.abandonAll();
+    engine.configure(config);
+    derivation.configure(config);
+    finalizer.onReset();
+    engine.start(out, l1Head());
+  }
+
+  /** A label observation; a new head (possibly lifted by safe or finalized) lets derivation go on. */
+  private void onL1Labels(BooleanSupplier observe, Outbox out) {
+    L1BlockRef headBefore = l1Heads.head();
+    L1BlockRef finalizedBefore = l1Heads.finalized();
+    if (!observe.getAsBoolean()) {
+      return;
+    }
+    if (!l1Heads.finalized().equals(finalizedBefore)) {
+      finalizer.onL1Finalized(l1Heads.finalized(), engine.heads().finalized().ref(), out);
+    }
+    if (!l1Heads.head().equals(headBefore)) {
+      engine.onL1Head(out, l1Head());
+      derivation.step(out, l1Head());
+    }
+  }
+
+  private void onWakeup(long correlationId, Outbox out) {
+    if (requests.complete(correlationId) instanceof Pending.Wakeup w) {
+      wake(w.purpose(), correlationId, out);
+    }
+  }
+
+  private void wake(WakeupPurpose purpose, long correlationId, Outbox out) {
+    switch (purpose) {
+      case ENGINE_RETRY, EL_SYNC_POLL -> engine.onWakeup(purpose, correlationId, out, l1Head());
+      case DERIVATION_RETRY, DERIVATION_CONTINUE -> derivation.onWakeup(purpose, correlationId, out, l1Head());
+    }
+  }
+
+  private void onL1Block(L1BlockFetched e, Outbox out) {
+    switch (requests.complete(e.correlationId())) {
+      case Pending.EngineCall c -> engine.onAnswer(e.correlationId(), e, out, l1Head());
+      case Pending.DeriveL1Block b -> derivation.onL1Block(e.correlationId(), e.block(), out, l1Head());
+      case Pending.FinalityL1Block b -> finalizer.onL1Block(e.correlationId(), e.block(), engine.heads().finalized().ref(), out);
+      case null, default -> {}
+    }
+  }
+
+  private void onRequestFailed(RequestFailed e, Outbox out) {
+    switch (requests.complete(e.correlationId())) {
+      case Pending.EngineCall c -> engine.onAnswer(e.correlationId(), e, out, l1Head());
+      case Pending.DeriveL1Block b -> derivation.onFailed(e.correlationId(), e, out);
+      case Pending.DeriveBlobs b -> derivation.onFailed(e.correlationId(), e, out);
+      case Pending.DeriveL2Block b -> derivation.onFailed(e.correlationId(), e, out);
+      case Pending.FinalityL1Block b -> finalizer.onFailed(e.correlationId());
+      // The clock could not schedule it: treat it as due, so no retry is ever lost.
+      case Pending.Wakeup w -> wake(w.purpose(), e.correlationId(), out);
+      case null -> {}
+    }
+  }
+
+  private void onEngineResponse(EngineResponseReceived e, Outbox out) {
+    switch (requests.complete(e.correlationId())) {
+      case Pending.EngineCall c -> engine.onAnswer(e.correlationId(), e, out, l1Head());
+      case Pending.DeriveL2Block b -> derivation.onL2Block(e.correlationId(), e.response(), out, l1Head());
+      case null, default -> {}
+    }
+  }
+
+  private void onAdminRequest(AdminRequestReceived e, Outbox out) {
+    RpcOutcome outcome = switch (e.request()) {
+      case AdminRequest.ResetDerivationPipeline r -> {
+        out.signal(new Signal.ResetRequested("admin_resetDerivationPipeline"));
+        yield new RpcOutcome.Success("null");
+      }
+      case AdminRequest.PostUnsafePayload p -> engine.postUnsafePayload(p.envelope(), out, l1Head());
+    };
+    out.emit(new RespondRpc(e.requestId(), outcome));
+  }
+
+  /** Delivers the components' signals to each other, oldest first, until none is left. */
+  private void deliverSignals(Outbox out) {
+    for (Signal s = out.nextSignal(); s != null && haltReason.isEmpty(); s = out.nextSignal()) {
+      switch (s) {
+        case Signal.DerivedAttributes d -> {
+          // A reset raised earlier in this event already abandoned these attributes.
+          if (derivation.awaitingEngine()) {
+            engine.processAttributes(d.attributes(), out, l1Head());
+          }
+        }
+        case Signal.AttributesProcessed p -> {
+          p.newSafe().ifPresent(safe -> finalizer.onSafeDerived(safe.ref(), p.derivedFrom()));
+          derivation.onAttributesProcessed(p, out, l1Head());
+        }
+        case Signal.AttributesDropped d -> derivation.onAttributesDropped(d.pendingSafe(), out, l1Head());
+        case Signal.FlushChannel f -> derivation.onFlushChannel();
+        case Signal.ResetRequested r -> {
+          derivation.onResetRequested();
+          finalizer.onReset();
+          engine.requestReset(out, l1Head());
+        }
+        case Signal.ResetConfirmed c -> {
+          finalizer.onReset();
+          derivation.onResetConfirmed(c.safe(), out, l1Head());
+        }
+        case Signal.DerivationIdle i -> finalizer.onDerivationIdle(i.origin(), engine.heads().finalized().ref(), out);
+        case Signal.FinalizeRequested f -> engine.finalizeBlock(f.block(), out, l1Head());
+        case Signal.BlockCanonical b -> derivation.onBlockCanonical(b.block());
+        case Signal.Halt h -> {
+          haltReason = h.reason();
+          out.emit(new HaltNode(h.reason()));
+        }
+      }
+    }
+  }
+
+  private L1BlockRef l1Head() {
+    return l1Heads.head();
+  }
 
   /**
    * Writes the complete state, so that {@link #restore} followed by the same events behaves exactly
@@ -107,16 +256,15 @@ public final class Core implements Describable {
   public void writeSnapshot(BinaryWriter w) {
     w.u8(SNAPSHOT_VERSION);
     w.bool(config != null);
-    if (config != null) {
-      ValueCodec.write(w, config);
-    }
-    w.i64(nowMillis).i64(eventsApplied).i64(gossipMessagesUnvalidated);
+    w.i64(nowMillis).i64(eventsApplied).i64(gossipMessagesUnvalidated).string(haltReason);
     requests.writeTo(w);
     l1Heads.writeTo(w);
-    l1Window.writeTo(w);
-    l2Heads.writeTo(w);
-    syncStart.writeTo(w);
-    syncStartBackoff.writeTo(w);
+    if (config != null) {
+      ValueCodec.write(w, config);
+      engine.writeTo(w);
+      derivation.writeTo(w);
+      finalizer.writeTo(w);
+    }
   }
 
   /** Rebuilds a core from {@link #writeSnapshot} output. */
@@ -126,18 +274,23 @@ public final class Core implements Describable {
       throw new DecodeException("unsupported core snapshot version " + version);
     }
     Core core = new Core();
-    core.config = r.bool() ? ValueCodec.readCoreConfig(r) : null;
+    boolean configured = r.bool();
     core.nowMillis = r.i64();
     core.eventsApplied = r.u63("events applied");
     core.gossipMessagesUnvalidated = r.u63("gossip count");
+    core.haltReason = r.string();
     core.requests.readFrom(r);
     core.l1Heads.readFrom(r);
-    core.l1Window.readFrom(r);
-    core.l2Heads.readFrom(r);
-    core.syncStart.readFrom(r);
-    core.syncStartBackoff.readFrom(r);
+    if (configured) {
+      core.config = ValueCodec.readCoreConfig(r);
+      core.engine.configure(core.config);
+      core.derivation.configure(core.config);
+      core.engine.readFrom(r);
+      core.derivation.readFrom(r);
+      core.finalizer.readFrom(r);
+    }
     r.expectEnd("core snapshot");
-    // The published status is a function of the heads; recompute it instead of storing it.
+    // The published status is a function of the state; recompute it instead of storing it.
     core.publishedStatus = core.currentStatus();
     return core;
   }
@@ -156,140 +309,23 @@ public final class Core implements Describable {
     return eventsApplied;
   }
 
-  private void emit(Command command) {
-    if (out == null) {
-      out = new ArrayList<>(4);
-    }
-    out.add(command);
+  /** Why the node halted, or empty while it runs. */
+  public String haltReason() {
+    return haltReason;
   }
 
-  private void onNodeStarted(NodeStarted e) {
-    if (config != null && config.l2ChainId() != e.config().l2ChainId()) {
-      throw new IllegalStateException(
-          "journal belongs to chain " + config.l2ChainId() + ", node started for " + e.config().l2ChainId());
-    }
-    config = e.config();
-    nowMillis = e.nowMillis();
-    // Whatever was in flight died with the previous process; nothing will answer it.
-    requests.abandonAll();
-    syncStartBackoff.reset();
-    beginSyncStart();
-  }
-
-  private void beginSyncStart() {
-    syncStart.begin();
-    emit(new FetchEngineHeads(requests.issue(new Pending.EngineHeads())));
-  }
-
-  private void onWakeup(WakeupFired e) {
-    nowMillis = e.nowMillis();
-    Pending purpose = requests.complete(e.correlationId());
-    if (purpose instanceof Pending.RetrySyncStart) {
-      beginSyncStart();
-    }
-  }
-
-  private void onL1Head(L1BlockRef head) {
-    if (l1Heads.observeHead(head)) {
-      emit(new FetchL1Block(requests.issue(new Pending.L1Block(head.number())), head.number()));
-    }
-  }
-
-  private void onL1BlockFetched(L1BlockFetched e) {
-    Pending purpose = requests.complete(e.correlationId());
-    if (!(purpose instanceof Pending.L1Block wanted) || wanted.number() != e.block().ref().number()) {
-      // Unknown (answered twice, or asked before a restart) or not what we asked for: ignore.
-      return;
-    }
-    l1Window.add(e.block().ref());
-  }
-
-  private void onRequestFailed(RequestFailed e) {
-    Pending purpose = requests.complete(e.correlationId());
-    switch (purpose) {
-      case null -> {}
-      // A later head observation fetches again; nothing to retry here.
-      case Pending.L1Block p -> {}
-      case Pending.EngineHeads p -> retrySyncStartLater();
-      case Pending.Forkchoice p -> retrySyncStartLater();
-      case Pending.RetrySyncStart p -> retrySyncStartLater();
-    }
-  }
-
-  private void retrySyncStartLater() {
-    syncStart.waitForRetry();
-    long at = nowMillis + syncStartBackoff.nextDelayMillis();
-    emit(new ScheduleWakeup(requests.issue(new Pending.RetrySyncStart()), at));
-  }
-
-  private void onEngineResponse(EngineResponseReceived e) {
-    Pending purpose = requests.complete(e.correlationId());
-    if (purpose == null) {
-      return;
-    }
-    switch (e.response()) {
-      case EngineResponse.Heads heads when purpose instanceof Pending.EngineHeads -> onEngineHeads(heads);
-      case EngineResponse.ForkchoiceUpdated fcu when purpose instanceof Pending.Forkchoice ->
-          onForkchoiceUpdated(fcu);
-      default ->
-          throw new IllegalStateException(
-              "engine answered " + purpose + " with a " + e.response().getClass().getSimpleName());
-    }
-  }
-
-  private void onEngineHeads(EngineResponse.Heads heads) {
-    // The engine is outside the core, so its labels are reconciled rather than trusted.
-    L2BlockRef unsafe = heads.unsafe();
-    L2BlockRef safe = heads.safe().number() > unsafe.number() ? unsafe : heads.safe();
-    L2BlockRef finalized = heads.finalized().number() > safe.number() ? safe : heads.finalized();
-    l2Heads.reset(unsafe, safe, finalized);
-    ForkchoiceState state = new ForkchoiceState(unsafe.hash(), safe.hash(), finalized.hash());
-    syncStart.awaitForkchoice();
-    emit(new SendForkchoiceUpdate(requests.issue(new Pending.Forkchoice(state)), state));
-  }
-
-  private void onForkchoiceUpdated(EngineResponse.ForkchoiceUpdated fcu) {
-    switch (fcu.status().status()) {
-      case VALID -> {
-        syncStartBackoff.reset();
-        syncStart.complete(true);
-      }
-      case SYNCING, ACCEPTED -> {
-        syncStartBackoff.reset();
-        syncStart.complete(false);
-      }
-      case INVALID, INVALID_BLOCK_HASH -> retrySyncStartLater();
-    }
-  }
-
-  private void onAdminRequest(AdminRequestReceived e) {
-    switch (e.request()) {
-      case AdminRequest.ResetDerivationPipeline r -> {
-        beginSyncStart();
-        emit(new RespondRpc(e.requestId(), new RpcOutcome.Success("null")));
-      }
-    }
-  }
-
-  private void publishStatusIfChanged() {
+  private void publishStatusIfChanged(Outbox out) {
     SyncStatus status = currentStatus();
     if (!status.equals(publishedStatus)) {
       publishedStatus = status;
-      emit(new PublishSyncStatus(status));
+      out.emit(new PublishSyncStatus(status));
     }
   }
 
   private SyncStatus currentStatus() {
-    return new SyncStatus(
-            L1BlockRef.ZERO,
-            l1Heads.head(),
-            l1Heads.safe(),
-            l1Heads.finalized(),
-            l2Heads.unsafe(),
-            l2Heads.safe(),
-            l2Heads.safe(),
-            l2Heads.safe(),
-            l2Heads.finalized());
+    L2Heads h = engine.heads();
+    return new SyncStatus(derivation.origin(), l1Heads.head(), l1Heads.safe(), l1Heads.finalized(), h.unsafe().ref(),
+        h.pendingSafe().ref(), h.localSafe().ref(), h.safe().ref(), h.finalized().ref());
   }
 
   @Override
@@ -298,32 +334,34 @@ public final class Core implements Describable {
     if (config != null) {
       v.value("l1ChainId", config.l1ChainId());
       v.value("l2ChainId", config.l2ChainId());
-      v.value("blockTimeSeconds", config.blockTimeSeconds());
       v.value("mode", config.mode().name());
+      v.value("syncMode", config.syncMode().name());
       // The full configuration is hashed through its canonical encoding.
       BinaryWriter encoded = new BinaryWriter();
       ValueCodec.write(encoded, config);
-      v.value("encoding", dev.basalt.core.types.Bytes.of(encoded.buffer(), 0, encoded.size()));
+      v.value("encoding", Bytes.of(encoded.buffer(), 0, encoded.size()));
     }
     v.endObject();
     v.value("nowMillis", nowMillis);
     v.value("eventsApplied", eventsApplied);
     v.value("gossipMessagesUnvalidated", gossipMessagesUnvalidated);
+    v.value("haltReason", haltReason);
     v.beginObject("requests");
     requests.describeTo(v);
     v.endObject();
     v.beginObject("l1");
     l1Heads.describeTo(v);
     v.endObject();
-    v.beginObject("l1Window");
-    l1Window.describeTo(v);
-    v.endObject();
-    v.beginObject("l2");
-    l2Heads.describeTo(v);
-    v.endObject();
-    v.beginObject("syncStart");
-    syncStart.describeTo(v);
-    syncStartBackoff.describeTo(v, "failures");
-    v.endObject();
+    if (config != null) {
+      v.beginObject("engine");
+      engine.describeTo(v);
+      v.endObject();
+      v.beginObject("derivation");
+      derivation.describeTo(v);
+      v.endObject();
+      v.beginObject("finalizer");
+      finalizer.describeTo(v);
+      v.endObject();
+    }
   }
 }

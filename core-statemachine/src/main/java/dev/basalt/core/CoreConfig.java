@@ -11,16 +11,31 @@ import java.util.Objects;
  * @param rollup the rollup's protocol configuration
  * @param l1 the L1 chain's fork and blob-fee schedule (the L1-info deposit depends on it)
  * @param mode validator or sequencer
+ * @param syncMode consensus-layer (derive everything) or execution-layer (engine syncs first)
+ * @param verifierL1Confs how many L1 blocks derivation stays behind the L1 head (op-node's
+ *     {@code --verifier.l1-confs}), so that shallow L1 reorgs never reach derivation
  */
-public record CoreConfig(RollupConfig rollup, L1ChainConfig l1, NodeMode mode) {
+public record CoreConfig(RollupConfig rollup, L1ChainConfig l1, NodeMode mode, SyncMode syncMode, long verifierL1Confs) {
+  /** Far above any sensible confirmation depth; stops a typo from stalling derivation for days. */
+  public static final long MAX_VERIFIER_L1_CONFS = 10_000;
+
   public CoreConfig {
     Objects.requireNonNull(rollup, "rollup");
     Objects.requireNonNull(l1, "l1");
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(syncMode, "syncMode");
+    if (verifierL1Confs < 0 || verifierL1Confs > MAX_VERIFIER_L1_CONFS) {
+      throw new IllegalArgumentException("verifierL1Confs must be 0.." + MAX_VERIFIER_L1_CONFS + ", got " + verifierL1Confs);
+    }
     if (l1.chainId() != rollup.l1ChainId()) {
       throw new IllegalArgumentException(
           "L1 config is for chain " + l1.chainId() + " but the rollup settles on " + rollup.l1ChainId());
     }
+  }
+
+  /** Consensus-layer sync with no confirmation depth: op-node's defaults. */
+  public CoreConfig(RollupConfig rollup, L1ChainConfig l1, NodeMode mode) {
+    this(rollup, l1, mode, SyncMode.CONSENSUS_LAYER, 0);
   }
 
   public long l1ChainId() {

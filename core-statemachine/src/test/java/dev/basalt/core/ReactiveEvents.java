@@ -1,46 +1,44 @@
 package dev.basalt.core;
 
 import dev.basalt.core.command.Command;
-import dev.basalt.core.command.FetchEngineHeads;
-import dev.basalt.core.command.FetchL1Block;
+import dev.basalt.core.command.Request;
 import dev.basalt.core.command.ScheduleWakeup;
-import dev.basalt.core.command.SendForkchoiceUpdate;
-import dev.basalt.core.engine.EngineResponse;
-import dev.basalt.core.engine.ExecutionStatus;
-import dev.basalt.core.engine.PayloadId;
-import dev.basalt.core.engine.PayloadStatus;
 import dev.basalt.core.event.AdminRequestReceived;
 import dev.basalt.core.event.ClockTicked;
-import dev.basalt.core.event.EngineResponseReceived;
 import dev.basalt.core.event.FailureKind;
 import dev.basalt.core.event.GossipPayloadReceived;
 import dev.basalt.core.event.InputEvent;
-import dev.basalt.core.event.L1BlockFetched;
 import dev.basalt.core.event.L1FinalizedObserved;
-import dev.basalt.core.event.L1HeadObserved;
 import dev.basalt.core.event.L1SafeObserved;
 import dev.basalt.core.event.NodeStarted;
 import dev.basalt.core.event.RequestFailed;
 import dev.basalt.core.event.WakeupFired;
 import dev.basalt.core.rpc.AdminRequest;
 import dev.basalt.core.types.Bytes;
-import dev.basalt.core.types.L1BlockRef;
+import dev.basalt.core.world.PayloadBuilder;
+import dev.basalt.core.world.ScriptedWorld;
+import dev.basalt.core.world.TestChain;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * A seeded world that answers the core's requests (sometimes with failures, late, or never) and
- * throws in L1 heads, reorgs, restarts and admin resets. Used to check determinism properties over
- * many different event streams.
+ * A seeded world around a {@link ScriptedWorld}: L1 grows (carrying the true chain's batches),
+ * reorgs and finalizes; requests are answered correctly, with failures, late, out of order or
+ * never; the node restarts, is reset by an admin, and gets posted blocks (some tampered). Used to
+ * check determinism and snapshot properties over many different, realistic event streams, with
+ * real derivation and engine work in them.
  */
 final class ReactiveEvents {
   private final SplittableRandom random;
+  private final ScriptedWorld world = new ScriptedWorld(TestChain.holocene());
   private final List<Command> pending = new ArrayList<>();
-  private long nowMillis = 1_700_000_000_000L;
-  private long l1Number = 100;
-  private int l1Fork;
+  private final ArrayDeque<InputEvent> ready = new ArrayDeque<>();
+  /** (L1 block number, highest L2 block batched in it), oldest first. */
+  private final List<long[]> batches = new ArrayList<>();
+  private long nowMillis = TestChain.GENESIS_TIME * 1000;
+  private int channels;
   private boolean started;
 
   ReactiveEvents(long seed) {
@@ -51,71 +49,115 @@ final class ReactiveEvents {
   InputEvent next() {
     if (!started) {
       started = true;
-      return new NodeStarted(TestRefs.config(), nowMillis);
+      return new NodeStarted(world.chain.config(), nowMillis);
+    }
+    if (!ready.isEmpty()) {
+      return ready.poll();
     }
     int roll = random.nextInt(100);
-    if (roll < 30 && !pending.isEmpty()) {
+    if (roll < 50 && !pending.isEmpty()) {
       return answer(pending.remove(random.nextInt(pending.size())));
     }
-    if (roll < 50) {
-      nowMillis += random.nextInt(1, 2_000);
+    if (roll < 58) {
+      nowMillis += random.nextInt(1, 3_000);
       return new ClockTicked(nowMillis);
     }
-    if (roll < 65) {
-      if (random.nextInt(10) == 0) {
-        l1Fork++;
-        l1Number -= random.nextInt(0, 4);
-      } else {
-        l1Number++;
-      }
-      return new L1HeadObserved(TestRefs.l1(l1Number, l1Fork));
+    if (roll < 66) {
+      return l1Activity();
     }
-    if (roll < 72) {
-      return new L1SafeObserved(TestRefs.l1(Math.max(0, l1Number - random.nextInt(0, 40)), l1Fork));
+    if (roll < 68) {
+      world.l1.finalizeThrough(Math.max(0, world.l1.head().ref().number() - random.nextInt(2, 12)));
+      return new L1FinalizedObserved(world.l1.finalizedBlock().ref());
+    }
+    if (roll < 69) {
+      return new L1SafeObserved(world.l1.block(Math.max(0, world.l1.head().ref().number() - 2)).ref());
+    }
+    if (roll < 70) {
+      return new AdminRequestReceived(random.nextLong(1, Long.MAX_VALUE), new AdminRequest.ResetDerivationPipeline());
+    }
+    if (roll < 71 && random.nextBoolean()) {
+      pending.clear();
+      ready.clear();
+      return new NodeStarted(world.chain.config(), nowMillis);
+    }
+    if (roll < 76) {
+      return postBlock();
     }
     if (roll < 78) {
-      return new L1FinalizedObserved(TestRefs.l1(Math.max(0, l1Number - random.nextInt(30, 90)), l1Fork));
-    }
-    if (roll < 82) {
       return new GossipPayloadReceived(nowMillis, "peer" + random.nextInt(5), 3, Bytes.of(new byte[] {1, 2}));
-    }
-    if (roll < 84) {
-      pending.clear();
-      return new NodeStarted(TestRefs.config(), nowMillis);
-    }
-    if (roll < 86) {
-      return new AdminRequestReceived(random.nextLong(1, Long.MAX_VALUE), new AdminRequest.ResetDerivationPipeline());
     }
     return new ClockTicked(nowMillis);
   }
 
+  /** Mines an L1 block (with batches for the true blocks not batched yet), sometimes after a reorg. */
+  private InputEvent l1Activity() {
+    long head = world.l1.head().ref().number();
+    if (random.nextInt(12) == 0 && head > 3) {
+      long from = Math.max(world.l1.finalizedBlock().ref().number() + 1, head - random.nextInt(0, 3));
+      if (from <= head) {
+        world.l1.reorgFrom(from);
+        batches.removeIf(b -> b[0] >= from);
+        long keep = 0;
+        while (keep + 1 <= world.truth.head().ref().number() && world.truth.info((int) keep + 1).ref().l1Origin().number() < from) {
+          keep++;
+        }
+        world.truth.truncate((int) keep);
+      }
+    }
+    long maxL2 = (world.l1.head().ref().timestamp() - TestChain.GENESIS_TIME) / TestChain.L2_BLOCK_SECONDS;
+    world.truth.sequenceTo(maxL2);
+    long batched = batches.isEmpty() ? 0 : batches.get(batches.size() - 1)[1];
+    long top = world.truth.head().ref().number();
+    if (top > batched && random.nextInt(3) > 0) {
+      long to = Math.min(top, batched + random.nextInt(1, 20));
+      world.l1.mine(random.nextBoolean()
+          ? world.truth.singularBatches("c" + channels++, (int) batched + 1, (int) to)
+          : world.truth.spanBatch("c" + channels++, (int) batched + 1, (int) to));
+      batches.add(new long[] {world.l1.head().ref().number(), to});
+    } else {
+      world.l1.mine();
+    }
+    return world.l1Head();
+  }
+
+  private InputEvent postBlock() {
+    long top = world.truth.head().ref().number();
+    if (top < 1) {
+      return new ClockTicked(nowMillis);
+    }
+    var block = world.truth.block(random.nextInt(1, (int) top + 1));
+    if (random.nextInt(6) == 0) {
+      block = PayloadBuilder.withHash(block, world.chain.l2Genesis.payload().blockHash());
+    }
+    return new AdminRequestReceived(random.nextLong(1, Long.MAX_VALUE), new AdminRequest.PostUnsafePayload(block));
+  }
+
   void observe(List<Command> commands) {
     for (Command c : commands) {
-      if (c instanceof dev.basalt.core.command.Request && random.nextInt(20) != 0) {
-        pending.add(c); // one request in twenty is never answered, like a lost packet
+      if (c instanceof Request) {
+        pending.add(c);
       }
     }
   }
 
   private InputEvent answer(Command c) {
-    long id = ((dev.basalt.core.command.Request) c).correlationId();
-    if (random.nextInt(8) == 0 && !(c instanceof ScheduleWakeup)) {
+    long id = ((Request) c).correlationId();
+    if (c instanceof ScheduleWakeup w) {
+      nowMillis = Math.max(nowMillis, w.atMillis());
+      return new WakeupFired(id, nowMillis);
+    }
+    if (random.nextInt(40) == 0) {
+      // A lost answer: the adapter's deadline turns it into a timeout (adapters always answer).
+      return new RequestFailed(id, FailureKind.TIMEOUT, "lost");
+    }
+    if (random.nextInt(12) == 0) {
       return new RequestFailed(id, FailureKind.values()[random.nextInt(FailureKind.values().length)], "injected");
     }
-    return switch (c) {
-      case FetchL1Block f ->
-          new L1BlockFetched(id, TestRefs.block(TestRefs.l1(f.number(), l1Fork)));
-      case FetchEngineHeads f ->
-          new EngineResponseReceived(
-              id, new EngineResponse.Heads(TestRefs.l2(300), TestRefs.l2(200 + random.nextInt(150)), TestRefs.l2(100)));
-      case SendForkchoiceUpdate f ->
-          new EngineResponseReceived(
-              id,
-              new EngineResponse.ForkchoiceUpdated(
-                  PayloadStatus.of(ExecutionStatus.values()[random.nextInt(ExecutionStatus.values().length)]),
-                  random.nextBoolean() ? Optional.empty() : Optional.of(new PayloadId(random.nextLong()))));
-      case ScheduleWakeup w -> new WakeupFired(id, Math.max(nowMillis, w.atMillis()));
-      default -> throw new IllegalStateException("not a request: " + c);
-    };
+    List<InputEvent> answers = world.handle(c);
+    if (answers.isEmpty()) {
+      return new ClockTicked(nowMillis);
+    }
+    ready.addAll(answers.subList(1, answers.size()));
+    return answers.get(0);
   }
 }

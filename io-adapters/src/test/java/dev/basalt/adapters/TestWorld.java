@@ -41,8 +41,13 @@ public final class TestWorld implements WorldAdapters {
     return new L2BlockRef(hash(2, n), n, hash(2, n - 1), 1000 + 2 * n, new BlockId(hash(1, n / 6), n / 6), n % 6);
   }
 
+  /** L1 block {@code n}; block 0 is the test configs' L1 genesis (zero hash), so sync starts find it. */
   public static L1BlockRef l1(long n) {
-    return new L1BlockRef(hash(1, n), n, hash(1, n - 1), 1000 + 12 * n);
+    return new L1BlockRef(l1Hash(n), n, l1Hash(n - 1), 1000 + 12 * n);
+  }
+
+  private static Hash32 l1Hash(long n) {
+    return n == 0 ? Hash32.ZERO : hash(1, n);
   }
 
   private void answer(InputEvent e) {

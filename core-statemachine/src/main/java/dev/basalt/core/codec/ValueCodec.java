@@ -2,6 +2,7 @@ package dev.basalt.core.codec;
 
 import dev.basalt.core.CoreConfig;
 import dev.basalt.core.NodeMode;
+import dev.basalt.core.SyncMode;
 import dev.basalt.core.l1.InboxTransaction;
 import dev.basalt.core.l1.IndexedBlobHash;
 import dev.basalt.core.l1.L1Block;
@@ -14,12 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import dev.basalt.core.types.L1BlockRef;
 import dev.basalt.core.types.L2BlockRef;
 
 /** Binary forms of the core's composite value types, shared by journal codecs and snapshots. */
 public final class ValueCodec {
   private static final NodeMode[] MODES = NodeMode.values();
+  private static final SyncMode[] SYNC_MODES = SyncMode.values();
 
   private ValueCodec() {}
 
@@ -50,18 +53,39 @@ public final class ValueCodec {
         r.hash(), r.u63("block number"), r.hash(), r.u63("timestamp"), readBlockId(r), r.u63("sequence number"));
   }
 
+  /** The current form: the chain configs, node mode, sync mode and verifier confirmation depth. */
   public static void write(BinaryWriter w, CoreConfig c) {
     ConfigCodec.write(w, c.rollup());
     ConfigCodec.write(w, c.l1());
     w.u8(c.mode().ordinal());
+    w.u8(c.syncMode().ordinal());
+    w.i64(c.verifierL1Confs());
   }
 
+  /** Reads what {@link #write(BinaryWriter, CoreConfig)} writes. */
   public static CoreConfig readCoreConfig(BinaryReader r) {
     var rollup = ConfigCodec.readRollupConfig(r);
     var l1 = ConfigCodec.readL1ChainConfig(r);
     NodeMode mode = r.enumValue(MODES, "node mode");
+    SyncMode syncMode = r.enumValue(SYNC_MODES, "sync mode");
+    long confs = r.u63("verifier L1 confirmations");
+    return coreConfig(() -> new CoreConfig(rollup, l1, mode, syncMode, confs));
+  }
+
+  /**
+   * Reads the first form (chain configs and node mode only), which journals written before the
+   * sync mode existed hold: consensus-layer sync without confirmation depth, as those nodes ran.
+   */
+  public static CoreConfig readCoreConfigV1(BinaryReader r) {
+    var rollup = ConfigCodec.readRollupConfig(r);
+    var l1 = ConfigCodec.readL1ChainConfig(r);
+    NodeMode mode = r.enumValue(MODES, "node mode");
+    return coreConfig(() -> new CoreConfig(rollup, l1, mode));
+  }
+
+  private static CoreConfig coreConfig(Supplier<CoreConfig> make) {
     try {
-      return new CoreConfig(rollup, l1, mode);
+      return make.get();
     } catch (IllegalArgumentException e) {
       throw new DecodeException("bad core config: " + e.getMessage());
     }

@@ -13,4 +13,5 @@ public sealed interface Command
         RewindSafeHeads,
         ScheduleWakeup,
         RespondRpc,
-        PublishSyncStatus {}
+        PublishSyncStatus,
+        HaltNode {}

@@ -1,8 +1,9 @@
 /**
- * Execution-engine vocabulary (Engine API results and forkchoice state) and, from the validator
- * issue on, the engine controller that owns the L2 heads.
+ * Execution-engine vocabulary: Engine API results, forkchoice state, payloads and attributes, and
+ * the method version per fork ({@link dev.basalt.core.engine.EngineVersions}). The controller that
+ * uses them lives in {@code dev.basalt.core.engine.control}.
  *
- * <p>Invariants: the core is the single writer of the forkchoice it sends; {@code SYNCING} is never
- * treated as success for a head it must vouch for.
+ * <p>Invariants: immutable values; the core is the single writer of the forkchoice it sends, and
+ * {@code SYNCING} is never treated as success for a head it must vouch for.
  */
 package dev.basalt.core.engine;

@@ -1,43 +1,76 @@
 package dev.basalt.core.flow;
 
-import dev.basalt.core.engine.ForkchoiceState;
 import dev.basalt.core.state.StateVisitor;
+import java.util.Objects;
 
-/** What an outstanding request was for, so its answer can be routed. */
+/**
+ * What an outstanding request was for, so its answer reaches the component that asked. Each
+ * component also remembers the id it waits for, so an answer it stopped waiting for (after a reset)
+ * is recognised and dropped there.
+ */
 public sealed interface Pending {
   /** Canonical description of this request. */
   void describeTo(StateVisitor v);
 
-  record L1Block(long number) implements Pending {
+  /** An engine-controller call (including the L1 reads of a sync start). */
+  record EngineCall(EngineCallKind kind) implements Pending {
+    public EngineCall {
+      Objects.requireNonNull(kind, "kind");
+    }
+
     @Override
     public void describeTo(StateVisitor v) {
-      v.value("kind", "l1Block");
+      v.value("kind", "engineCall");
+      v.value("call", kind.name());
+    }
+  }
+
+  /** An L1 block the derivation pipeline asked for. */
+  record DeriveL1Block(long number) implements Pending {
+    @Override
+    public void describeTo(StateVisitor v) {
+      v.value("kind", "deriveL1Block");
       v.value("number", number);
     }
   }
 
-  record EngineHeads() implements Pending {
+  /** Blobs of an L1 block the derivation pipeline asked for. */
+  record DeriveBlobs(long l1Number) implements Pending {
     @Override
     public void describeTo(StateVisitor v) {
-      v.value("kind", "engineHeads");
+      v.value("kind", "deriveBlobs");
+      v.value("l1Number", l1Number);
     }
   }
 
-  record Forkchoice(ForkchoiceState state) implements Pending {
+  /** An L2 block the derivation pipeline asked for (its view of the safe chain missed it). */
+  record DeriveL2Block(long number) implements Pending {
     @Override
     public void describeTo(StateVisitor v) {
-      v.value("kind", "forkchoice");
-      v.value("head", state.headBlockHash());
-      v.value("safe", state.safeBlockHash());
-      v.value("finalized", state.finalizedBlockHash());
+      v.value("kind", "deriveL2Block");
+      v.value("number", number);
     }
   }
 
-  /** A wakeup after which the sync start is retried. */
-  record RetrySyncStart() implements Pending {
+  /** An L1 block the finalizer checks against its finality signal. */
+  record FinalityL1Block(long number) implements Pending {
     @Override
     public void describeTo(StateVisitor v) {
-      v.value("kind", "retrySyncStart");
+      v.value("kind", "finalityL1Block");
+      v.value("number", number);
+    }
+  }
+
+  /** A wakeup. */
+  record Wakeup(WakeupPurpose purpose) implements Pending {
+    public Wakeup {
+      Objects.requireNonNull(purpose, "purpose");
+    }
+
+    @Override
+    public void describeTo(StateVisitor v) {
+      v.value("kind", "wakeup");
+      v.value("purpose", purpose.name());
     }
   }
 }

@@ -1,8 +1,9 @@
 /**
- * L1 chain tracking: a bounded window of recently fetched L1 blocks used to detect reorgs by
- * parent hash.
+ * What the core knows of L1 blocks: the derivation-relevant content of one block ({@link
+ * dev.basalt.core.l1.L1Block}: reference, header fields of the L1-info deposit, batch-inbox
+ * transactions, deposit and system-config logs) and blob references.
  *
- * <p>Invariants: the window holds at most {@link dev.basalt.core.l1.L1Window#CAPACITY} blocks and
- * is always a contiguous parent-linked chain ending at the newest block.
+ * <p>Invariants: immutable values; the L1 adapter fills them in and the core checks every hash it
+ * relies on (parent links, origins) itself.
  */
 package dev.basalt.core.l1;

@@ -10,6 +10,7 @@ import dev.basalt.core.command.FetchEngineHeads;
 import dev.basalt.core.command.FetchL1Block;
 import dev.basalt.core.command.FetchL2Block;
 import dev.basalt.core.command.GetPayload;
+import dev.basalt.core.command.HaltNode;
 import dev.basalt.core.command.RecordSafeHead;
 import dev.basalt.core.command.RewindSafeHeads;
 import dev.basalt.core.command.SendNewPayload;
@@ -39,6 +40,7 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
   private final ClockAdapter clock;
   private final StatusBoard status;
   private final EventSink sink;
+  private final Consumer<String> halt;
   private final ExecutorService feedback =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -47,11 +49,13 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
             return t;
           });
 
-  public CommandRouter(CommandHandlers handlers, ClockAdapter clock, StatusBoard status, EventSink sink) {
+  /** @param halt stops the node when the core emits {@code HaltNode} */
+  public CommandRouter(CommandHandlers handlers, ClockAdapter clock, StatusBoard status, EventSink sink, Consumer<String> halt) {
     this.handlers = handlers;
     this.clock = clock;
     this.status = status;
     this.sink = sink;
+    this.halt = halt;
   }
 
   @Override
@@ -69,6 +73,10 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
       case RecordSafeHead c -> handlers.safeHeads().record(c);
       case RewindSafeHeads c -> handlers.safeHeads().rewind(c);
       case PublishSyncStatus c -> status.publish(c.status());
+      case HaltNode c -> {
+        LOG.error("the core halted the node: {}", c.reason());
+        halt.accept(c.reason());
+      }
     }
   }
 

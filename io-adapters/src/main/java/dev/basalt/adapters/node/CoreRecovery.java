@@ -2,6 +2,7 @@ package dev.basalt.adapters.node;
 
 import dev.basalt.core.Core;
 import dev.basalt.core.codec.BinaryReader;
+import dev.basalt.core.codec.DecodeException;
 import dev.basalt.core.command.Command;
 import dev.basalt.journal.InputRecord;
 import dev.basalt.journal.Journal;
@@ -34,6 +35,15 @@ public final class CoreRecovery {
 
   private CoreRecovery() {}
 
+  private static Core restore(Snapshot snapshot) {
+    try {
+      return Core.restore(new BinaryReader(snapshot.coreState().toArray()));
+    } catch (DecodeException e) {
+      LOG.warn("cannot use the snapshot at input {}: {}", snapshot.seq(), e.getMessage());
+      return null;
+    }
+  }
+
   public static Result recover(Journal journal, SnapshotStore snapshots) {
     long next = journal.nextInputSeq();
     long first = journal.firstInputSeq();
@@ -45,7 +55,18 @@ public final class CoreRecovery {
       throw new IllegalStateException(
           "journal starts at input " + first + " (older inputs were deleted) and no snapshot covers them");
     }
-    Core core = snapshot.map(s -> Core.restore(new BinaryReader(s.coreState().toArray()))).orElseGet(Core::new);
+    Core core = snapshot.map(CoreRecovery::restore).orElse(null);
+    if (core == null && snapshot.isPresent()) {
+      if (first > 0) {
+        throw new IllegalStateException("the snapshot at input " + snapshot.get().seq()
+            + " was written by another core version and the journal no longer starts at input 0");
+      }
+      // A snapshot of an older core layout: replaying the whole journal rebuilds the same state.
+      snapshot = Optional.empty();
+    }
+    if (core == null) {
+      core = new Core();
+    }
     long from = snapshot.map(s -> s.seq() + 1).orElse(0L);
     long replayed = 0;
     long filled = 0;

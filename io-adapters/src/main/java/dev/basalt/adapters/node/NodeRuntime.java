@@ -76,7 +76,7 @@ public final class NodeRuntime implements AutoCloseable {
             halter);
     this.world = worldFactory.apply(ring);
     this.clock = new ClockAdapter(ring, WallClock.SYSTEM, options.tickIntervalMillis());
-    this.router = new CommandRouter(world.handlers(), clock, status, ring);
+    this.router = new CommandRouter(world.handlers(), clock, status, ring, ring::halt);
     routerRef.set(router);
   }
 

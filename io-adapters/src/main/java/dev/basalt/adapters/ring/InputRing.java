@@ -35,6 +35,7 @@ public final class InputRing implements EventSink, AutoCloseable {
   private final AtomicBoolean halted = new AtomicBoolean(false);
   /** Counted down by each stage's thread once it runs (see {@link #start()}). */
   private final CountDownLatch stagesStarted = new CountDownLatch(3);
+  private final Halter haltOnce;
 
   public InputRing(
       RingPolicy policy,
@@ -43,7 +44,7 @@ public final class InputRing implements EventSink, AutoCloseable {
       CommandDispatcher dispatcher,
       Consumer<Snapshot> snapshotSaver,
       Halter halter) {
-    Halter haltOnce =
+    haltOnce =
         (reason, cause) -> {
           accepting.set(false);
           if (halted.compareAndSet(false, true)) {
@@ -101,6 +102,14 @@ public final class InputRing implements EventSink, AutoCloseable {
   @Override
   public boolean tryPublish(InputEvent event) {
     return accepting.get() && ringBuffer.tryPublishEvent(TRANSLATOR, event);
+  }
+
+  /**
+   * Halts the node because the core asked for it ({@code HaltNode}: a protocol-critical error), the
+   * same way as a failed stage: no further input is accepted.
+   */
+  public void halt(String reason) {
+    haltOnce.halt(reason, null);
   }
 
   /** True after a stage failed; the node must stop. */

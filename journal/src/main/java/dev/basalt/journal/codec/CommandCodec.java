@@ -10,6 +10,7 @@ import dev.basalt.core.codec.PayloadCodec;
 import dev.basalt.core.command.FetchBlobs;
 import dev.basalt.core.command.FetchL2Block;
 import dev.basalt.core.command.GetPayload;
+import dev.basalt.core.command.HaltNode;
 import dev.basalt.core.command.RecordSafeHead;
 import dev.basalt.core.command.RewindSafeHeads;
 import dev.basalt.core.command.SendNewPayload;
@@ -40,6 +41,7 @@ public final class CommandCodec {
   public static final int GET_PAYLOAD = 10;
   public static final int RECORD_SAFE_HEAD = 11;
   public static final int REWIND_SAFE_HEADS = 12;
+  public static final int HALT_NODE = 13;
 
   /** Smallest encoding of a command (tag and version), used to bound list counts. */
   public static final int MIN_ENCODED_BYTES = 3;
@@ -64,6 +66,7 @@ public final class CommandCodec {
       case ScheduleWakeup c -> SCHEDULE_WAKEUP;
       case RespondRpc c -> RESPOND_RPC;
       case PublishSyncStatus c -> PUBLISH_SYNC_STATUS;
+      case HaltNode c -> HALT_NODE;
     };
   }
 
@@ -108,6 +111,7 @@ public final class CommandCodec {
         RpcCodec.write(w, c.outcome());
       }
       case PublishSyncStatus c -> SyncStatusCodec.write(w, c.status());
+      case HaltNode c -> w.string(c.reason());
     }
   }
 
@@ -146,6 +150,7 @@ public final class CommandCodec {
       case SCHEDULE_WAKEUP -> new ScheduleWakeup(r.i64(), r.i64());
       case RESPOND_RPC -> new RespondRpc(r.i64(), RpcCodec.readRpcOutcome(r));
       case PUBLISH_SYNC_STATUS -> new PublishSyncStatus(SyncStatusCodec.read(r));
+      case HALT_NODE -> new HaltNode(r.string());
       default -> throw new DecodeException("unknown command type tag " + tag);
     };
   }
@@ -165,6 +170,7 @@ public final class CommandCodec {
       case SCHEDULE_WAKEUP -> "ScheduleWakeup";
       case RESPOND_RPC -> "RespondRpc";
       case PUBLISH_SYNC_STATUS -> "PublishSyncStatus";
+      case HALT_NODE -> "HaltNode";
       default -> throw new DecodeException("unknown command type tag " + tag);
     };
   }

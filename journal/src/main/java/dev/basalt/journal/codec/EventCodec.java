@@ -39,8 +39,14 @@ public final class EventCodec {
   public static final int ADMIN_REQUEST_RECEIVED = 11;
   public static final int BLOBS_FETCHED = 12;
 
-  /** Every event type is at version 1 so far. */
+  /** Every event type is at version 1 so far, except {@code NodeStarted}. */
   private static final int CURRENT_VERSION = 1;
+
+  /**
+   * {@code NodeStarted} version 2 adds the sync mode and the verifier's L1 confirmation depth to
+   * the configuration; version 1 (without them) still reads, as consensus-layer sync without depth.
+   */
+  private static final int NODE_STARTED_VERSION = 2;
 
   private EventCodec() {}
 
@@ -64,7 +70,7 @@ public final class EventCodec {
 
   /** The version {@link #encode} writes for {@code event}'s type. */
   public static int version(InputEvent event) {
-    return CURRENT_VERSION;
+    return event instanceof NodeStarted ? NODE_STARTED_VERSION : CURRENT_VERSION;
   }
 
   /** Writes the fields of {@code event} (not its tag or version). */
@@ -108,10 +114,13 @@ public final class EventCodec {
    * @throws DecodeException for an unknown tag, an unsupported version or malformed fields
    */
   public static InputEvent decode(int tag, int version, BinaryReader r) {
-    CodecSupport.checkVersion("input event", typeName(tag), tag, version, CURRENT_VERSION);
+    CodecSupport.checkVersion("input event", typeName(tag), tag, version,
+        tag == NODE_STARTED ? NODE_STARTED_VERSION : CURRENT_VERSION);
     InputEvent event;
     try {
-      event = decodeFields(tag, r);
+      event = tag == NODE_STARTED && version == 1
+          ? new NodeStarted(ValueCodec.readCoreConfigV1(r), r.i64())
+          : decodeFields(tag, r);
     } catch (IllegalArgumentException | NullPointerException e) {
       // A value type rejected a decoded field: the bytes are wrong, not the program.
       throw new DecodeException(typeName(tag) + ": " + e.getMessage());

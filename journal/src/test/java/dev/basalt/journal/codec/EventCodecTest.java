@@ -3,9 +3,16 @@ package dev.basalt.journal.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.basalt.core.CoreConfig;
+import dev.basalt.core.SyncMode;
+import dev.basalt.core.codec.BinaryReader;
+import dev.basalt.core.codec.BinaryWriter;
+import dev.basalt.core.codec.ConfigCodec;
 import dev.basalt.core.event.InputEvent;
+import dev.basalt.core.event.NodeStarted;
 import dev.basalt.testdata.gen.EventGenerators;
 import dev.basalt.testdata.gen.SimRng;
+import dev.basalt.testdata.gen.ValueGenerators;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,6 +49,21 @@ class EventCodecTest {
       }
       assertEquals(event.getClass().getSimpleName(), EventCodec.typeName(EventCodec.tag(event)));
     }
+  }
+
+  @Test
+  void nodeStartedOfTheFirstVersionReadsAsConsensusLayerSyncWithoutConfirmations() {
+    CoreConfig config = ValueGenerators.coreConfig(new SimRng(7));
+    BinaryWriter w = new BinaryWriter();
+    // Version 1 wrote the chain configs and the node mode only.
+    ConfigCodec.write(w, config.rollup());
+    ConfigCodec.write(w, config.l1());
+    w.u8(config.mode().ordinal());
+    w.i64(1234);
+    InputEvent read = EventCodec.decode(EventCodec.NODE_STARTED, 1, new BinaryReader(w.toByteArray()));
+    assertEquals(new NodeStarted(new CoreConfig(config.rollup(), config.l1(), config.mode()), 1234), read);
+    assertEquals(SyncMode.CONSENSUS_LAYER, ((NodeStarted) read).config().syncMode());
+    assertEquals(2, EventCodec.version(read), "new journals write version 2");
   }
 
   private static boolean allReached(Map<Class<?>, Integer> counts, int types) {

@@ -1,6 +1,8 @@
 package dev.basalt.testdata.gen;
 
 import dev.basalt.core.CoreConfig;
+import dev.basalt.core.config.ChainGenesis;
+import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.FetchEngineHeads;
 import dev.basalt.core.command.FetchL1Block;
@@ -68,6 +70,8 @@ public final class PlausibleEventStream {
   private long nextRpcId = 1;
   private long finalizedObserved = -1;
   private boolean started;
+  /** {@link #CONFIG} with its genesis on this stream's L1 chain, so derivation can start. */
+  private final CoreConfig config;
 
   public PlausibleEventStream(SimRng rng) {
     this.chaos = rng.fork("chaos");
@@ -75,13 +79,25 @@ public final class PlausibleEventStream {
     this.answers = rng.fork("answers");
     this.l1 = new L1Chain(rng.fork("l1"), L1_FIRST_NUMBER, GENESIS_MILLIS / 1000);
     this.l2Seed = rng.fork("l2").nextLong();
+    this.config = onL1(CONFIG, l1.byNumber(L1_FIRST_NUMBER).id());
+  }
+
+  /** The same chain (same ids, so journals match) with its L1 genesis at {@code l1Genesis}. */
+  private static CoreConfig onL1(CoreConfig c, BlockId l1Genesis) {
+    RollupConfig r = c.rollup();
+    ChainGenesis genesis = new ChainGenesis(l1Genesis, r.genesis().l2(), GENESIS_MILLIS / 1000, r.genesis().systemConfig());
+    RollupConfig rollup = new RollupConfig(r.l1ChainId(), r.l2ChainId(), genesis, r.blockTimeSeconds(),
+        r.maxSequencerDriftSeconds(), r.seqWindowSize(), r.channelTimeoutBedrock(), r.batchInboxAddress(),
+        r.depositContractAddress(), r.l1SystemConfigAddress(), r.forks(), r.pectraBlobScheduleTime(), r.eip1559(),
+        r.keepKarstUpgradeGas());
+    return new CoreConfig(rollup, c.l1(), c.mode());
   }
 
   /** The next event. */
   public InputEvent next() {
     if (!started) {
       started = true;
-      return new NodeStarted(CONFIG, nowMillis);
+      return new NodeStarted(config, nowMillis);
     }
     InputEvent due = popDue();
     if (due != null) {
@@ -119,8 +135,11 @@ public final class PlausibleEventStream {
         case SendForkchoiceUpdate f -> answerLater(answerForkchoice(f.correlationId()));
         case ScheduleWakeup w -> schedule(w.atMillis(), new WakeupFired(w.correlationId(), 0));
         case RespondRpc r -> {}
+        // The stream keeps no L2 chain: the engine looks empty, so sync starts begin at genesis.
         case dev.basalt.core.command.FetchL2Block f ->
-            answerLater(new dev.basalt.core.event.RequestFailed(f.correlationId(), FailureKind.NOT_FOUND, "no such L2 block"));
+            answerLater(answers.chance(1, 20)
+                ? new dev.basalt.core.event.RequestFailed(f.correlationId(), FailureKind.TIMEOUT, "engine did not answer in time")
+                : new EngineResponseReceived(f.correlationId(), new EngineResponse.L2Block(Optional.empty())));
         case dev.basalt.core.command.SendNewPayload f ->
             answerLater(new dev.basalt.core.event.EngineResponseReceived(f.correlationId(),
                 new dev.basalt.core.engine.EngineResponse.NewPayloadResult(
@@ -131,6 +150,7 @@ public final class PlausibleEventStream {
         case dev.basalt.core.command.RecordSafeHead r -> {}
         case dev.basalt.core.command.RewindSafeHeads r -> {}
         case PublishSyncStatus p -> {}
+        case dev.basalt.core.command.HaltNode h -> {}
       }
     }
   }
@@ -148,7 +168,7 @@ public final class PlausibleEventStream {
       scheduled.add(straggler);
     }
     nowMillis += clock.between(1_000, 20_000);
-    return new NodeStarted(CONFIG, nowMillis);
+    return new NodeStarted(config, nowMillis);
   }
 
   private InputEvent gossip() {

@@ -8,11 +8,13 @@ public final class RpcGenerators {
   private RpcGenerators() {}
 
   /**
-   * Any admin request variant, uniformly. There is one variant today; the coverage tests fail when
-   * a new one is added without a branch here.
+   * Any admin request variant, uniformly. The coverage tests fail when a new one is added without
+   * a branch here.
    */
   public static AdminRequest adminRequest(SimRng rng) {
-    return new AdminRequest.ResetDerivationPipeline();
+    return rng.nextBoolean()
+        ? new AdminRequest.ResetDerivationPipeline()
+        : new AdminRequest.PostUnsafePayload(EngineGenerators.envelope(rng));
   }
 
   /** Any outcome variant, uniformly. */

@@ -4,6 +4,7 @@ import dev.basalt.core.CoreConfig;
 import dev.basalt.core.config.L1ChainConfig;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.NodeMode;
+import dev.basalt.core.SyncMode;
 import dev.basalt.core.heads.SyncStatus;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.BlockId;
@@ -144,7 +145,8 @@ public final class ValueGenerators {
     ConfigGen gen = new ConfigGen(rng);
     L1ChainConfig l1 = gen.l1ChainConfig();
     RollupConfig rollup = gen.rollupConfig(l1.chainId());
-    return new CoreConfig(rollup, l1, rng.pick(NodeMode.values()));
+    return new CoreConfig(rollup, l1, rng.pick(NodeMode.values()), rng.pick(SyncMode.values()),
+        rng.nextInt((int) CoreConfig.MAX_VERIFIER_L1_CONFS + 1));
   }
 
   public static SyncStatus syncStatus(SimRng rng) {

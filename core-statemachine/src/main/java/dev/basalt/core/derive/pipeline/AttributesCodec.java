@@ -16,20 +16,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Snapshot encoding of the attributes the pipeline handed out and awaits confirmation for. */
-final class AttributesCodec {
+/**
+ * Snapshot encoding of derived attributes: the ones the pipeline handed out and awaits
+ * confirmation for, and the ones the engine controller is working on.
+ */
+public final class AttributesCodec {
   private static final int MAX_WITHDRAWALS = 1_000_000;
 
   private AttributesCodec() {}
 
-  static void write(BinaryWriter w, AttributesWithParent a) {
+  public static void write(BinaryWriter w, AttributesWithParent a) {
     write(w, a.attributes());
     ValueCodec.write(w, a.parent());
     ValueCodec.write(w, a.derivedFrom());
     w.bool(a.lastInSpan());
   }
 
-  static AttributesWithParent read(BinaryReader r) {
+  public static AttributesWithParent read(BinaryReader r) {
     return new AttributesWithParent(readAttributes(r), ValueCodec.readL2BlockRef(r), ValueCodec.readL1BlockRef(r), r.bool());
   }
 
@@ -76,7 +79,7 @@ final class AttributesCodec {
     return new PayloadAttributes(timestamp, prevRandao, feeRecipient, withdrawals, beaconRoot, txs, noTxPool, gasLimit, eip1559, minBaseFee);
   }
 
-  static void describe(StateVisitor v, String name, AttributesWithParent a) {
+  public static void describe(StateVisitor v, String name, AttributesWithParent a) {
     v.beginObject(name);
     BinaryWriter encoded = new BinaryWriter();
     write(encoded, a.attributes());
