@@ -271,12 +271,14 @@ final class NodeCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The registry chain by {@code --chain}, or a rollup file; with both, the loader checks that the
+   * file is that chain's config (so the default chain must not count as a choice next to a file).
+   */
   private NodeChainConfig loadChain() {
-    ChainSelection selection = new ChainSelection(l2ConfigFile != null ? Optional.empty() : Optional.of(chain),
-        Optional.ofNullable(l2ConfigFile), Optional.ofNullable(l1ConfigFile));
-    if (l2ConfigFile != null && given("--chain")) {
-      throw StartupException.usage("give the chain once: --chain or --l2-config-file, not both");
-    }
+    boolean chainChosen = given("--chain") || System.getenv("KONA_NODE_L2_CHAIN_ID") != null;
+    Optional<String> selector = l2ConfigFile == null || chainChosen ? Optional.of(chain) : Optional.empty();
+    ChainSelection selection = new ChainSelection(selector, Optional.ofNullable(l2ConfigFile), Optional.ofNullable(l1ConfigFile));
     try {
       return ChainConfigLoader.load(selection);
     } catch (ConfigException e) {
