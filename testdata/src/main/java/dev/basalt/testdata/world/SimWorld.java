@@ -206,6 +206,11 @@ public final class SimWorld {
     return out;
   }
 
+  /** When the earliest delayed answer falls due ({@code Long.MAX_VALUE} when none waits). */
+  public long nextDueMillis() {
+    return delayed.isEmpty() ? Long.MAX_VALUE : delayed.peek().atMillis();
+  }
+
   public SimWorldConfig config() {
     return config;
   }
