@@ -1,6 +1,8 @@
 package dev.basalt.testdata.sim;
 
 import dev.basalt.core.Core;
+import dev.basalt.core.codec.BinaryReader;
+import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.CoreConfig;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.ScheduleWakeup;
@@ -11,6 +13,8 @@ import dev.basalt.core.event.WakeupFired;
 import dev.basalt.core.heads.SyncStatus;
 import dev.basalt.testdata.world.SimWorld;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
@@ -23,8 +27,23 @@ import java.util.function.BooleanSupplier;
  * report the consensus layer's own cost.
  */
 public final class SimNode {
+  /** How often (in events) the simulated process writes the snapshot a crash restarts from. */
+  private static final int SNAPSHOT_EVERY_EVENTS = 2_000;
+
+  /** Sees every event the core applied with what it emitted (a journal writer, invariant checks). */
+  public interface Listener {
+    void applied(InputEvent event, List<Command> out, Core core);
+
+    /** The process died; the last {@code lostEvents} applied events never reached the journal. */
+    default void crashed(int lostEvents) {}
+  }
+
   private final SimWorld world;
-  private final Core core = new Core();
+  private final CoreConfig config;
+  private Core core = new Core();
+  private byte[] snapshot;
+  private final List<InputEvent> sinceSnapshot = new ArrayList<>();
+  private Listener listener = (e, out, c) -> {};
   private final ArrayDeque<InputEvent> inbox = new ArrayDeque<>();
   private final TreeMap<Long, ArrayDeque<Long>> timers = new TreeMap<>();
   private long nowMillis;
@@ -34,13 +53,38 @@ public final class SimNode {
 
   private SimNode(SimWorld world, CoreConfig config) {
     this.world = world;
+    this.config = config;
     this.nowMillis = world.nowSeconds() * 1000;
-    deliver(new NodeStarted(config, nowMillis));
+    inbox.add(new NodeStarted(config, nowMillis));
   }
 
   /** Starts a fresh node (empty core, the world's engine as it is) at the world's current time. */
   public static SimNode start(SimWorld world, CoreConfig config) {
     return new SimNode(world, config);
+  }
+
+  public void listen(Listener newListener) {
+    this.listener = newListener;
+  }
+
+  /**
+   * The node process dies and starts again: answers in flight and pending wakeups are lost, the
+   * last {@code lostEvents} applied events never reached the journal (a torn tail), and the core
+   * is rebuilt as the runtime does it (last snapshot, then the journal's events after it) before
+   * a new {@code NodeStarted}. The engine and L1 keep what they were told.
+   */
+  public void crash(int lostEvents) {
+    int lost = Math.min(lostEvents, sinceSnapshot.size());
+    sinceSnapshot.subList(sinceSnapshot.size() - lost, sinceSnapshot.size()).clear();
+    inbox.clear();
+    timers.clear();
+    world.dropDelayed();
+    core = snapshot == null ? new Core() : Core.restore(new BinaryReader(snapshot));
+    for (InputEvent e : sinceSnapshot) {
+      core.apply(e);
+    }
+    listener.crashed(lost);
+    inbox.add(new NodeStarted(config, nowMillis));
   }
 
   /** Queues what a head poller would report now. */
@@ -53,10 +97,17 @@ public final class SimNode {
    * what falls due), then queues a clock tick and the L1 labels.
    */
   public void advanceTo(long timeSeconds) {
+    tick(timeSeconds, true);
+  }
+
+  /** As {@link #advanceTo}, the L1 labels queued only when {@code observeL1} (a stalled poller sees nothing). */
+  public void tick(long timeSeconds, boolean observeL1) {
     world.advanceTo(timeSeconds);
     nowMillis = Math.max(nowMillis, timeSeconds * 1000);
     inbox.add(new ClockTicked(nowMillis));
-    observeL1();
+    if (observeL1) {
+      observeL1();
+    }
   }
 
   /**
@@ -110,6 +161,14 @@ public final class SimNode {
     var out = core.apply(event);
     coreNanos += System.nanoTime() - start;
     events++;
+    sinceSnapshot.add(event);
+    listener.applied(event, out, core);
+    if (sinceSnapshot.size() >= SNAPSHOT_EVERY_EVENTS) {
+      BinaryWriter w = new BinaryWriter();
+      core.writeSnapshot(w);
+      snapshot = w.toByteArray();
+      sinceSnapshot.clear();
+    }
     if (TRACE && events < 60) {
       System.err.println("event " + events + ": " + abbreviate(event) + " -> " + out.stream().map(SimNode::abbreviate).toList());
     }
@@ -131,6 +190,10 @@ public final class SimNode {
   private static String abbreviate(Object o) {
     String s = String.valueOf(o);
     return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+  }
+
+  public SimWorld world() {
+    return world;
   }
 
   public SyncStatus status() {
