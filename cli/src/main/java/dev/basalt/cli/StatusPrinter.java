@@ -4,6 +4,7 @@ import dev.basalt.adapters.node.NodeRuntime;
 import dev.basalt.core.heads.SyncStatus;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,7 @@ final class StatusPrinter implements AutoCloseable {
 
   private final NodeRuntime node;
   private final long intervalMillis;
+  private final Supplier<String> extra;
   private final ScheduledThreadPoolExecutor timer =
       new ScheduledThreadPoolExecutor(
           1,
@@ -22,9 +24,11 @@ final class StatusPrinter implements AutoCloseable {
             return t;
           });
 
-  StatusPrinter(NodeRuntime node, long intervalMillis) {
+  /** @param extra appended to each status line (the devnet's view), or null */
+  StatusPrinter(NodeRuntime node, long intervalMillis, Supplier<String> extra) {
     this.node = node;
     this.intervalMillis = intervalMillis;
+    this.extra = extra;
   }
 
   void start() {
@@ -32,16 +36,26 @@ final class StatusPrinter implements AutoCloseable {
   }
 
   private void print() {
+    try {
+      printOnce();
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again; the status line must keep coming.
+      LOG.warn("status unavailable: {}", e.toString());
+    }
+  }
+
+  private void printOnce() {
     SyncStatus s = node.status().current();
     LOG.info(
-        "L1 head #{} safe #{} finalized #{} | L2 unsafe #{} safe #{} finalized #{} | journal {} events",
+        "L1 head #{} safe #{} finalized #{} | L2 unsafe #{} safe #{} finalized #{} | journal {} events{}",
         s.headL1().number(),
         s.safeL1().number(),
         s.finalizedL1().number(),
         s.unsafeL2().number(),
         s.safeL2().number(),
         s.finalizedL2().number(),
-        node.journal().nextInputSeq());
+        node.journal().nextInputSeq(),
+        extra == null ? "" : " | " + extra.get());
   }
 
   @Override

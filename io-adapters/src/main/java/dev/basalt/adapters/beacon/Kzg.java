@@ -46,11 +46,24 @@ final class Kzg {
     return state;
   }
 
+  /**
+   * Loads library and setup unless another component of this process did. {@code
+   * loadNativeLibrary} has no guard: every call extracts and loads another copy of the library,
+   * each with its own (empty) setup, and a native method may then bind to a copy whose setup was
+   * never loaded ("Trusted Setup is not loaded"). So the library is loaded only when a native call
+   * shows it missing, under the binding class's monitor, which every loader in this code base holds.
+   */
   private static String load() {
     long start = System.nanoTime();
     try {
-      CKZG4844JNI.loadNativeLibrary();
-      CKZG4844JNI.loadTrustedSetupFromResource(TRUSTED_SETUP, Kzg.class, 0);
+      synchronized (CKZG4844JNI.class) {
+        try {
+          CKZG4844JNI.loadTrustedSetupFromResource(TRUSTED_SETUP, Kzg.class, 0);
+        } catch (UnsatisfiedLinkError notLoadedYet) {
+          CKZG4844JNI.loadNativeLibrary();
+          CKZG4844JNI.loadTrustedSetupFromResource(TRUSTED_SETUP, Kzg.class, 0);
+        }
+      }
       LOG.info("KZG trusted setup loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
       return "";
     } catch (RuntimeException | LinkageError e) {

@@ -2,21 +2,24 @@ package dev.basalt.testdata.world;
 
 import dev.basalt.core.CoreConfig;
 import dev.basalt.core.NodeMode;
-import dev.basalt.core.command.Command;
-import dev.basalt.core.event.InputEvent;
 import dev.basalt.testdata.world.l1.L1Forks;
+import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
- * The local devnet's world in one process ({@code basalt node --dev}): a {@link SimWorld} whose
- * clock follows the wall clock, with every fork from Bedrock through Karst activating two minutes
- * apart after genesis. It polls like an L1 head watcher (head, safe and finalized every {@code
- * pollMillis}) and answers the node's commands on its own thread, like responses from real servers.
+ * The local devnet's world ({@code basalt node --dev}): a {@link SimWorld} whose clock follows the
+ * wall clock, with every fork from Bedrock through Karst activating two minutes apart after
+ * genesis. The node reaches it only through its HTTP front-ends, which read it under its lock; this
+ * class only moves its time forward, on a thread of its own.
  *
  * <p>The world is a pure function of seed, genesis time and L1 block time, so a restarted devnet
- * rebuilds the same chains up to the present (catching up block by block) and continues them.
+ * rebuilds the same chains from genesis up to the present ({@link #start} does that before it
+ * returns, so nothing sees a half-built past) and continues them. Rebuilding costs time in
+ * proportion to the devnet's age: mostly one KZG commitment per blob batch (blobs from Ecotone on),
+ * which is why the devnet batcher posts every {@link #BATCH_EVERY_L1_BLOCKS} L1 blocks.
  */
 public final class DevWorld implements AutoCloseable {
   /** The devnet's L1 chain id (not used by any public chain). */
@@ -28,21 +31,28 @@ public final class DevWorld implements AutoCloseable {
   /** Seconds between successive fork activations on the devnet. */
   public static final long FORK_GAP_SECONDS = 120;
 
+  /** The batcher posts before every this-many-th L1 block (op-batcher's channel duration, roughly). */
+  public static final int BATCH_EVERY_L1_BLOCKS = 3;
+
   private final SimWorld world;
-  private final Consumer<InputEvent> sink;
-  private final long pollMillis;
-  private final ScheduledThreadPoolExecutor executor;
+  private final LongSupplier nowSeconds;
+  private final ScheduledThreadPoolExecutor ticker;
+  private volatile RuntimeException lastFailure;
 
   /**
    * @param genesisTimestamp L1 and L2 genesis time in seconds; keep it across restarts to keep the chains
    * @param l1BlockSeconds L1 block time
-   * @param pollMillis how often the fake L1 reports its labels
    */
-  public DevWorld(long seed, long genesisTimestamp, long l1BlockSeconds, long pollMillis, Consumer<InputEvent> sink) {
+  public DevWorld(long seed, long genesisTimestamp, long l1BlockSeconds) {
+    // The devnet maps wall time onto the world's clock; the world itself never reads a clock.
+    this(seed, genesisTimestamp, l1BlockSeconds, () -> System.currentTimeMillis() / 1000);
+  }
+
+  /** As above, on the clock {@code nowSeconds} (tests). */
+  public DevWorld(long seed, long genesisTimestamp, long l1BlockSeconds, LongSupplier nowSeconds) {
     this.world = SimWorld.create(config(seed, genesisTimestamp, l1BlockSeconds));
-    this.sink = sink;
-    this.pollMillis = pollMillis;
-    this.executor = new ScheduledThreadPoolExecutor(1, r -> {
+    this.nowSeconds = nowSeconds;
+    this.ticker = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "basalt-devworld");
       t.setDaemon(true);
       return t;
@@ -51,10 +61,12 @@ public final class DevWorld implements AutoCloseable {
 
   /** The devnet world's configuration: multi-fork, 2-second L2 blocks, Prague L1 from genesis. */
   public static SimWorldConfig config(long seed, long genesisTimestamp, long l1BlockSeconds) {
-    return SimWorldConfig.defaults(seed)
+    SimWorldConfig defaults = SimWorldConfig.defaults(seed);
+    return defaults
         .withTimes(genesisTimestamp, l1BlockSeconds, 2)
         .withForks(SimWorldConfig.successive(genesisTimestamp + FORK_GAP_SECONDS, FORK_GAP_SECONDS))
-        .withL1Forks(L1Forks.allAtGenesis());
+        .withL1Forks(L1Forks.allAtGenesis())
+        .withActivity(BATCH_EVERY_L1_BLOCKS, defaults.depositChance(), defaults.configUpdateChance(), defaults.fillerTxsMax());
   }
 
   /** The configuration the node runs the devnet with (the world's rollup config and L1 blob schedule). */
@@ -62,46 +74,55 @@ public final class DevWorld implements AutoCloseable {
     return SimWorld.create(config(seed, genesisTimestamp, l1BlockSeconds)).coreConfig(NodeMode.VALIDATOR);
   }
 
-  public void start() {
-    executor.scheduleAtFixedRate(this::report, 0, pollMillis, TimeUnit.MILLISECONDS);
+  /**
+   * Builds the world up to now (its whole history after a restart), then keeps it following the
+   * wall clock, advancing every {@code tickMillis}.
+   *
+   * @return how long catching up took, in milliseconds
+   */
+  public long start(long tickMillis) {
+    long begin = System.nanoTime();
+    catchUp();
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+    ticker.scheduleWithFixedDelay(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+    return tookMillis;
   }
 
   private void catchUp() {
-    // The devnet maps wall time onto the world's clock; the world itself never reads a clock.
-    world.advanceTo(System.currentTimeMillis() / 1000);
+    long now = nowSeconds.getAsLong();
+    synchronized (world) {
+      world.advanceTo(now);
+    }
   }
 
-  private void report() {
-    catchUp();
-    world.l1Observations().forEach(sink);
-  }
-
-  /** Answers a world-facing command on the world's thread (delayed answers later). */
-  public void handle(Command command) {
-    executor.execute(() -> {
+  private void tick() {
+    try {
       catchUp();
-      for (Answer a : world.answer(command)) {
-        if (a.delayMillis() == 0) {
-          sink.accept(a.event());
-        } else {
-          executor.schedule(() -> sink.accept(a.event()), a.delayMillis(), TimeUnit.MILLISECONDS);
-        }
-      }
-    });
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again: keep the clock going, report the cause.
+      lastFailure = e;
+    }
   }
 
-  /** The simulated world; touch it only from tasks run through {@link #execute}. */
+  /** Why the world last failed to advance, if it ever did (a bug in the world; the devnet reports it). */
+  public Optional<RuntimeException> lastFailure() {
+    return Optional.ofNullable(lastFailure);
+  }
+
+  /** Reads the world under its lock. */
+  public <T> T read(Function<SimWorld, T> reader) {
+    synchronized (world) {
+      return reader.apply(world);
+    }
+  }
+
+  /** The simulated world; hold its lock ({@code synchronized (world)}) while touching it. */
   public SimWorld world() {
     return world;
   }
 
-  /** Runs {@code task} on the world's thread. */
-  public void execute(Runnable task) {
-    executor.execute(task);
-  }
-
   @Override
   public void close() {
-    executor.shutdownNow();
+    ticker.shutdownNow();
   }
 }

@@ -1,19 +1,12 @@
 package dev.basalt.testdata.world;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.basalt.core.command.FetchEngineHeads;
-import dev.basalt.core.command.FetchL1Block;
 import dev.basalt.core.config.Fork;
-import dev.basalt.core.engine.EngineResponse;
-import dev.basalt.core.event.EngineResponseReceived;
-import dev.basalt.core.event.InputEvent;
-import dev.basalt.core.event.L1BlockFetched;
-import dev.basalt.core.event.L1HeadObserved;
-import java.util.concurrent.LinkedBlockingQueue;
+import dev.basalt.core.types.Hash32;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class DevWorldTest {
@@ -27,31 +20,45 @@ class DevWorldTest {
       t += DevWorld.FORK_GAP_SECONDS;
     }
     assertEquals(config, DevWorld.coreConfig(DevWorld.L2_CHAIN_ID, 1_000_000, 2), "a pure function of its parameters");
+    assertEquals(DevWorld.BATCH_EVERY_L1_BLOCKS, DevWorld.config(DevWorld.L2_CHAIN_ID, 1_000_000, 2).batchEveryL1Blocks());
   }
 
   @Test
-  void devnetAnswersOnItsOwnThread() throws Exception {
-    LinkedBlockingQueue<InputEvent> events = new LinkedBlockingQueue<>();
-    long genesis = System.currentTimeMillis() / 1000 - 30;
-    try (DevWorld dev = new DevWorld(DevWorld.L2_CHAIN_ID, genesis, 2, 50, events::add)) {
-      dev.start();
-      assertInstanceOf(L1HeadObserved.class, events.poll(10, TimeUnit.SECONDS));
-      events.clear();
-      dev.handle(new FetchEngineHeads(7));
-      dev.handle(new FetchL1Block(8, 1));
-      boolean heads = false;
-      boolean block = false;
+  void startCatchesUpToNowThenFollowsTheClock() throws Exception {
+    long genesis = 1_700_000_000L;
+    AtomicLong now = new AtomicLong(genesis + 60);
+    try (DevWorld dev = new DevWorld(DevWorld.L2_CHAIN_ID, genesis, 2, now::get)) {
+      dev.start(20);
+      assertEquals(genesis + 60, (long) dev.read(w -> w.l1().chain().head().timestamp()), "caught up before start returned");
+      now.set(genesis + 70);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!(heads && block) && System.nanoTime() < deadline) {
-        InputEvent e = events.poll(1, TimeUnit.SECONDS);
-        if (e instanceof EngineResponseReceived r && r.correlationId() == 7) {
-          var h = assertInstanceOf(EngineResponse.Heads.class, r.response());
-          assertEquals(DevWorld.coreConfig(DevWorld.L2_CHAIN_ID, genesis, 2).rollup().genesis().l2(), h.unsafe().id());
-          heads = true;
-        }
-        block |= e instanceof L1BlockFetched f && f.correlationId() == 8;
+      while ((long) dev.read(w -> w.l1().chain().head().timestamp()) < genesis + 70 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
       }
-      assertTrue(heads && block, "both answered");
+      assertEquals(genesis + 70, (long) dev.read(w -> w.l1().chain().head().timestamp()), "the ticker follows the clock");
+      assertEquals(35L, (long) dev.read(w -> w.trueChain().head().number()), "2-second L2 blocks");
+      assertTrue(dev.lastFailure().isEmpty());
+    }
+  }
+
+  @Test
+  void aRestartedDevnetRebuildsTheSameChains() {
+    long genesis = 1_700_000_000L;
+    long later = genesis + DevWorld.FORK_GAP_SECONDS * 5;
+    Hash32 l1 = null;
+    Hash32 l2 = null;
+    for (int run = 0; run < 2; run++) {
+      try (DevWorld dev = new DevWorld(DevWorld.L2_CHAIN_ID, genesis, 2, () -> later)) {
+        dev.start(60_000);
+        Hash32 l1Now = dev.read(w -> w.l1().chain().head().hash());
+        Hash32 l2Now = dev.read(w -> w.trueChain().head().envelope().payload().blockHash());
+        if (run == 1) {
+          assertEquals(l1, l1Now);
+          assertEquals(l2, l2Now);
+        }
+        l1 = l1Now;
+        l2 = l2Now;
+      }
     }
   }
 }

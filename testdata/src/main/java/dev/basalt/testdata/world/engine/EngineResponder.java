@@ -23,7 +23,7 @@ import java.util.Optional;
  * each as an {@code EngineResponseReceived}. Armed {@link Fault}s: {@code Fail} with a JSON-RPC code
  * becomes an {@code RpcError} response (other failures a {@code RequestFailed}), {@code Timeout}
  * never reaches the engine, {@code Drop} reaches it but the answer is lost, {@code Delay} answers
- * late.
+ * late. Over HTTP the front-end takes the fault itself and asks {@link #respond} for the answer.
  */
 public final class EngineResponder {
   private final FakeEngine engine;
@@ -65,6 +65,14 @@ public final class EngineResponder {
       }
     }
     return List.of(new Answer(new EngineResponseReceived(id, apply(command)), delay));
+  }
+
+  /**
+   * The engine's own answer to {@code command}, without consulting the fault plan (an HTTP
+   * front-end takes the fault itself, because a fault looks different on the wire).
+   */
+  public EngineResponse respond(Command command) {
+    return apply(command);
   }
 
   private EngineResponse apply(Command command) {

@@ -4,6 +4,7 @@ import dev.basalt.core.config.Fork;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.engine.EngineResponse;
 import dev.basalt.core.engine.EngineVersions;
+import dev.basalt.core.engine.ExecutionPayloadEnvelope;
 import dev.basalt.core.engine.PayloadAttributes;
 import java.util.Optional;
 
@@ -34,6 +35,18 @@ final class EngineVersionRules {
     boolean ok = version == expected || (expected == 1 && version == 2);
     return ok ? Optional.empty()
         : Optional.of(EngineErrors.unsupportedFork("forkchoiceUpdatedV" + version + " for a payload at " + t));
+  }
+
+  /**
+   * As op-geth checks {@code engine_newPayloadV3+}: a missing parent beacon root is invalid params
+   * ({@code -32602}, "nil beaconRoot post-cancun"), before any fork check. Over the wire the root
+   * cannot even be carried as absent, so the in-process engine must answer as the wire does.
+   */
+  static Optional<EngineResponse.RpcError> newPayload(RollupConfig rollup, ExecutionPayloadEnvelope envelope, int version) {
+    if (version >= 3 && envelope.parentBeaconBlockRoot().isEmpty()) {
+      return Optional.of(new EngineResponse.RpcError(EngineErrors.INVALID_PARAMS, "Invalid params: nil beaconRoot post-cancun"));
+    }
+    return newPayload(rollup, envelope.payload().timestamp(), version);
   }
 
   static Optional<EngineResponse.RpcError> newPayload(RollupConfig rollup, long timestamp, int version) {

@@ -143,7 +143,7 @@ public final class FakeEngine {
 
   public synchronized EngineResponse newPayload(ExecutionPayloadEnvelope envelope, int version) {
     ExecutionPayload p = envelope.payload();
-    Optional<EngineResponse.RpcError> bad = EngineVersionRules.newPayload(rollup, p.timestamp(), version);
+    Optional<EngineResponse.RpcError> bad = EngineVersionRules.newPayload(rollup, envelope, version);
     if (bad.isPresent()) {
       return bad.get();
     }

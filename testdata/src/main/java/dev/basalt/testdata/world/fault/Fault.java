@@ -9,7 +9,8 @@ public sealed interface Fault {
   /**
    * The call fails. In-process: {@code RequestFailed} with {@code kind} (an engine answers a
    * JSON-RPC error object with {@code rpcCode} instead when {@code kind} is {@code REMOTE_ERROR}).
-   * Over HTTP: a JSON-RPC error, a beacon 404 for {@code NOT_FOUND}, a 500 otherwise.
+   * Over HTTP: the JSON-RPC error object {@code rpcCode} when there is one, otherwise an HTTP
+   * status for {@code kind} (404 {@code NOT_FOUND}, 401 {@code UNAUTHORIZED}, 500 anything else).
    */
   record Fail(FailureKind kind, int rpcCode, String message) implements Fault {
     public Fail {

@@ -4,152 +4,147 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.world.SimWorld;
-import dev.basalt.testdata.world.l1.L1ChainStore;
-import dev.basalt.testdata.world.l1.MinedL1Block;
+import dev.basalt.testdata.world.fault.Fault;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The simulated L1 over HTTP on loopback: JSON-RPC ({@code eth_chainId}, {@code eth_blockNumber},
- * {@code eth_getBlockByNumber} with numbers and labels, {@code eth_getBlockByHash}, {@code
- * eth_getBlockReceipts}, {@code eth_getTransactionReceipt}, {@code eth_getTransactionByHash},
- * batches) on {@code POST /}, and the beacon API under {@code GET /eth/v1/...} (see {@link
- * BeaconApi}). Every request reads the world while holding its lock.
+ * The simulated L1 over HTTP on loopback: JSON-RPC, single calls and batches, on {@code POST /}
+ * ({@link L1Rpc}) and the beacon API under {@code GET /eth/v1/...} ({@link BeaconApi}).
+ *
+ * <p>Threading: Vert.x receives on its event loop and hands each request to a worker, which reads
+ * the world while holding its lock (a world catching up must not stall the event loop); the
+ * answer, or the armed fault's version of it ({@link WireFaults}), goes out from the event loop.
  */
 public final class L1HttpServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final String PARSE_ERROR = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"parse error\"}}";
 
   private final SimWorld world;
+  private final L1Rpc rpc;
   private final Vertx vertx;
-  private final HttpServer server;
+  private final AtomicLong rpcRequests = new AtomicLong();
+  private final AtomicLong beaconRequests = new AtomicLong();
+  private HttpServer server;
 
-  private L1HttpServer(SimWorld world, Vertx vertx, HttpServer server) {
+  /** A reply on its way out. */
+  private record Outgoing(int status, String body, Optional<Fault> fault) {}
+
+  private L1HttpServer(SimWorld world) {
     this.world = world;
-    this.vertx = vertx;
-    this.server = server;
+    this.rpc = new L1Rpc(world);
+    this.vertx = Vertx.vertx();
   }
 
   /** Starts on a free loopback port. */
   public static L1HttpServer start(SimWorld world) throws Exception {
-    Vertx vertx = Vertx.vertx();
-    L1HttpServer[] self = new L1HttpServer[1];
-    HttpServer server = vertx.createHttpServer()
-        .requestHandler(req -> self[0].serve(req))
-        .listen(0, "127.0.0.1")
-        .toCompletionStage().toCompletableFuture().get();
-    self[0] = new L1HttpServer(world, vertx, server);
-    return self[0];
+    return start(world, 0);
+  }
+
+  /** Starts on {@code port} of loopback (0: any free port). */
+  public static L1HttpServer start(SimWorld world, int port) throws Exception {
+    L1HttpServer s = new L1HttpServer(world);
+    try {
+      s.server = s.vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setTcpNoDelay(true))
+          .requestHandler(s::serve)
+          .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      s.close();
+      throw e;
+    }
+    return s;
   }
 
   public int port() {
     return server.actualPort();
   }
 
+  /** The JSON-RPC endpoint (also the beacon API's base URL). */
   public String url() {
     return "http://127.0.0.1:" + port();
   }
 
+  /** HTTP requests served on the JSON-RPC endpoint so far. */
+  public long rpcRequests() {
+    return rpcRequests.get();
+  }
+
+  /** HTTP requests served on the beacon API so far. */
+  public long beaconRequests() {
+    return beaconRequests.get();
+  }
+
   private void serve(HttpServerRequest req) {
     if (req.path().startsWith("/eth/v1/")) {
-      BeaconApi.Reply reply;
-      synchronized (world) {
-        reply = BeaconApi.answer(world, req.path());
-      }
-      req.response().setStatusCode(reply.status()).putHeader("content-type", "application/json").end(reply.body());
+      beaconRequests.incrementAndGet();
+      String path = req.path();
+      List<String> selectors = path.contains("/blob_sidecars/") ? req.params().getAll("indices") : req.params().getAll("versioned_hashes");
+      vertx.executeBlocking(() -> beacon(path, selectors), false).onComplete(ar -> send(req, ar.succeeded() ? ar.result() : failed(ar.cause())));
       return;
     }
-    req.body().onSuccess(body -> {
-      String out;
-      try {
-        JsonNode in = JSON.readTree(body.getBytes());
-        synchronized (world) {
-          out = JSON.writeValueAsString(in.isArray() ? batch((ArrayNode) in) : call(in));
+    rpcRequests.incrementAndGet();
+    req.body().onSuccess(body -> vertx.executeBlocking(() -> jsonRpc(body), false)
+        .onComplete(ar -> send(req, ar.succeeded() ? ar.result() : failed(ar.cause()))));
+  }
+
+  private Outgoing beacon(String path, List<String> selectors) {
+    BeaconApi.Reply reply;
+    synchronized (world) {
+      reply = BeaconApi.answer(world, path, selectors);
+    }
+    return new Outgoing(reply.status(), reply.body(), reply.fault());
+  }
+
+  private Outgoing jsonRpc(Buffer body) throws IOException {
+    JsonNode in;
+    try {
+      in = JSON.readTree(body.getBytes());
+    } catch (IOException e) {
+      return new Outgoing(200, PARSE_ERROR, Optional.empty());
+    }
+    if (in == null || !(in.isArray() || in.isObject())) {
+      return new Outgoing(200, PARSE_ERROR, Optional.empty());
+    }
+    Optional<Fault> fault = Optional.empty();
+    JsonNode out;
+    synchronized (world) {
+      if (in.isArray()) {
+        ArrayNode all = F.arrayNode();
+        for (JsonNode c : in) {
+          L1Rpc.Answered a = rpc.call(c);
+          all.add(a.reply());
+          fault = fault.or(a::wireFault);
         }
-      } catch (java.io.IOException e) {
-        out = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"parse error\"}}";
+        out = all;
+      } else {
+        L1Rpc.Answered a = rpc.call(in);
+        out = a.reply();
+        fault = a.wireFault();
       }
-      req.response().putHeader("content-type", "application/json").end(out);
-    });
-  }
-
-  private ArrayNode batch(ArrayNode calls) {
-    ArrayNode out = F.arrayNode();
-    calls.forEach(c -> out.add(call(c)));
-    return out;
-  }
-
-  private ObjectNode call(JsonNode c) {
-    ObjectNode reply = F.objectNode().put("jsonrpc", "2.0");
-    reply.set("id", c.get("id"));
-    try {
-      reply.set("result", result(c.path("method").asText(), c.path("params")));
-    } catch (IllegalArgumentException e) {
-      reply.putObject("error").put("code", -32602).put("message", e.getMessage());
-    } catch (UnsupportedOperationException e) {
-      reply.putObject("error").put("code", -32601).put("message", e.getMessage());
     }
-    return reply;
-  }
-
-  private JsonNode result(String method, JsonNode params) {
-    L1ChainStore chain = world.l1().chain();
-    return switch (method) {
-      case "eth_chainId" -> F.textNode(Quantity.of(world.l1().params().chainId()));
-      case "eth_blockNumber" -> F.textNode(Quantity.of(chain.head().number()));
-      case "eth_getBlockByNumber" -> byNumber(params.path(0).asText()).<JsonNode>map(b -> L1Json.block(b, params.path(1).asBoolean()))
-          .orElse(F.nullNode());
-      case "eth_getBlockByHash" -> chain.byHash(hash(params.path(0))).<JsonNode>map(b -> L1Json.block(b, params.path(1).asBoolean()))
-          .orElse(F.nullNode());
-      case "eth_getBlockReceipts" -> receipts(params.path(0).asText());
-      case "eth_getTransactionReceipt" -> located(hash(params.path(0)), true);
-      case "eth_getTransactionByHash" -> located(hash(params.path(0)), false);
-      default -> throw new UnsupportedOperationException("the method " + method + " does not exist/is not available");
-    };
-  }
-
-  private static Hash32 hash(JsonNode n) {
-    try {
-      return Hash32.fromHex(n.asText());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("invalid hash " + n);
+    if (fault.isPresent() && fault.get() instanceof Fault.Fail f) {
+      int status = WireFaults.status(f.kind());
+      return new Outgoing(status, F.objectNode().put("code", status).put("message", f.message()).toString(), Optional.empty());
     }
+    return new Outgoing(200, JSON.writeValueAsString(out), fault);
   }
 
-  private Optional<MinedL1Block> byNumber(String tag) {
-    L1ChainStore chain = world.l1().chain();
-    return switch (tag) {
-      case "latest", "pending" -> Optional.of(chain.head());
-      case "safe" -> Optional.of(chain.safe());
-      case "finalized" -> Optional.of(chain.finalized());
-      case "earliest" -> Optional.of(chain.genesis());
-      default -> chain.byNumber(Quantity.parse(tag));
-    };
+  private static Outgoing failed(Throwable cause) {
+    return new Outgoing(500, F.objectNode().put("code", 500).put("message", "world error: " + cause).toString(), Optional.empty());
   }
 
-  private JsonNode receipts(String blockId) {
-    Optional<MinedL1Block> block = blockId.length() == 66 ? world.l1().chain().byHash(Hash32.fromHex(blockId)) : byNumber(blockId);
-    if (block.isEmpty()) {
-      return F.nullNode();
-    }
-    ArrayNode out = F.arrayNode();
-    for (int i = 0; i < block.get().transactions().size(); i++) {
-      out.add(L1Json.receipt(block.get(), i));
-    }
-    return out;
-  }
-
-  private JsonNode located(Hash32 txHash, boolean receipt) {
-    L1ChainStore chain = world.l1().chain();
-    return chain.transaction(txHash).<JsonNode>map(at -> {
-      MinedL1Block b = chain.byNumber(at.blockNumber()).orElseThrow();
-      return receipt ? L1Json.receipt(b, at.index()) : L1Json.transaction(b, at.index());
-    }).orElse(F.nullNode());
+  private void send(HttpServerRequest req, Outgoing out) {
+    WireFaults.send(vertx, req, out.status(), out.body(), out.fault());
   }
 
   @Override

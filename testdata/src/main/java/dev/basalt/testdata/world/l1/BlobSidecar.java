@@ -3,31 +3,109 @@ package dev.basalt.testdata.world.l1;
 import dev.basalt.core.derive.blob.Blob;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * One blob as the beacon API serves it: its block-wide index, the blob, its KZG commitment and
  * proof, and the versioned hash the carrying transaction commits to.
+ *
+ * <p>Cost: the commitment is made at once (the versioned hash, and so the transaction and the block
+ * hash, depend on it), the proof only when first asked for. A proof costs about four commitments
+ * and only blobs a node actually fetches need one, so a world that catches up hours of blocks (a
+ * restarted devnet) does not pay for the rest. The blob is kept without its trailing zero bytes:
+ * batcher blobs are mostly empty, and a long-running world keeps every blob it posted.
  */
-public record BlobSidecar(int index, Blob blob, Bytes commitment, Bytes proof, Hash32 versionedHash) {
-  public BlobSidecar {
-    Objects.requireNonNull(blob, "blob");
-    Objects.requireNonNull(commitment, "commitment");
-    Objects.requireNonNull(proof, "proof");
-    Objects.requireNonNull(versionedHash, "versionedHash");
+public final class BlobSidecar {
+  private final int index;
+  private final byte[] trimmed;
+  private final Bytes commitment;
+  private final Hash32 versionedHash;
+  private final LazyProof proof;
+
+  /** The proof, computed once and shared by every index-shifted copy of the sidecar. */
+  private static final class LazyProof {
+    private volatile Bytes value;
+
+    Bytes get(Blob blob, Bytes commitment) {
+      Bytes p = value;
+      if (p == null) {
+        synchronized (this) {
+          if (value == null) {
+            value = Kzg.proof(blob, commitment);
+          }
+          p = value;
+        }
+      }
+      return p;
+    }
+  }
+
+  private BlobSidecar(int index, byte[] trimmed, Bytes commitment, Hash32 versionedHash, LazyProof proof) {
     if (index < 0) {
       throw new IllegalArgumentException("blob index must be non-negative");
     }
+    this.index = index;
+    this.trimmed = trimmed;
+    this.commitment = Objects.requireNonNull(commitment, "commitment");
+    this.versionedHash = Objects.requireNonNull(versionedHash, "versionedHash");
+    this.proof = proof;
   }
 
   /** A sidecar for {@code blob} with real (or fallback, see {@link Kzg}) commitment and proof. */
   public static BlobSidecar of(Blob blob) {
     Bytes commitment = Kzg.commitment(blob);
-    return new BlobSidecar(0, blob, commitment, Kzg.proof(blob, commitment), Kzg.versionedHash(commitment));
+    return new BlobSidecar(0, trim(blob.toArray()), commitment, Kzg.versionedHash(commitment), new LazyProof());
+  }
+
+  private static byte[] trim(byte[] full) {
+    int end = full.length;
+    while (end > 0 && full[end - 1] == 0) {
+      end--;
+    }
+    return Arrays.copyOf(full, end);
   }
 
   /** The same sidecar at block-wide position {@code newIndex}. */
   public BlobSidecar at(int newIndex) {
-    return new BlobSidecar(newIndex, blob, commitment, proof, versionedHash);
+    return new BlobSidecar(newIndex, trimmed, commitment, versionedHash, proof);
+  }
+
+  public int index() {
+    return index;
+  }
+
+  /** The full 131,072-byte blob (a fresh copy each call). */
+  public Blob blob() {
+    return Blob.fromPrefix(trimmed);
+  }
+
+  public Bytes commitment() {
+    return commitment;
+  }
+
+  /** The KZG blob proof (computed on first use). */
+  public Bytes proof() {
+    return proof.get(blob(), commitment);
+  }
+
+  public Hash32 versionedHash() {
+    return versionedHash;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof BlobSidecar s && index == s.index && versionedHash.equals(s.versionedHash)
+        && Arrays.equals(trimmed, s.trimmed);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * index + versionedHash.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "BlobSidecar[index=" + index + ", versionedHash=" + versionedHash + "]";
   }
 }

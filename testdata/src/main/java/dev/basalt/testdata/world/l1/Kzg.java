@@ -39,13 +39,29 @@ public final class Kzg {
     }
   }
 
+  /**
+   * Loads library and setup unless another component of this process (the node's beacon adapter,
+   * in a devnet) did. {@code loadNativeLibrary} has no guard: each call loads another copy of the
+   * library with its own empty setup, and a native method may bind to that copy ("Trusted Setup is
+   * not loaded"). So the library is loaded only when a native call shows it missing, under the
+   * binding class's monitor, which every loader in this code base holds.
+   */
   private static boolean load() {
     try {
-      CKZG4844JNI.loadNativeLibrary();
-      // Precompute 0: loading stays fast (tests start many worlds); proofs are rare enough.
-      CKZG4844JNI.loadTrustedSetupFromResource(SETUP_RESOURCE, Kzg.class, 0);
+      synchronized (CKZG4844JNI.class) {
+        try {
+          // Precompute 0: loading stays fast (tests start many worlds); proofs are rare enough.
+          CKZG4844JNI.loadTrustedSetupFromResource(SETUP_RESOURCE, Kzg.class, 0);
+        } catch (UnsatisfiedLinkError notLoadedYet) {
+          CKZG4844JNI.loadNativeLibrary();
+          CKZG4844JNI.loadTrustedSetupFromResource(SETUP_RESOURCE, Kzg.class, 0);
+        }
+      }
       return true;
-    } catch (RuntimeException | LinkageError e) {
+    } catch (RuntimeException e) {
+      // Loaded by another component of this process first: the setup is the same mainnet one.
+      return String.valueOf(e.getMessage()).contains("already loaded");
+    } catch (LinkageError e) {
       return false;
     }
   }

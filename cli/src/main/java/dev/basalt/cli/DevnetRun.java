@@ -1,0 +1,74 @@
+package dev.basalt.cli;
+
+import dev.basalt.adapters.beacon.BeaconOptions;
+import dev.basalt.adapters.engine.JsonRpcClient;
+import dev.basalt.adapters.engine.JwtSource;
+import dev.basalt.adapters.http.RetryPolicy;
+import dev.basalt.adapters.l1.L1AdapterOptions;
+import dev.basalt.adapters.safedb.FileSafeHeadStore;
+import dev.basalt.cli.devnet.Devnet;
+import dev.basalt.core.CoreConfig;
+import dev.basalt.journal.Journal;
+import dev.basalt.testdata.world.DevWorld;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code basalt node --dev}: the devnet's services start in this process on loopback and the node
+ * runs as a validator over its real adapters against them, exactly as against a real chain. The
+ * devnet's genesis time and JWT secret live beside the journal, so a restart continues the same
+ * chains (the world rebuilds its history up to now before the node starts).
+ */
+final class DevnetRun {
+  private static final Logger LOG = LoggerFactory.getLogger(DevnetRun.class);
+
+  private DevnetRun() {}
+
+  static int run(NodeCommand options) throws Exception {
+    Path dir = options.dataDir != null ? options.dataDir : Path.of("data", "dev");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw StartupException.failed("cannot create the data directory " + dir + ": " + e);
+    }
+    long l1BlockSeconds = options.devL1BlockSeconds;
+    long genesis;
+    try {
+      genesis = DevnetGenesis.load(dir).orElse(System.currentTimeMillis() / 1000);
+    } catch (IOException | RuntimeException e) {
+      throw StartupException.failed("cannot read the devnet's genesis time in " + dir + ": " + e.getMessage());
+    }
+    CoreConfig config = options.withSyncOptions(DevWorld.coreConfig(DevWorld.L2_CHAIN_ID, genesis, l1BlockSeconds));
+    // The journal first: it refuses to start in a directory that already holds anything else.
+    Journal journal = NodeRun.openJournal(dir, config, options.journalOptions());
+    Devnet devnet = null;
+    JsonRpcClient client = null;
+    FileSafeHeadStore safeHeads;
+    try {
+      DevnetGenesis.save(dir, genesis);
+      devnet = Devnet.start(dir, genesis, l1BlockSeconds);
+      LOG.info("devnet up: genesis {} ({} s ago), history rebuilt in {} ms; {}", genesis,
+          System.currentTimeMillis() / 1000 - genesis, devnet.catchUpMillis(), devnet.describeEndpoints());
+      client = options.engineClient(devnet.engineUrl(), new JwtSource.File(devnet.jwtFile()));
+      NodeRun.handshake(client, devnet.engineUrl());
+      safeHeads = NodeRun.openSafeHeads(dir);
+    } catch (Exception | Error e) {
+      if (client != null) {
+        client.close();
+      }
+      NodeRun.closeQuietly(devnet);
+      journal.close();
+      throw e;
+    }
+    LOG.info("journal in {}", dir.toAbsolutePath());
+    long pollMillis = Math.max(250, l1BlockSeconds * 1000 / 2);
+    L1AdapterOptions l1 = new L1AdapterOptions(devnet.l1RpcUrl(), options.trustL1Rpc(), pollMillis, 4 * pollMillis, 20, 10,
+        30_000, RetryPolicy.DEFAULT, BeaconOptions.of(devnet.beaconUrl()));
+    var adapters = new NodeAdapters.Factory(l1, client, devnet.engineUrl(), config.rollup(), safeHeads);
+    Devnet services = devnet;
+    return NodeRun.runUntilStopped(options.runtimeOptions(), config, dir, journal, adapters, services::stats, services);
+  }
+}
