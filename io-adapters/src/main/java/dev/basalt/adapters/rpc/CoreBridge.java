@@ -22,12 +22,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * non-blocking continuations (the RPC server hops straight back to its event loop).
  */
 public final class CoreBridge implements RpcPort {
-  private final EventSink sink;
+  private volatile EventSink sink;
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, CompletableFuture<RpcOutcome>> pending = new ConcurrentHashMap<>();
 
   public CoreBridge(EventSink sink) {
     this.sink = sink;
+  }
+
+  /** A bridge whose sink is given later ({@link #attach}): the node's ring exists only once the runtime starts. */
+  public CoreBridge() {
+    this.sink = null;
+  }
+
+  /** Connects the bridge to the node's ring; requests before this fail with "node is starting". */
+  public void attach(EventSink ringSink) {
+    this.sink = ringSink;
   }
 
   /**
@@ -40,7 +50,10 @@ public final class CoreBridge implements RpcPort {
     CompletableFuture<RpcOutcome> answer = new CompletableFuture<>();
     pending.put(id, answer);
     answer.whenComplete((outcome, error) -> pending.remove(id));
-    if (!sink.tryPublish(new AdminRequestReceived(id, request))) {
+    EventSink target = sink;
+    if (target == null) {
+      answer.completeExceptionally(RpcError.server("the node is starting; try again"));
+    } else if (!target.tryPublish(new AdminRequestReceived(id, request))) {
       answer.completeExceptionally(RpcError.server("the node is busy or stopping; try again"));
     }
     return answer;

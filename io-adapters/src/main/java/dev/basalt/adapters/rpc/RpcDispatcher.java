@@ -29,14 +29,21 @@ final class RpcDispatcher {
   private final MethodRegistry registry;
   private final Vertx vertx;
   private final Context context;
+  private final Thread loopThread;
   private final long timeoutMillis;
   private final int maxBatchSize;
   private final RpcObserver observer;
 
-  RpcDispatcher(MethodRegistry registry, Vertx vertx, Context context, RpcOptions options, RpcObserver observer) {
+  /**
+   * @param context the server's event-loop context (the server runs one event loop, so every
+   *     connection's handlers run on {@code loopThread})
+   */
+  RpcDispatcher(MethodRegistry registry, Vertx vertx, Context context, Thread loopThread, RpcOptions options,
+      RpcObserver observer) {
     this.registry = registry;
     this.vertx = vertx;
     this.context = context;
+    this.loopThread = loopThread;
     this.timeoutMillis = options.requestTimeout().toMillis();
     this.maxBatchSize = options.maxBatchSize();
     this.observer = observer;
@@ -172,7 +179,7 @@ final class RpcDispatcher {
 
   /** Runs {@code task} on the server's event loop (at once when already there). */
   void onLoop(Runnable task) {
-    if (Vertx.currentContext() == context) {
+    if (Thread.currentThread() == loopThread) {
       task.run();
     } else {
       context.runOnContext(v -> task.run());
