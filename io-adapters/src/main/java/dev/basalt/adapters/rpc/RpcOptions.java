@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param idleTimeout a connection with no traffic for this long is closed (go-ethereum: 120 s)
  * @param webSocketEnabled accept WebSocket upgrades on the same port
  * @param maxSubscriptionsPerConnection head subscriptions one WebSocket may hold
- * @param crossUnsafeL2 also write {@code cross_unsafe_l2} (= {@code unsafe_l2}) in sync statuses,
- *     for tooling written against op-node before v1.19.6, which removed the field
+ * @param crossUnsafeL2 write {@code cross_unsafe_l2} (= {@code unsafe_l2} before interop) in sync statuses (default; kona and
+ *     op-node before v1.19.6 have it); false gives the field set of op-node v1.19.6+, which removed it
  */
 public record RpcOptions(
     String host,
@@ -60,7 +60,7 @@ public record RpcOptions(
 
   public static RpcOptions defaults() {
     return new RpcOptions("127.0.0.1", DEFAULT_PORT, false, 5 * 1024 * 1024, 1000, 64, Duration.ofSeconds(30),
-        Duration.ofSeconds(30), Duration.ofSeconds(120), true, 64, false);
+        Duration.ofSeconds(30), Duration.ofSeconds(120), true, 64, true);
   }
 
   public RpcOptions withHost(String newHost) {
