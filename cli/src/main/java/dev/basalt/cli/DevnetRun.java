@@ -67,8 +67,10 @@ final class DevnetRun {
     long pollMillis = Math.max(250, l1BlockSeconds * 1000 / 2);
     L1AdapterOptions l1 = new L1AdapterOptions(devnet.l1RpcUrl(), options.trustL1Rpc(), pollMillis, 4 * pollMillis, 20, 10,
         30_000, RetryPolicy.DEFAULT, BeaconOptions.of(devnet.beaconUrl()));
-    var adapters = new NodeAdapters.Factory(l1, client, devnet.engineUrl(), config.rollup(), safeHeads);
+    options.services.prepare(config.rollup(), safeHeads, options.engineClient(devnet.engineUrl(), new JwtSource.File(devnet.jwtFile())));
+    var adapters = new NodeAdapters.Factory(l1, client, devnet.engineUrl(), config.rollup(), safeHeads, options.services);
     Devnet services = devnet;
-    return NodeRun.runUntilStopped(options.runtimeOptions(), config, dir, journal, adapters, services::stats, services);
+    return NodeRun.runUntilStopped(options.runtimeOptions(), config, dir, journal, adapters, services::stats, services,
+        options.services);
   }
 }

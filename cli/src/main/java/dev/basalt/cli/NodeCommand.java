@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -54,6 +55,13 @@ final class NodeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin RpcFlags rpcFlags;
+
+  @Mixin MetricsFlags metricsFlags;
+
+  /** The RPC server and metrics exporter of this run (created once the flags are checked). */
+  NodeServices services;
 
   @Option(names = "--dev", description = "Run against the embedded local devnet (no external services).")
   boolean dev;
@@ -154,6 +162,9 @@ final class NodeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try {
       checkFlags();
+      rpcFlags.check(given("--rpc.addr") || given("--rpc.port") || given("--rpc.enable-admin") || given("--rpc.ws-enabled"));
+      metricsFlags.check(given("--metrics.addr") || given("--metrics.port"));
+      services = new NodeServices(rpcFlags, metricsFlags);
       return dev ? DevnetRun.run(this) : runChain();
     } catch (StartupException e) {
       spec.commandLine().getErr().println("basalt node: " + e.getMessage());
@@ -242,7 +253,7 @@ final class NodeCommand implements Callable<Integer> {
   JsonRpcClient engineClient(URI url, JwtSource jwt) {
     try {
       return JsonRpcClient.of(new EngineClientOptions(url, jwt, Duration.ofMillis(engineTimeoutMillis),
-          EngineClientOptions.DEFAULT_MAX_CONCURRENT_CALLS));
+          EngineClientOptions.DEFAULT_MAX_CONCURRENT_CALLS), services.engineListener());
     } catch (JwtSecretException e) {
       throw StartupException.failed(e.getMessage());
     }
@@ -270,8 +281,10 @@ final class NodeCommand implements Callable<Integer> {
     BeaconOptions beacon = new BeaconOptions(l1Beacon, beaconFallbacks == null ? List.of() : beaconFallbacks, Map.of(),
         slotDurationOverrideSeconds == null ? 0 : slotDurationOverrideSeconds, 30_000, RetryPolicy.DEFAULT, 10);
     L1AdapterOptions l1 = new L1AdapterOptions(l1Rpc, trustL1Rpc(), 12_000, 384_000, 20, 10, 30_000, RetryPolicy.DEFAULT, beacon);
-    var adapters = new NodeAdapters.Factory(l1, client, engineRpc, config.rollup(), NodeRun.openSafeHeads(dir));
-    return NodeRun.runUntilStopped(runtimeOptions(), config, dir, journal, adapters, null, null);
+    var safeHeads = NodeRun.openSafeHeads(dir);
+    services.prepare(config.rollup(), safeHeads, engineClient(engineRpc, jwt));
+    var adapters = new NodeAdapters.Factory(l1, client, engineRpc, config.rollup(), safeHeads, services);
+    return NodeRun.runUntilStopped(runtimeOptions(), config, dir, journal, adapters, null, null, services);
   }
 
   /** Handshake first (a wrong secret or an absent engine must not touch the journal), then the journal. */
