@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       DecodeCommand.class,
       BlockHashCommand.class,
       OutputRootCommand.class,
+      dev.basalt.cli.sim.SimCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       "  basalt replay verify data/dev     prove a journal replays to identical decisions",
       "  basalt decode batcher-tx --file tx.bin --chain op-mainnet",
       "                                    an L1 batcher tx: frames, channels, batches",
+      "  basalt sim --swarm 100             100 seeded simulations with injected faults",
       "  basalt block-hash --file block.json",
       "                                    a block's hash and roots from RPC JSON"
     })

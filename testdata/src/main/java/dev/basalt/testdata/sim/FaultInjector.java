@@ -73,6 +73,13 @@ final class FaultInjector {
         if (world.nodeEngine().blockCount() < before) {
           coverage.mark("engine lost blocks");
         }
+        var finalized = node.status().finalizedL2();
+        if (world.nodeEngine().block(new dev.basalt.core.engine.L2BlockSelector.ByHash(finalized.hash())).isEmpty()) {
+          // The engine itself lost finalized blocks (it persisted less than it had finalized): the
+          // node can only report what the engine has, so its finalized head may go back this once.
+          coverage.mark("engine lost finalized blocks");
+          invariants.finalizedLost();
+        }
         invariants.disrupted();
       }
       case NODE_CRASH -> {

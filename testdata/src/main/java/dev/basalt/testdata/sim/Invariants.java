@@ -19,6 +19,8 @@ import java.util.List;
 final class Invariants implements SimNode.Listener {
   private final Coverage coverage;
   private long maxFinalized;
+  /** Finalized may move back this many more times: once per fault that took finalized blocks away. */
+  private int finalizedRewindsAllowed;
   private long lastSafe;
   private long disruptions;
   private long disruptionsAtLastSafe;
@@ -50,7 +52,11 @@ final class Invariants implements SimNode.Listener {
       }
     }
     if (s.finalizedL2().number() < maxFinalized) {
-      throw new InvariantViolation("finalized moved back from " + maxFinalized + " to " + s.finalizedL2());
+      if (finalizedRewindsAllowed == 0) {
+        throw new InvariantViolation("finalized moved back from " + maxFinalized + " to " + s.finalizedL2());
+      }
+      finalizedRewindsAllowed--;
+      coverage.mark("finalized re-read after the engine or the journal lost it");
     }
     maxFinalized = s.finalizedL2().number();
     long safe = s.safeL2().number();
@@ -66,6 +72,11 @@ final class Invariants implements SimNode.Listener {
     lastSafe = safe;
   }
 
+  /** The engine lost blocks at or below the finalized head: the finalized check restarts. */
+  void finalizedLost() {
+    finalizedRewindsAllowed++;
+  }
+
   @Override
   public void crashed(int lostEvents) {
     // The restarted core is rebuilt from the journal: its heads are the journal's, so the checks
@@ -74,7 +85,7 @@ final class Invariants implements SimNode.Listener {
     // reported before the crash: the checks restart from the restored state.
     disruptions++;
     if (lostEvents > 0) {
-      maxFinalized = 0;
+      finalizedRewindsAllowed++;
     }
   }
 }

@@ -178,6 +178,11 @@ public final class Simulation {
     return node.status().safeL2().hash().equals(booked.ref().hash());
   }
 
+  /** The seed's world as a run starts it (for its configuration: chain ids, rollup config). */
+  public static SimWorld worldFor(Options o) {
+    return SimWorld.create(worldConfig(o.seed(), schedule(o)));
+  }
+
   static SimWorldConfig worldConfig(long seed, FaultSchedule schedule) {
     SimWorldConfig base = SimWorldConfig.defaults(seed);
     base = base.withForks(SimWorldConfig.successive(base.genesisTime() + FORK_GAP_SECONDS, FORK_GAP_SECONDS));

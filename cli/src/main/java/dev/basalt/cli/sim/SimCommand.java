@@ -1,0 +1,166 @@
+package dev.basalt.cli.sim;
+
+import dev.basalt.core.NodeMode;
+import dev.basalt.journal.Journal;
+import dev.basalt.journal.JournalHeader;
+import dev.basalt.journal.JournalOptions;
+import dev.basalt.journal.Journals;
+import dev.basalt.testdata.sim.FaultSchedule;
+import dev.basalt.testdata.sim.Shrinker;
+import dev.basalt.testdata.sim.SimCorpus;
+import dev.basalt.testdata.sim.SimResult;
+import dev.basalt.testdata.sim.Simulation;
+import dev.basalt.testdata.sim.Swarm;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code basalt sim}: runs the production core in a seeded simulated world with injected faults. */
+@Command(
+    name = "sim",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Deterministic simulation: the node's core in a seeded world with injected faults, invariants after every event.",
+    footer = {
+      "",
+      "Examples:",
+      "  basalt sim --seed 42                         one run; prints its faults, marks and result",
+      "  basalt sim --seed 42 --journal /tmp/sim42    also write its journal (then: basalt replay verify /tmp/sim42)",
+      "  basalt sim --swarm 200 --ticks 60            200 seeds, summary table, exit 1 on any failure or unreached fault",
+      "  basalt sim --seed 42 --shrink                shrink a failing seed's schedule into a corpus file",
+      "  basalt sim --corpus testdata/src/test/resources/sim-corpus/x.txt   replay a corpus entry"
+    })
+public final class SimCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--seed", paramLabel = "N", description = "The seed (default: ${DEFAULT-VALUE}; with --swarm, the first seed).",
+      defaultValue = "1")
+  long seed;
+
+  @Option(names = "--ticks", paramLabel = "T", defaultValue = "80",
+      description = "L1 block times with faults (default: ${DEFAULT-VALUE}); a quiet period follows for convergence.")
+  int ticks;
+
+  @Option(names = "--events", paramLabel = "E", description = "Stop injecting after E events (default: no limit).")
+  Long events;
+
+  @Option(names = "--profile", paramLabel = "P", defaultValue = "swarm",
+      description = "Fault mix: swarm (each class on or off by seed), heavy (all on) or calm (none) (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "validator",
+      description = "validator (sequencer and both arrive with the sequencer's simulated world) (default: ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--swarm", paramLabel = "K", description = "Run K seeds from --seed and print a summary table.")
+  Integer swarm;
+
+  @Option(names = "--shrink", description = "Shrink the failing seed's fault schedule and write it as a corpus file.")
+  boolean shrink;
+
+  @Option(names = "--corpus-out", paramLabel = "FILE", description = "Where --shrink writes (default: sim-corpus/seed-N.txt).")
+  Path corpusOut;
+
+  @Option(names = "--corpus", paramLabel = "FILE", description = "Run a corpus file's seed and schedule instead of drawing one.")
+  Path corpus;
+
+  @Option(names = "--journal", paramLabel = "DIR", description = "Write the run's journal to DIR (a new directory).")
+  Path journalDir;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!mode.toLowerCase(Locale.ROOT).equals("validator")) {
+      err.println("basalt sim: --mode " + mode + " is not supported yet: the simulated world runs Basalt as a validator");
+      return 2;
+    }
+    if (ticks < 1 || (swarm != null && swarm < 1)) {
+      err.println("basalt sim: --ticks and --swarm must be positive");
+      return 2;
+    }
+    Simulation.Options options = Simulation.Options.of(seed, ticks).withProfile(profile);
+    if (events != null) {
+      options = options.withMaxEvents(events);
+    }
+    try {
+      Simulation.schedule(options); // validates the profile name
+    } catch (IllegalArgumentException e) {
+      err.println("basalt sim: " + e.getMessage());
+      return 2;
+    }
+    if (swarm != null) {
+      Swarm.Summary summary = Swarm.run(seed, swarm, options);
+      summary.table().forEach(out::println);
+      Simulation.Options template = options;
+      summary.failures().forEach(r -> out.println("reproduce: " + reproduce(r.seed(), template)));
+      return summary.passed() ? 0 : 1;
+    }
+    FaultSchedule schedule = Simulation.schedule(options);
+    if (corpus != null) {
+      SimCorpus entry = SimCorpus.read(corpus);
+      options = entry.options();
+      schedule = entry.schedule();
+    }
+    SimJournalWriter journal = new SimJournalWriter();
+    SimResult result = Simulation.run(options, schedule, journal);
+    print(out, result, schedule);
+    if (journalDir != null) {
+      writeJournal(out, options, journal);
+    }
+    if (result.passed()) {
+      return 0;
+    }
+    out.println("reproduce: " + reproduce(options.seed(), options));
+    if (shrink) {
+      shrinkAndWrite(out, options, schedule);
+    }
+    return 1;
+  }
+
+  private void print(PrintWriter out, SimResult r, FaultSchedule schedule) {
+    out.printf(Locale.ROOT, "seed %d: %d steps, %,d events, %d faults scheduled%n", r.seed(), r.steps(), r.events(), schedule.size());
+    out.println("injected: " + r.injected());
+    out.println("marks: " + r.marks());
+    out.println("final: safe " + r.finalStatus().safeL2() + ", finalized " + r.finalStatus().finalizedL2());
+    out.println(r.passed() ? "PASSED" : "FAILED: " + r.failure().orElseThrow());
+  }
+
+  private static String reproduce(long seed, Simulation.Options o) {
+    return "./basalt sim --seed " + seed + " --ticks " + o.steps() + " --profile " + o.profile()
+        + (o.maxEvents() == Long.MAX_VALUE ? "" : " --events " + o.maxEvents()) + "   (commit " + commit() + ")";
+  }
+
+  private static String commit() {
+    String c = SimCommand.class.getPackage().getImplementationVersion();
+    return c == null ? "see git log" : c;
+  }
+
+  private void writeJournal(PrintWriter out, Simulation.Options options, SimJournalWriter writer) {
+    var config = Simulation.worldFor(options).coreConfig(NodeMode.VALIDATOR);
+    JournalHeader header = new JournalHeader(1, "sim", config.l2ChainId(), dev.basalt.core.types.Hash32.ZERO, 0);
+    try (Journal journal = Journals.openOrCreate(journalDir, JournalOptions.defaults(), header)) {
+      long n = writer.writeTo(journal);
+      out.println("journal: " + n + " inputs in " + journalDir + "; check with: ./basalt replay verify " + journalDir);
+    }
+  }
+
+  private void shrinkAndWrite(PrintWriter out, Simulation.Options options, FaultSchedule schedule) throws Exception {
+    var shrunk = Shrinker.shrink(options, schedule);
+    if (shrunk.isEmpty()) {
+      out.println("shrink: the failure did not reproduce");
+      return;
+    }
+    var s = shrunk.get();
+    Path file = corpusOut != null ? corpusOut : Path.of("sim-corpus", "seed-" + options.seed() + ".txt");
+    new SimCorpus(options, s.schedule(), "shrunk from " + schedule.size() + " faults in " + s.runs() + " runs\nfailure: "
+        + s.result().failure().orElseThrow()).write(file);
+    out.println("shrunk to " + s.schedule().size() + " faults (" + s.runs() + " runs): " + s.schedule().faults());
+    out.println("first failing event: " + s.result().failure().orElseThrow().event());
+    out.println("corpus entry written to " + file);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.basalt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.basalt.journal.JournalOptions;
+import dev.basalt.journal.Journals;
+import dev.basalt.replay.ReplayVerifier;
+import dev.basalt.replay.VerifyResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SimCommandTest {
+  @TempDir Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run sim(String... args) {
+    CommandLine cl = BasaltMain.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    String[] full = new String[args.length + 1];
+    full[0] = "sim";
+    System.arraycopy(args, 0, full, 1, args.length);
+    return new Run(cl.execute(full), out.toString(), err.toString());
+  }
+
+  @Test
+  void aSeededRunPassesAndItsJournalReplaysIdentically() {
+    Path journal = dir.resolve("sim");
+    Run r = sim("--seed", "7", "--ticks", "30", "--journal", journal.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("PASSED"), r.out());
+    try (var j = Journals.openExisting(journal, JournalOptions.defaults())) {
+      VerifyResult v = new ReplayVerifier(j, Journals.snapshots(journal)).verify();
+      assertTrue(v instanceof VerifyResult.Identical, v::toString);
+    }
+  }
+
+  @Test
+  void theSameSeedPrintsTheSameRun() {
+    assertEquals(sim("--seed", "11", "--ticks", "20").out(), sim("--seed", "11", "--ticks", "20").out());
+  }
+
+  @Test
+  void unsupportedModesAndProfilesAreRefusedByName() {
+    Run mode = sim("--mode", "sequencer");
+    assertEquals(2, mode.exit());
+    assertTrue(mode.err().contains("--mode sequencer is not supported yet"), mode.err());
+    Run profile = sim("--profile", "wild");
+    assertEquals(2, profile.exit());
+    assertTrue(profile.err().contains("unknown profile 'wild'"), profile.err());
+  }
+
+  @Test
+  void aSmallSwarmPrintsItsTable() {
+    Run r = sim("--swarm", "3", "--seed", "40", "--ticks", "15");
+    assertTrue(r.out().startsWith("seeds 3, events"), r.out());
+    assertTrue(r.out().contains("faults injected by class:"), r.out());
+  }
+}
