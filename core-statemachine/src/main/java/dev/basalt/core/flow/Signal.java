@@ -100,10 +100,11 @@ public sealed interface Signal {
   }
 
   /** The sequencer's block was sealed ({@code getPayload}): publish it now, before inserting it. */
-  record SequencerBlockSealed(ExecutionPayloadEnvelope envelope, L2BlockInfo block) implements Signal {
+  record SequencerBlockSealed(ExecutionPayloadEnvelope envelope, L2BlockInfo block, Hash32 signingHash) implements Signal {
     public SequencerBlockSealed {
       Objects.requireNonNull(envelope, "envelope");
       Objects.requireNonNull(block, "block");
+      Objects.requireNonNull(signingHash, "signingHash");
     }
   }
 

@@ -20,7 +20,6 @@ import dev.basalt.core.flow.WakeupPurpose;
 import dev.basalt.core.heads.L2Heads;
 import dev.basalt.core.heads.Refs;
 import dev.basalt.core.l1.L1Block;
-import dev.basalt.core.p2p.BlockSigning;
 import dev.basalt.core.rpc.RpcOutcome;
 import dev.basalt.core.state.StateVisitor;
 import dev.basalt.core.types.Hash32;
@@ -171,7 +170,7 @@ public final class Sequencer {
       case Signal.SequencerBlockSealed s -> {
         lastSealed = s.block().ref().hash();
         blocksSealed++;
-        out.emit(new PublishPayload(s.envelope(), BlockSigning.signingHash(rollup(), s.envelope())));
+        out.emit(new PublishPayload(s.envelope(), s.signingHash()));
       }
       case Signal.SequencerBlockInserted s -> {
         engineBusy = false;

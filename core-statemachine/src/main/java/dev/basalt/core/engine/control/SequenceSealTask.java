@@ -18,6 +18,8 @@ import dev.basalt.core.event.EngineResponseReceived;
 import dev.basalt.core.event.InputEvent;
 import dev.basalt.core.flow.EngineCallKind;
 import dev.basalt.core.flow.Signal;
+import dev.basalt.core.p2p.BlockSigning;
+import dev.basalt.core.types.Hash32;
 import dev.basalt.core.state.StateVisitor;
 
 /**
@@ -98,9 +100,16 @@ final class SequenceSealTask implements EngineTask {
     if (decoded instanceof L2BlockInfoDecoding.Invalid bad) {
       return abort(ctx, "the sealed block does not read back: " + bad.reason(), false);
     }
+    Hash32 signingHash;
+    try {
+      signingHash = BlockSigning.signingHash(ctx.rollup(), p.envelope());
+    } catch (IllegalArgumentException e) {
+      // A payload without the fields its fork's gossip layout needs cannot be published.
+      return abort(ctx, "the sealed block cannot be encoded for gossip: " + e.getMessage(), false);
+    }
     sealed = p.envelope();
     sealedInfo = ((L2BlockInfoDecoding.Decoded) decoded).info();
-    ctx.signal(new Signal.SequencerBlockSealed(sealed, sealedInfo));
+    ctx.signal(new Signal.SequencerBlockSealed(sealed, sealedInfo, signingHash));
     phase = Phase.NEW_PAYLOAD;
     return newPayload(ctx);
   }
