@@ -34,6 +34,7 @@ import dev.basalt.core.heads.L2Heads;
 import dev.basalt.core.heads.SyncStatus;
 import dev.basalt.core.rpc.AdminRequest;
 import dev.basalt.core.rpc.RpcOutcome;
+import dev.basalt.core.sequencer.Sequencer;
 import dev.basalt.core.state.Describable;
 import dev.basalt.core.state.StateDigest;
 import dev.basalt.core.state.StateVisitor;
@@ -41,6 +42,7 @@ import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.core.types.L1BlockRef;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -61,8 +63,11 @@ import java.util.function.BooleanSupplier;
 public final class Core implements Describable {
   private static final List<Command> NONE = List.of();
 
+  /** Sequencer passes per event: each acts at most once more on signals the previous one raised. */
+  private static final int MAX_SEQUENCER_ROUNDS = 4;
+
   /** Version of the snapshot layout written by {@link #writeSnapshot}. */
-  public static final int SNAPSHOT_VERSION = 2;
+  public static final int SNAPSHOT_VERSION = 3;
 
   private CoreConfig config;
   private long nowMillis;
@@ -75,6 +80,7 @@ public final class Core implements Describable {
   private final EngineController engine = new EngineController();
   private final DerivationDriver derivation = new DerivationDriver();
   private final Finalizer finalizer = new Finalizer();
+  private final Sequencer sequencer = new Sequencer();
   private SyncStatus publishedStatus = SyncStatus.EMPTY;
 
   /** Applies one event and returns the commands it leads to (possibly none). */
@@ -87,6 +93,14 @@ public final class Core implements Describable {
     if (haltReason.isEmpty() || event instanceof NodeStarted) {
       route(event, out);
       deliverSignals(out);
+      // The sequencer acts on the state the event left; what it starts may raise signals in turn.
+      for (int round = 0; round < MAX_SEQUENCER_ROUNDS && haltReason.isEmpty(); round++) {
+        sequencer.afterEvent(engine, out, l1Head());
+        if (!out.hasSignals()) {
+          break;
+        }
+        deliverSignals(out);
+      }
     }
     eventsApplied++;
     publishStatusIfChanged(out);
@@ -135,6 +149,8 @@ public final class Core implements Describable {
     requests.abandonAll();
     engine.configure(config);
     derivation.configure(config);
+    sequencer.configure(config);
+    sequencer.onNodeStarted();
     finalizer.onReset();
     engine.start(out, l1Head());
   }
@@ -150,6 +166,7 @@ public final class Core implements Describable {
       finalizer.onL1Finalized(l1Heads.finalized(), engine.heads().finalized().ref(), out);
     }
     if (!l1Heads.head().equals(headBefore)) {
+      sequencer.onL1Head();
       engine.onL1Head(out, l1Head());
       derivation.step(out, l1Head());
     }
@@ -165,6 +182,7 @@ public final class Core implements Describable {
     switch (purpose) {
       case ENGINE_RETRY, EL_SYNC_POLL -> engine.onWakeup(purpose, correlationId, out, l1Head());
       case DERIVATION_RETRY, DERIVATION_CONTINUE -> derivation.onWakeup(purpose, correlationId, out, l1Head());
+      case SEQUENCER_ACTION -> sequencer.onWakeup(correlationId);
     }
   }
 
@@ -173,6 +191,7 @@ public final class Core implements Describable {
       case Pending.EngineCall c -> engine.onAnswer(e.correlationId(), e, out, l1Head());
       case Pending.DeriveL1Block b -> derivation.onL1Block(e.correlationId(), e.block(), out, l1Head());
       case Pending.FinalityL1Block b -> finalizer.onL1Block(e.correlationId(), e.block(), engine.heads().finalized().ref(), out);
+      case Pending.SequencerL1Block b -> sequencer.onL1Block(e.correlationId(), e.block(), out);
       case null, default -> {}
     }
   }
@@ -184,6 +203,7 @@ public final class Core implements Describable {
       case Pending.DeriveBlobs b -> derivation.onFailed(e.correlationId(), e, out);
       case Pending.DeriveL2Block b -> derivation.onFailed(e.correlationId(), e, out);
       case Pending.FinalityL1Block b -> finalizer.onFailed(e.correlationId());
+      case Pending.SequencerL1Block b -> sequencer.onL1Failed(e.correlationId(), out);
       // The clock could not schedule it: treat it as due, so no retry is ever lost.
       case Pending.Wakeup w -> wake(w.purpose(), e.correlationId(), out);
       case null -> {}
@@ -199,14 +219,19 @@ public final class Core implements Describable {
   }
 
   private void onAdminRequest(AdminRequestReceived e, Outbox out) {
-    RpcOutcome outcome = switch (e.request()) {
+    Optional<RpcOutcome> outcome = switch (e.request()) {
       case AdminRequest.ResetDerivationPipeline r -> {
         out.signal(new Signal.ResetRequested("admin_resetDerivationPipeline"));
-        yield new RpcOutcome.Success("null");
+        yield Optional.of(new RpcOutcome.Success("null"));
       }
-      case AdminRequest.PostUnsafePayload p -> engine.postUnsafePayload(p.envelope(), out, l1Head());
+      case AdminRequest.PostUnsafePayload p -> Optional.of(engine.postUnsafePayload(p.envelope(), out, l1Head()));
+      case AdminRequest.StartSequencer s -> Optional.of(sequencer.start(s.unsafeHead(), engine.heads(), out));
+      // Answered by the sequencer itself once a block it sealed is the unsafe head.
+      case AdminRequest.StopSequencer s -> sequencer.stop(e.requestId(), engine.heads(), out);
+      case AdminRequest.SequencerActive s -> Optional.of(sequencer.sequencerActive());
+      case AdminRequest.SetRecoverMode m -> Optional.of(sequencer.setRecoverMode(m.enabled()));
     };
-    out.emit(new RespondRpc(e.requestId(), outcome));
+    outcome.ifPresent(o -> out.emit(new RespondRpc(e.requestId(), o)));
   }
 
   /** Delivers the components' signals to each other, oldest first, until none is left. */
@@ -226,17 +251,23 @@ public final class Core implements Describable {
         case Signal.AttributesDropped d -> derivation.onAttributesDropped(d.pendingSafe(), out, l1Head());
         case Signal.FlushChannel f -> derivation.onFlushChannel();
         case Signal.ResetRequested r -> {
+          sequencer.onResetRequested();
           derivation.onResetRequested();
           finalizer.onReset();
           engine.requestReset(out, l1Head());
         }
         case Signal.ResetConfirmed c -> {
+          sequencer.onResetConfirmed(out);
           finalizer.onReset();
           derivation.onResetConfirmed(c.safe(), out, l1Head());
         }
         case Signal.DerivationIdle i -> finalizer.onDerivationIdle(i.origin(), engine.heads().finalized().ref(), out);
         case Signal.FinalizeRequested f -> engine.finalizeBlock(f.block(), out, l1Head());
         case Signal.BlockCanonical b -> derivation.onBlockCanonical(b.block());
+        case Signal.SequencerBuildStarted x -> sequencer.onSignal(x, out, engine.heads());
+        case Signal.SequencerBlockSealed x -> sequencer.onSignal(x, out, engine.heads());
+        case Signal.SequencerBlockInserted x -> sequencer.onSignal(x, out, engine.heads());
+        case Signal.SequencerBuildAborted x -> sequencer.onSignal(x, out, engine.heads());
         case Signal.Halt h -> {
           haltReason = h.reason();
           out.emit(new HaltNode(h.reason()));
@@ -264,6 +295,7 @@ public final class Core implements Describable {
       engine.writeTo(w);
       derivation.writeTo(w);
       finalizer.writeTo(w);
+      sequencer.writeTo(w);
     }
   }
 
@@ -285,9 +317,11 @@ public final class Core implements Describable {
       core.config = ValueCodec.readCoreConfig(r);
       core.engine.configure(core.config);
       core.derivation.configure(core.config);
+      core.sequencer.configure(core.config);
       core.engine.readFrom(r);
       core.derivation.readFrom(r);
       core.finalizer.readFrom(r);
+      core.sequencer.readFrom(r);
     }
     r.expectEnd("core snapshot");
     // The published status is a function of the state; recompute it instead of storing it.
@@ -361,6 +395,9 @@ public final class Core implements Describable {
       v.endObject();
       v.beginObject("finalizer");
       finalizer.describeTo(v);
+      v.endObject();
+      v.beginObject("sequencer");
+      sequencer.describeTo(v);
       v.endObject();
     }
   }

@@ -1,6 +1,7 @@
 package dev.basalt.core.codec;
 
 import dev.basalt.core.CoreConfig;
+import dev.basalt.core.SequencerConfig;
 import dev.basalt.core.NodeMode;
 import dev.basalt.core.SyncMode;
 import dev.basalt.core.l1.InboxTransaction;
@@ -53,17 +54,43 @@ public final class ValueCodec {
         r.hash(), r.u63("block number"), r.hash(), r.u63("timestamp"), readBlockId(r), r.u63("sequence number"));
   }
 
-  /** The current form: the chain configs, node mode, sync mode and verifier confirmation depth. */
+  /**
+   * The current (third) form: the chain configs, node mode, sync mode, verifier confirmation depth
+   * and the sequencer configuration.
+   */
   public static void write(BinaryWriter w, CoreConfig c) {
     ConfigCodec.write(w, c.rollup());
     ConfigCodec.write(w, c.l1());
     w.u8(c.mode().ordinal());
     w.u8(c.syncMode().ordinal());
     w.i64(c.verifierL1Confs());
+    SequencerConfig s = c.sequencer();
+    w.i64(s.l1Confs()).i64(s.sealingDurationMillis()).i64(s.maxSafeLag());
+    w.bool(s.recoverMode()).bool(s.startStopped()).bool(s.keepAdminState());
   }
 
   /** Reads what {@link #write(BinaryWriter, CoreConfig)} writes. */
   public static CoreConfig readCoreConfig(BinaryReader r) {
+    var rollup = ConfigCodec.readRollupConfig(r);
+    var l1 = ConfigCodec.readL1ChainConfig(r);
+    NodeMode mode = r.enumValue(MODES, "node mode");
+    SyncMode syncMode = r.enumValue(SYNC_MODES, "sync mode");
+    long confs = r.u63("verifier L1 confirmations");
+    long seqConfs = r.u63("sequencer L1 confirmations");
+    long sealing = r.u63("sealing duration");
+    long lag = r.u63("max safe lag");
+    boolean recover = r.bool();
+    boolean stopped = r.bool();
+    boolean keep = r.bool();
+    return coreConfig(() -> new CoreConfig(rollup, l1, mode, syncMode, confs,
+        new SequencerConfig(seqConfs, sealing, lag, recover, stopped, keep)));
+  }
+
+  /**
+   * Reads the second form (no sequencer configuration), which journals written before the
+   * sequencer existed hold: the sequencer's defaults, which a validator ignores.
+   */
+  public static CoreConfig readCoreConfigV2(BinaryReader r) {
     var rollup = ConfigCodec.readRollupConfig(r);
     var l1 = ConfigCodec.readL1ChainConfig(r);
     NodeMode mode = r.enumValue(MODES, "node mode");

@@ -14,4 +14,5 @@ public sealed interface Command
         ScheduleWakeup,
         RespondRpc,
         PublishSyncStatus,
+        PublishPayload,
         HaltNode {}

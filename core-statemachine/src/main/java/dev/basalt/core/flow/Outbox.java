@@ -60,6 +60,10 @@ public final class Outbox {
     signals.add(Objects.requireNonNull(signal, "signal"));
   }
 
+  public boolean hasSignals() {
+    return !signals.isEmpty();
+  }
+
   /** The next undelivered signal, or null. */
   public Signal nextSignal() {
     return signals.poll();

@@ -73,4 +73,13 @@ public sealed interface Pending {
       v.value("purpose", purpose.name());
     }
   }
+
+  /** An L1 block the sequencer needs as an L1 origin (the current one, or the next candidate). */
+  record SequencerL1Block(long number) implements Pending {
+    @Override
+    public void describeTo(StateVisitor v) {
+      v.value("kind", "sequencerL1Block");
+      v.value("number", number);
+    }
+  }
 }

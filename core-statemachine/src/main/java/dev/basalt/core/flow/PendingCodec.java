@@ -23,6 +23,7 @@ final class PendingCodec {
       case Pending.DeriveL2Block b -> w.u8(8).i64(b.number());
       case Pending.FinalityL1Block b -> w.u8(9).i64(b.number());
       case Pending.Wakeup wakeup -> w.u8(10).u8(wakeup.purpose().ordinal());
+      case Pending.SequencerL1Block b -> w.u8(11).i64(b.number());
     }
   }
 
@@ -35,6 +36,7 @@ final class PendingCodec {
       case 8 -> new Pending.DeriveL2Block(r.u63("block number"));
       case 9 -> new Pending.FinalityL1Block(r.u63("block number"));
       case 10 -> new Pending.Wakeup(r.enumValue(WAKEUPS, "wakeup purpose"));
+      case 11 -> new Pending.SequencerL1Block(r.u63("block number"));
       default -> throw new DecodeException("unknown pending request tag " + tag);
     };
   }

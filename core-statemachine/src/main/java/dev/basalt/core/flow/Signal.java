@@ -2,6 +2,9 @@ package dev.basalt.core.flow;
 
 import dev.basalt.core.derive.AttributesWithParent;
 import dev.basalt.core.derive.L2BlockInfo;
+import dev.basalt.core.engine.ExecutionPayloadEnvelope;
+import dev.basalt.core.engine.PayloadId;
+import dev.basalt.core.types.Hash32;
 import dev.basalt.core.types.L1BlockRef;
 import dev.basalt.core.types.L2BlockRef;
 import java.util.Objects;
@@ -84,6 +87,40 @@ public sealed interface Signal {
   /** Derivation can never continue: stop the node with this reason. */
   record Halt(String reason) implements Signal {
     public Halt {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** The engine started building the sequencer's block on {@code parent} as job {@code payloadId}. */
+  record SequencerBuildStarted(Hash32 parent, PayloadId payloadId) implements Signal {
+    public SequencerBuildStarted {
+      Objects.requireNonNull(parent, "parent");
+      Objects.requireNonNull(payloadId, "payloadId");
+    }
+  }
+
+  /** The sequencer's block was sealed ({@code getPayload}): publish it now, before inserting it. */
+  record SequencerBlockSealed(ExecutionPayloadEnvelope envelope, L2BlockInfo block, Hash32 signingHash) implements Signal {
+    public SequencerBlockSealed {
+      Objects.requireNonNull(envelope, "envelope");
+      Objects.requireNonNull(block, "block");
+      Objects.requireNonNull(signingHash, "signingHash");
+    }
+  }
+
+  /** The sequencer's sealed block is the canonical unsafe head. */
+  record SequencerBlockInserted(L2BlockInfo block) implements Signal {
+    public SequencerBlockInserted {
+      Objects.requireNonNull(block, "block");
+    }
+  }
+
+  /**
+   * The sequencer's build or seal was given up: {@code stale} when the unsafe head moved off its
+   * parent (build on the new head), otherwise the engine refused it (retry after a block time).
+   */
+  record SequencerBuildAborted(String reason, boolean stale) implements Signal {
+    public SequencerBuildAborted {
       Objects.requireNonNull(reason, "reason");
     }
   }

@@ -9,5 +9,7 @@ public enum WakeupPurpose {
   /** Derivation used its work budget for one event; continue on a fresh event. */
   DERIVATION_CONTINUE,
   /** Ask the engine again whether its own (execution-layer) sync has finished. */
-  EL_SYNC_POLL
+  EL_SYNC_POLL,
+  /** The sequencer's next action is due: start building, or seal the block being built. */
+  SEQUENCER_ACTION
 }

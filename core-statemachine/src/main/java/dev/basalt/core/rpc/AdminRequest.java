@@ -1,6 +1,7 @@
 package dev.basalt.core.rpc;
 
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
+import dev.basalt.core.types.Hash32;
 import java.util.Objects;
 
 /** A state-changing {@code admin_*} request, decoded by the RPC adapter. */
@@ -19,4 +20,26 @@ public sealed interface AdminRequest {
       Objects.requireNonNull(envelope, "envelope");
     }
   }
+
+  /**
+   * {@code admin_startSequencer}: start sequencing on top of {@code unsafeHead}, which must be the
+   * current unsafe head (op-conductor and operators name the block they hand over from).
+   */
+  record StartSequencer(Hash32 unsafeHead) implements AdminRequest {
+    public StartSequencer {
+      Objects.requireNonNull(unsafeHead, "unsafeHead");
+    }
+  }
+
+  /**
+   * {@code admin_stopSequencer}: stop sequencing once a block already sealed is the unsafe head;
+   * answers that head's hash.
+   */
+  record StopSequencer() implements AdminRequest {}
+
+  /** {@code admin_sequencerActive}: whether the sequencer is running (answered in event order). */
+  record SequencerActive() implements AdminRequest {}
+
+  /** {@code admin_setRecoverMode}: build empty blocks and adopt L1 origins as fast as possible. */
+  record SetRecoverMode(boolean enabled) implements AdminRequest {}
 }

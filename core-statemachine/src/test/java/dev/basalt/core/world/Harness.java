@@ -44,6 +44,8 @@ public final class Harness {
   public final Core core = new Core();
   public final List<InputEvent> events = new ArrayList<>();
   public final List<Command> commands = new ArrayList<>();
+  /** The virtual time at which each of {@link #commands} was emitted. */
+  public final List<Long> commandTimes = new ArrayList<>();
   /** Engine commands not answered while {@link #holdEngine} is set. */
   public final List<Command> held = new ArrayList<>();
   public boolean holdEngine;
@@ -68,6 +70,7 @@ public final class Harness {
     List<Command> out = core.apply(event);
     events.add(event);
     commands.addAll(out);
+    out.forEach(c -> commandTimes.add(now));
     checkHeads(core.syncStatus());
     trackEngineCalls(event, out);
     if (shadow != null) {

@@ -14,6 +14,7 @@ import dev.basalt.core.command.HaltNode;
 import dev.basalt.core.command.RecordSafeHead;
 import dev.basalt.core.command.RewindSafeHeads;
 import dev.basalt.core.command.SendNewPayload;
+import dev.basalt.core.command.PublishPayload;
 import dev.basalt.core.command.PublishSyncStatus;
 import dev.basalt.core.command.Request;
 import dev.basalt.core.command.RespondRpc;
@@ -23,6 +24,7 @@ import dev.basalt.core.event.FailureKind;
 import dev.basalt.core.event.RequestFailed;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
   private final StatusBoard status;
   private final EventSink sink;
   private final Consumer<String> halt;
+  private final AtomicLong payloadsPublished = new AtomicLong();
   private final ExecutorService feedback =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -73,6 +76,13 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
       case RecordSafeHead c -> handlers.safeHeads().record(c);
       case RewindSafeHeads c -> handlers.safeHeads().rewind(c);
       case PublishSyncStatus c -> status.publish(c.status());
+      case PublishPayload c -> {
+        // No P2P stack yet: the journal holds the block and its signing hash; count it so the
+        // status shows the sequencer's output.
+        long n = payloadsPublished.incrementAndGet();
+        LOG.debug("sequenced block {} ready to publish (signing hash {}, {} so far)",
+            c.envelope().payload().blockHash(), c.signingHash(), n);
+      }
       case HaltNode c -> {
         LOG.error("the core halted the node: {}", c.reason());
         halt.accept(c.reason());
@@ -88,6 +98,11 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
       RequestFailed failed = new RequestFailed(request.correlationId(), FailureKind.TRANSPORT, "adapter error: " + e);
       feedback.execute(() -> sink.publish(failed));
     }
+  }
+
+  /** How many sequenced blocks the core handed out for publishing. */
+  public long payloadsPublished() {
+    return payloadsPublished.get();
   }
 
   @Override

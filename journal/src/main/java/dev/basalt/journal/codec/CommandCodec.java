@@ -11,6 +11,7 @@ import dev.basalt.core.command.FetchBlobs;
 import dev.basalt.core.command.FetchL2Block;
 import dev.basalt.core.command.GetPayload;
 import dev.basalt.core.command.HaltNode;
+import dev.basalt.core.command.PublishPayload;
 import dev.basalt.core.command.RecordSafeHead;
 import dev.basalt.core.command.RewindSafeHeads;
 import dev.basalt.core.command.SendNewPayload;
@@ -42,6 +43,7 @@ public final class CommandCodec {
   public static final int RECORD_SAFE_HEAD = 11;
   public static final int REWIND_SAFE_HEADS = 12;
   public static final int HALT_NODE = 13;
+  public static final int PUBLISH_PAYLOAD = 14;
 
   /** Smallest encoding of a command (tag and version), used to bound list counts. */
   public static final int MIN_ENCODED_BYTES = 3;
@@ -67,6 +69,7 @@ public final class CommandCodec {
       case RespondRpc c -> RESPOND_RPC;
       case PublishSyncStatus c -> PUBLISH_SYNC_STATUS;
       case HaltNode c -> HALT_NODE;
+      case PublishPayload c -> PUBLISH_PAYLOAD;
     };
   }
 
@@ -112,6 +115,10 @@ public final class CommandCodec {
       }
       case PublishSyncStatus c -> SyncStatusCodec.write(w, c.status());
       case HaltNode c -> w.string(c.reason());
+      case PublishPayload c -> {
+        PayloadCodec.write(w, c.envelope());
+        w.hash(c.signingHash());
+      }
     }
   }
 
@@ -151,6 +158,7 @@ public final class CommandCodec {
       case RESPOND_RPC -> new RespondRpc(r.i64(), RpcCodec.readRpcOutcome(r));
       case PUBLISH_SYNC_STATUS -> new PublishSyncStatus(SyncStatusCodec.read(r));
       case HALT_NODE -> new HaltNode(r.string());
+      case PUBLISH_PAYLOAD -> new PublishPayload(PayloadCodec.readEnvelope(r), r.hash());
       default -> throw new DecodeException("unknown command type tag " + tag);
     };
   }
@@ -171,6 +179,7 @@ public final class CommandCodec {
       case RESPOND_RPC -> "RespondRpc";
       case PUBLISH_SYNC_STATUS -> "PublishSyncStatus";
       case HALT_NODE -> "HaltNode";
+      case PUBLISH_PAYLOAD -> "PublishPayload";
       default -> throw new DecodeException("unknown command type tag " + tag);
     };
   }

@@ -45,8 +45,9 @@ public final class EventCodec {
   /**
    * {@code NodeStarted} version 2 adds the sync mode and the verifier's L1 confirmation depth to
    * the configuration; version 1 (without them) still reads, as consensus-layer sync without depth.
+   * Version 3 adds the sequencer configuration; version 2 reads with the sequencer's defaults.
    */
-  private static final int NODE_STARTED_VERSION = 2;
+  private static final int NODE_STARTED_VERSION = 3;
 
   private EventCodec() {}
 
@@ -118,9 +119,13 @@ public final class EventCodec {
         tag == NODE_STARTED ? NODE_STARTED_VERSION : CURRENT_VERSION);
     InputEvent event;
     try {
-      event = tag == NODE_STARTED && version == 1
-          ? new NodeStarted(ValueCodec.readCoreConfigV1(r), r.i64())
-          : decodeFields(tag, r);
+      if (tag == NODE_STARTED && version == 1) {
+        event = new NodeStarted(ValueCodec.readCoreConfigV1(r), r.i64());
+      } else if (tag == NODE_STARTED && version == 2) {
+        event = new NodeStarted(ValueCodec.readCoreConfigV2(r), r.i64());
+      } else {
+        event = decodeFields(tag, r);
+      }
     } catch (IllegalArgumentException | NullPointerException e) {
       // A value type rejected a decoded field: the bytes are wrong, not the program.
       throw new DecodeException(typeName(tag) + ": " + e.getMessage());

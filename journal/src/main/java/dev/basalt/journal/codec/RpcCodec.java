@@ -11,6 +11,10 @@ import dev.basalt.core.rpc.RpcOutcome;
 final class RpcCodec {
   static final int RESET_DERIVATION_PIPELINE = 1;
   static final int POST_UNSAFE_PAYLOAD = 2;
+  static final int START_SEQUENCER = 3;
+  static final int STOP_SEQUENCER = 4;
+  static final int SEQUENCER_ACTIVE = 5;
+  static final int SET_RECOVER_MODE = 6;
 
   static final int SUCCESS = 1;
   static final int FAILURE = 2;
@@ -26,6 +30,10 @@ final class RpcCodec {
         w.u8(POST_UNSAFE_PAYLOAD).u8(CURRENT_VERSION);
         PayloadCodec.write(w, post.envelope());
       }
+      case AdminRequest.StartSequencer start -> w.u8(START_SEQUENCER).u8(CURRENT_VERSION).hash(start.unsafeHead());
+      case AdminRequest.StopSequencer stop -> w.u8(STOP_SEQUENCER).u8(CURRENT_VERSION);
+      case AdminRequest.SequencerActive active -> w.u8(SEQUENCER_ACTIVE).u8(CURRENT_VERSION);
+      case AdminRequest.SetRecoverMode recover -> w.u8(SET_RECOVER_MODE).u8(CURRENT_VERSION).bool(recover.enabled());
     }
   }
 
@@ -40,6 +48,22 @@ final class RpcCodec {
       case POST_UNSAFE_PAYLOAD -> {
         CodecSupport.checkVersion("admin request", "PostUnsafePayload", tag, version, CURRENT_VERSION);
         yield new AdminRequest.PostUnsafePayload(PayloadCodec.readEnvelope(r));
+      }
+      case START_SEQUENCER -> {
+        CodecSupport.checkVersion("admin request", "StartSequencer", tag, version, CURRENT_VERSION);
+        yield new AdminRequest.StartSequencer(r.hash());
+      }
+      case STOP_SEQUENCER -> {
+        CodecSupport.checkVersion("admin request", "StopSequencer", tag, version, CURRENT_VERSION);
+        yield new AdminRequest.StopSequencer();
+      }
+      case SEQUENCER_ACTIVE -> {
+        CodecSupport.checkVersion("admin request", "SequencerActive", tag, version, CURRENT_VERSION);
+        yield new AdminRequest.SequencerActive();
+      }
+      case SET_RECOVER_MODE -> {
+        CodecSupport.checkVersion("admin request", "SetRecoverMode", tag, version, CURRENT_VERSION);
+        yield new AdminRequest.SetRecoverMode(r.bool());
       }
       default -> throw new DecodeException("unknown admin request tag " + tag);
     };

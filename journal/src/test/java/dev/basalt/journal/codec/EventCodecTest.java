@@ -63,7 +63,24 @@ class EventCodecTest {
     InputEvent read = EventCodec.decode(EventCodec.NODE_STARTED, 1, new BinaryReader(w.toByteArray()));
     assertEquals(new NodeStarted(new CoreConfig(config.rollup(), config.l1(), config.mode()), 1234), read);
     assertEquals(SyncMode.CONSENSUS_LAYER, ((NodeStarted) read).config().syncMode());
-    assertEquals(2, EventCodec.version(read), "new journals write version 2");
+    assertEquals(3, EventCodec.version(read), "new journals write version 3");
+  }
+
+  @Test
+  void nodeStartedOfTheSecondVersionReadsWithTheSequencersDefaults() {
+    CoreConfig config = ValueGenerators.coreConfig(new SimRng(9));
+    BinaryWriter w = new BinaryWriter();
+    // Version 2 added the sync mode and the verifier depth, but no sequencer configuration.
+    ConfigCodec.write(w, config.rollup());
+    ConfigCodec.write(w, config.l1());
+    w.u8(config.mode().ordinal());
+    w.u8(config.syncMode().ordinal());
+    w.i64(config.verifierL1Confs());
+    w.i64(99);
+    InputEvent read = EventCodec.decode(EventCodec.NODE_STARTED, 2, new BinaryReader(w.toByteArray()));
+    CoreConfig expected = new CoreConfig(config.rollup(), config.l1(), config.mode(), config.syncMode(), config.verifierL1Confs());
+    assertEquals(new NodeStarted(expected, 99), read);
+    assertEquals(dev.basalt.core.SequencerConfig.DEFAULTS, ((NodeStarted) read).config().sequencer());
   }
 
   private static boolean allReached(Map<Class<?>, Integer> counts, int types) {

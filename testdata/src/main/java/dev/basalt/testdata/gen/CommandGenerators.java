@@ -13,7 +13,7 @@ import java.util.List;
 /** Random commands of every type, and lists of them as the core emits for one event. */
 public final class CommandGenerators {
   /** How many command types {@link #any} draws from; the coverage tests check it against the sealed list. */
-  public static final int COMMAND_TYPES = 13;
+  public static final int COMMAND_TYPES = 14;
 
   private CommandGenerators() {}
 
@@ -35,6 +35,7 @@ public final class CommandGenerators {
       case 4 -> new RespondRpc(ValueGenerators.anyLong(rng), RpcGenerators.rpcOutcome(rng));
       case 5 -> new PublishSyncStatus(ValueGenerators.syncStatus(rng));
       case 12 -> new dev.basalt.core.command.HaltNode(ValueGenerators.string(rng));
+      case 13 -> new dev.basalt.core.command.PublishPayload(EngineGenerators.envelope(rng), ValueGenerators.hash(rng));
       default -> throw new IllegalStateException("unreachable");
     };
   }

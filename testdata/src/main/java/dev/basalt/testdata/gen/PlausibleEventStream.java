@@ -151,6 +151,7 @@ public final class PlausibleEventStream {
         case dev.basalt.core.command.RewindSafeHeads r -> {}
         case PublishSyncStatus p -> {}
         case dev.basalt.core.command.HaltNode h -> {}
+        case dev.basalt.core.command.PublishPayload p -> {}
       }
     }
   }

@@ -146,7 +146,9 @@ public final class ValueGenerators {
     L1ChainConfig l1 = gen.l1ChainConfig();
     RollupConfig rollup = gen.rollupConfig(l1.chainId());
     return new CoreConfig(rollup, l1, rng.pick(NodeMode.values()), rng.pick(SyncMode.values()),
-        rng.nextInt((int) CoreConfig.MAX_VERIFIER_L1_CONFS + 1));
+        rng.nextInt((int) CoreConfig.MAX_VERIFIER_L1_CONFS + 1),
+        new dev.basalt.core.SequencerConfig(rng.nextInt((int) CoreConfig.MAX_VERIFIER_L1_CONFS + 1), rng.nextInt(60_001),
+            u63(rng), rng.nextBoolean(), rng.nextBoolean(), rng.nextBoolean()));
   }
 
   public static SyncStatus syncStatus(SimRng rng) {

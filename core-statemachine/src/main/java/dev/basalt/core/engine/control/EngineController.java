@@ -10,6 +10,8 @@ import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
 import dev.basalt.core.derive.payload.PayloadBlockInfo;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
+import dev.basalt.core.engine.PayloadAttributes;
+import dev.basalt.core.engine.PayloadId;
 import dev.basalt.core.event.InputEvent;
 import dev.basalt.core.flow.Backoff;
 import dev.basalt.core.flow.Outbox;
@@ -160,6 +162,18 @@ public final class EngineController {
   /** Derived attributes to consolidate with the unsafe chain or build. */
   public void processAttributes(AttributesWithParent attributes, Outbox out, L1BlockRef l1Head) {
     enqueue(new ConsolidateTask(attributes));
+    pump(context(out, l1Head));
+  }
+
+  /** The sequencer's next block: start building it on {@code parent} (which must be the unsafe head). */
+  public void startSequencing(L2BlockInfo parent, PayloadAttributes attributes, Outbox out, L1BlockRef l1Head) {
+    enqueue(new SequenceStartTask(parent, attributes));
+    pump(context(out, l1Head));
+  }
+
+  /** Seal the sequencer's block being built as {@code payloadId} and make it the unsafe head. */
+  public void sealSequenced(L2BlockInfo parent, PayloadId payloadId, long timestamp, Outbox out, L1BlockRef l1Head) {
+    enqueue(new SequenceSealTask(parent, payloadId, timestamp));
     pump(context(out, l1Head));
   }
 

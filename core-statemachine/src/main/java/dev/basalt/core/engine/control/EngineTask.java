@@ -11,7 +11,8 @@ import dev.basalt.core.state.StateVisitor;
  * time and the order never depends on anything but the events.
  */
 sealed interface EngineTask
-    permits ConsolidateTask, BuildTask, InsertUnsafeTask, FinalizeTask, ForkchoiceTask, ResetTask, ElSyncProbeTask {
+    permits ConsolidateTask, BuildTask, InsertUnsafeTask, FinalizeTask, ForkchoiceTask, ResetTask, ElSyncProbeTask,
+        SequenceStartTask, SequenceSealTask {
 
   /** Begins the task (checking that it still applies to the current heads). */
   Step start(TaskContext ctx);

@@ -18,6 +18,8 @@ final class EngineTaskCodec {
       case ForkchoiceTask t -> 5;
       case ResetTask t -> 6;
       case ElSyncProbeTask t -> 7;
+      case SequenceStartTask t -> 8;
+      case SequenceSealTask t -> 9;
     });
     task.writeTo(w);
   }
@@ -32,6 +34,8 @@ final class EngineTaskCodec {
       case 5 -> ForkchoiceTask.readFrom(r);
       case 6 -> ResetTask.readFrom(r, config);
       case 7 -> new ElSyncProbeTask();
+      case 8 -> SequenceStartTask.readFrom(r);
+      case 9 -> SequenceSealTask.readFrom(r);
       default -> throw new DecodeException("unknown engine task tag " + tag);
     };
   }
