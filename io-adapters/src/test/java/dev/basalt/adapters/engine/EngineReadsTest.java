@@ -152,7 +152,10 @@ class EngineReadsTest {
     known.put("safe", known.get("0x" + Long.toHexString(109279689)));
     withStub(OP_MAINNET, r -> serve(r, known), (stub, adapter, sink) -> {
       adapter.fetchHeads(new FetchEngineHeads(1));
-      assertTrue(sink.failure(1, FailureKind.NOT_FOUND).detail().contains("latest"));
+      String detail = sink.failure(1, FailureKind.NOT_FOUND).detail();
+      // Reads run concurrently: the missing latest block or the missing genesis (read by hash for the
+      // absent finalized label) may be the one reported; either way the whole fetch fails once.
+      assertTrue(detail.contains("latest block") || detail.contains("genesis block (finalized fallback)"), detail);
     });
     withStub(OP_MAINNET, r -> new Reply.Raw(500, "oops"), (stub, adapter, sink) -> {
       adapter.fetchHeads(new FetchEngineHeads(2));

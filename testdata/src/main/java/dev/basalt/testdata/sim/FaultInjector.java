@@ -21,6 +21,7 @@ final class FaultInjector {
   private final Invariants invariants;
   private final Coverage coverage;
   private int pausedSteps;
+  private boolean engineRestartedThisStep;
   private int stalledSteps;
 
   FaultInjector(SimNode node, Invariants invariants, Coverage coverage) {
@@ -38,6 +39,11 @@ final class FaultInjector {
   /** Whether the L1 head poller sees nothing new this step. */
   boolean stalled() {
     return stalledSteps > 0;
+  }
+
+  /** Whether the engine ever restarted (its labels may have fallen behind the node's until it asks). */
+  boolean engineLostBlocks() {
+    return engineRestartedThisStep;
   }
 
   void stepDone() {
@@ -61,7 +67,11 @@ final class FaultInjector {
         // SYNCING means the engine does not vouch for the chain the node built on: the node treats
         // it as lost blocks and resets, and a reset re-establishes the safe head from the sync
         // start (op-node's FindL2Heads), which may lie below the previous safe head.
-        world.nodeEngine().syncingFor(n);
+        if (n % 2 == 0) {
+          world.nodeEngine().syncingNewPayloadsFor(n / 2);
+        } else {
+          world.nodeEngine().syncingFor(n);
+        }
         invariants.disrupted();
       }
       case ENGINE_TIMEOUT -> world.engineResponder().faults().add(ENGINE, new Fault.Timeout(), n);
@@ -70,6 +80,7 @@ final class FaultInjector {
       case ENGINE_RESTART -> {
         int before = world.nodeEngine().blockCount();
         world.nodeEngine().restart();
+        engineRestartedThisStep = true;
         if (world.nodeEngine().blockCount() < before) {
           coverage.mark("engine lost blocks");
         }

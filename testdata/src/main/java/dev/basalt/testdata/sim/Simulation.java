@@ -103,6 +103,9 @@ public final class Simulation {
         } else {
           node.tick(t, !injector.stalled());
           runStep(node, o, step);
+          if (!injector.engineLostBlocks()) {
+            checkEngineNotBehind(node, step);
+          }
         }
         injector.stepDone();
       }
@@ -163,12 +166,32 @@ public final class Simulation {
       return Optional.of("finalized head " + s.finalizedL2() + " is not on the reference chain");
     }
     var engine = world.nodeEngine();
+    var labels = engine.heads();
+    if (!labels.unsafe().hash().equals(s.unsafeL2().hash()) || !labels.safe().hash().equals(s.safeL2().hash())
+        || !labels.finalized().hash().equals(s.finalizedL2().hash())) {
+      return Optional.of("the engine's forkchoice labels " + labels + " are not the node's heads " + s);
+    }
     for (var head : new dev.basalt.core.types.L2BlockRef[] {s.unsafeL2(), s.safeL2(), s.finalizedL2()}) {
       if (engine.block(new dev.basalt.core.engine.L2BlockSelector.ByHash(head.hash())).isEmpty()) {
         return Optional.of("the engine does not have head " + head);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Once the node is idle, the engine's forkchoice labels are never behind the node's heads: the
+   * node may only call a head unsafe, safe or finalized after the engine accepted that forkchoice
+   * (a lost answer may leave the engine ahead, which is harmless). Skipped in steps where the
+   * engine restarted and lost blocks, since the node cannot know until it asks.
+   */
+  private static void checkEngineNotBehind(SimNode node, int step) {
+    SyncStatus s = node.status();
+    var labels = node.world().nodeEngine().heads();
+    if (labels.safe().number() < s.safeL2().number() || labels.finalized().number() < s.finalizedL2().number()
+        || labels.unsafe().number() < s.unsafeL2().number()) {
+      throw new InvariantViolation("the engine's forkchoice " + labels + " is behind the node's heads " + s + " at step " + step);
+    }
   }
 
   /** Cheap pre-check: the world's own record of what is batched agrees with the node. */

@@ -46,6 +46,7 @@ public final class FakeEngine {
   private final Map<PayloadId, ExecutionPayloadEnvelope> payloads = new LinkedHashMap<>();
   private final List<Bytes> pool = new ArrayList<>();
   private int syncingCalls;
+  private int syncingNewPayloads;
   private Predicate<ExecutionPayload> invalidWhen = p -> false;
   private boolean acceptedForUnknownParent;
   private Oracle oracle;
@@ -152,8 +153,12 @@ public final class FakeEngine {
     if (!computed.equals(hash)) {
       return result(ExecutionStatus.INVALID_BLOCK_HASH, Optional.empty(), "block hash " + hash + ", header hashes to " + computed);
     }
-    if (syncingCalls > 0) {
-      syncingCalls--;
+    if (syncingCalls > 0 || syncingNewPayloads > 0) {
+      if (syncingCalls > 0) {
+        syncingCalls--;
+      } else {
+        syncingNewPayloads--;
+      }
       return result(ExecutionStatus.SYNCING, Optional.empty(), null);
     }
     if (tree.contains(hash)) {
@@ -224,6 +229,11 @@ public final class FakeEngine {
   /** Answer SYNCING to the next {@code calls} forkchoice updates and new payloads, without acting on them. */
   public synchronized void syncingFor(int calls) {
     syncingCalls = calls;
+  }
+
+  /** Answer SYNCING to the next {@code calls} new payloads only, without importing them (an engine still catching up). */
+  public synchronized void syncingNewPayloadsFor(int calls) {
+    syncingNewPayloads = calls;
   }
 
   /** Reject (INVALID) every new payload matching {@code rule}, e.g. any block containing a given transaction. */
