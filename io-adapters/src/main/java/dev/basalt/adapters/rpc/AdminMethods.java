@@ -6,6 +6,7 @@ import dev.basalt.core.block.PayloadHeader;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
 import dev.basalt.core.rpc.AdminRequest;
 import dev.basalt.core.rpc.RpcOutcome;
+import dev.basalt.core.types.Hash32;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,6 +21,10 @@ import java.util.concurrent.CompletionStage;
  *       again)
  *   <li>{@code admin_setLogLevel(level)} → null (the CLI's hook; the only admin method that does
  *       not go through the core: log levels are no part of the node's state)
+ *   <li>{@code admin_startSequencer(blockHash)} → null, {@code admin_stopSequencer()} → the last
+ *       sealed block's hash, {@code admin_sequencerActive()} → bool, {@code admin_setRecoverMode(bool)}
+ *       → null: op-node's sequencer control, answered by the core in event order (a stop may be
+ *       answered several events later, once the sealed block is the unsafe head)
  * </ul>
  */
 final class AdminMethods {
@@ -35,6 +40,25 @@ final class AdminMethods {
       return submit(new AdminRequest.ResetDerivationPipeline());
     });
     registry.register("admin_postUnsafePayload", this::postUnsafePayload);
+    registry.register("admin_startSequencer", call -> {
+      String hash = call.params().atMost(1).string(0);
+      Hash32 head;
+      try {
+        head = Hash32.fromHex(hash);
+      } catch (RuntimeException e) {
+        throw RpcParams.invalid(0, "not a 32-byte block hash: " + hash);
+      }
+      return submit(new AdminRequest.StartSequencer(head));
+    });
+    registry.register("admin_stopSequencer", call -> {
+      call.params().atMost(0);
+      return submit(new AdminRequest.StopSequencer());
+    });
+    registry.register("admin_sequencerActive", call -> {
+      call.params().atMost(0);
+      return submit(new AdminRequest.SequencerActive());
+    });
+    registry.register("admin_setRecoverMode", call -> submit(new AdminRequest.SetRecoverMode(call.params().atMost(1).bool(0))));
     registry.register("admin_setLogLevel", call -> {
       String level = call.params().atMost(1).string(0);
       try {

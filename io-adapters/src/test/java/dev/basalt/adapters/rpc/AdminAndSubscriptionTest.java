@@ -28,7 +28,8 @@ class AdminAndSubscriptionTest {
   @Test
   void adminMethodsDoNotExistWithoutEnableAdmin() {
     try (RpcHarness h = new RpcHarness(false)) {
-      for (String m : new String[] {"admin_resetDerivationPipeline", "admin_postUnsafePayload", "admin_setLogLevel"}) {
+      for (String m : new String[] {"admin_resetDerivationPipeline", "admin_postUnsafePayload", "admin_setLogLevel",
+          "admin_startSequencer", "admin_stopSequencer", "admin_sequencerActive", "admin_setRecoverMode"}) {
         JsonNode e = h.call(m, "[]").get("error");
         assertEquals(-32601, e.get("code").asInt());
         assertEquals("the method " + m + " does not exist/is not available", e.get("message").asText());
@@ -49,6 +50,24 @@ class AdminAndSubscriptionTest {
       JsonNode refused = h.call("admin_resetDerivationPipeline", "[]").get("error");
       assertEquals(-32000, refused.get("code").asInt());
       assertEquals("the core says no", refused.get("message").asText());
+    }
+  }
+
+  @Test
+  void sequencerControlTravelsToTheCoreAsTypedRequests() {
+    try (RpcHarness h = new RpcHarness(true)) {
+      String hash = "0x" + "ab".repeat(32);
+      h.core = r -> new RpcOutcome.Success(r.request() instanceof AdminRequest.SequencerActive ? "true" : "null");
+      assertTrue(h.call("admin_startSequencer", "[\"" + hash + "\"]").get("result").isNull());
+      assertTrue(h.call("admin_sequencerActive", "[]").get("result").asBoolean());
+      assertTrue(h.call("admin_setRecoverMode", "[true]").get("result").isNull());
+      h.call("admin_stopSequencer", "[]");
+      assertEquals(java.util.List.of(new AdminRequest.StartSequencer(dev.basalt.core.types.Hash32.fromHex(hash)),
+          new AdminRequest.SequencerActive(), new AdminRequest.SetRecoverMode(true), new AdminRequest.StopSequencer()),
+          h.coreInputs.stream().map(e -> ((AdminRequestReceived) e).request()).toList());
+      JsonNode bad = h.call("admin_startSequencer", "[\"0x1234\"]").get("error");
+      assertEquals(-32602, bad.get("code").asInt(), bad::toString);
+      assertEquals(4, h.coreInputs.size(), "a malformed hash never reaches the core");
     }
   }
 
