@@ -1,0 +1,20 @@
+package dev.basalt.cli.flags;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How the node logs.
+ *
+ * @param level the root level name ({@code trace} .. {@code error}, {@code off})
+ * @param stdoutQuiet no console output
+ * @param fileDirectory where {@code basalt.log} goes, empty for no file logs
+ * @param maxFileBytes roll the file over at this size as well, 0 for no size limit
+ * @param maxFiles rolled files to keep, 0 to keep all
+ */
+public record LogSettings(String level, boolean stdoutQuiet, LogFormat stdoutFormat, Optional<Path> fileDirectory,
+    LogFormat fileFormat, LogRotation rotation, long maxFileBytes, int maxFiles) {
+
+  /** The file the node writes in {@link #fileDirectory} (kona writes {@code kona.log}). */
+  public static final String FILE_NAME = "basalt.log";
+}
