@@ -29,7 +29,7 @@ class NodeCommandTest {
   record Run(int exit, String err) {}
 
   static Run node(List<String> args) {
-    CommandLine cl = BasaltMain.commandLine();
+    CommandLine cl = BasaltMain.commandLine(java.util.Map.of());
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err, true));
     cl.setOut(new PrintWriter(new StringWriter(), true));
@@ -52,7 +52,7 @@ class NodeCommandTest {
         node(List.of("--l1", "http://127.0.0.1:1")));
     assertEquals(new Run(2, "basalt node: --l2-engine-rpc (or KONA_NODE_L2_ENGINE_RPC) is required unless --dev"),
         node(List.of("--l1", "http://127.0.0.1:1", "--l1.beacon", "http://127.0.0.1:1")));
-    assertEquals(new Run(2, "basalt node: not an http(s) URL: ws://127.0.0.1:1"),
+    assertEquals(new Run(2, "basalt node: --l1-eth-rpc: not an http(s) URL: ws://127.0.0.1:1"),
         node(List.of("--l1", "ws://127.0.0.1:1", "--l1.beacon", "http://127.0.0.1:1", "--l2", "http://127.0.0.1:1")));
   }
 
@@ -79,7 +79,7 @@ class NodeCommandTest {
         node(with(ENDPOINTS, "--syncmode", "snap")));
     assertEquals(new Run(2, "basalt node: give the JWT secret once: --l2-engine-jwt-secret (a file) or --l2-engine-jwt-encoded (hex),"
         + " not both"), node(with(ENDPOINTS, "--l2.jwt-secret", "a.hex", "--l2-engine-jwt-encoded", "00")));
-    assertEquals(new Run(2, "basalt node: --l2-engine-timeout must be a positive number of milliseconds, got 0"),
+    assertEquals(new Run(2, "basalt node: --l2-engine-timeout must be at least 1 millisecond, got 0s"),
         node(with(ENDPOINTS, "--l2.timeout", "0")));
     assertEquals(new Run(2, "basalt node: --l1-slot-duration-override must be a positive number of seconds"),
         node(with(ENDPOINTS, "--l1.slot-duration-override", "0")));
