@@ -57,7 +57,8 @@ public final class LogFlags {
   String maxSize;
 
   @Option(names = "--logs.file.max-files", paramLabel = "N", defaultValue = "0",
-      description = "Keep only the newest N rolled log files; 0 keeps all (Basalt).")
+      description = "Rolled log files to keep: with --logs.file.rotation, the newest N periods (0 keeps all); with only"
+          + " --logs.file.max-size, basalt.1.log .. basalt.N.log (0 means 7, at most 20) (Basalt).")
   @Env("BASALT_LOG_FILE_MAX_FILES")
   int maxFiles;
 
@@ -80,8 +81,9 @@ public final class LogFlags {
     } else {
       resolved = env.lookup(java.util.List.of("KONA_LOG_LEVEL")).map(e -> countName(e.getValue())).orElse("info");
     }
-    if (maxFiles < 0) {
-      throw new FlagException("--logs.file.max-files must be 0 (keep all) or more, got " + maxFiles);
+    if (maxFiles < 0 || maxFiles > LogSettings.MAX_SIZE_ROLLED_FILES && rotation == LogRotation.NEVER) {
+      throw new FlagException("--logs.file.max-files must be 0.." + LogSettings.MAX_SIZE_ROLLED_FILES
+          + " for size rotation (or 0 or more with --logs.file.rotation), got " + maxFiles);
     }
     long bytes = parseSize(maxSize);
     if ((bytes > 0 || maxFiles > 0 || rotation != LogRotation.NEVER) && fileDirectory == null) {

@@ -11,7 +11,9 @@ import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
@@ -59,27 +61,10 @@ public final class LogSetup {
     FileAppender<ILoggingEvent> appender;
     if (s.rotation() == LogRotation.NEVER && s.maxFileBytes() == 0) {
       appender = new FileAppender<>();
+    } else if (s.rotation() == LogRotation.NEVER) {
+      appender = bySize(ctx, dir, file, s);
     } else {
-      RollingFileAppender<ILoggingEvent> rolling = new RollingFileAppender<>();
-      String date = s.rotation() == LogRotation.NEVER ? "yyyy-MM-dd" : s.rotation().datePattern();
-      String pattern = dir.resolve("basalt.%d{" + date + "}" + (s.maxFileBytes() > 0 ? ".%i" : "") + ".log").toString();
-      TimeBasedRollingPolicy<ILoggingEvent> policy;
-      if (s.maxFileBytes() > 0) {
-        SizeAndTimeBasedRollingPolicy<ILoggingEvent> sized = new SizeAndTimeBasedRollingPolicy<>();
-        sized.setMaxFileSize(new FileSize(s.maxFileBytes()));
-        policy = sized;
-      } else {
-        policy = new TimeBasedRollingPolicy<>();
-      }
-      policy.setContext(ctx);
-      policy.setFileNamePattern(pattern);
-      policy.setMaxHistory(s.maxFiles());
-      policy.setParent(rolling);
-      rolling.setRollingPolicy(policy);
-      appender = rolling;
-      rolling.setFile(file);
-      rolling.setContext(ctx);
-      policy.start();
+      appender = byTime(ctx, dir, file, s);
     }
     appender.setContext(ctx);
     appender.setName(FILE);
@@ -88,6 +73,52 @@ public final class LogSetup {
     appender.setEncoder(encoder(ctx, s.fileFormat()));
     appender.start();
     return appender;
+  }
+
+  /** Size only: basalt.log rolls to basalt.1.log .. basalt.N.log, the oldest dropped. */
+  private static RollingFileAppender<ILoggingEvent> bySize(LoggerContext ctx, Path dir, String file, LogSettings s) {
+    RollingFileAppender<ILoggingEvent> rolling = new RollingFileAppender<>();
+    rolling.setContext(ctx);
+    rolling.setFile(file);
+    FixedWindowRollingPolicy window = new FixedWindowRollingPolicy();
+    window.setContext(ctx);
+    window.setFileNamePattern(dir.resolve("basalt.%i.log").toString());
+    window.setMinIndex(1);
+    window.setMaxIndex(s.maxFiles() == 0 ? LogSettings.DEFAULT_SIZE_ROLLED_FILES : s.maxFiles());
+    window.setParent(rolling);
+    SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+    trigger.setContext(ctx);
+    trigger.setMaxFileSize(new FileSize(s.maxFileBytes()));
+    // Check the size at every line (one stat): Logback's default looks only once a minute.
+    trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds(0));
+    rolling.setRollingPolicy(window);
+    rolling.setTriggeringPolicy(trigger);
+    window.start();
+    trigger.start();
+    return rolling;
+  }
+
+  /** By time (and size within a period): basalt.<period>[.<n>].log, keeping maxFiles periods. */
+  private static RollingFileAppender<ILoggingEvent> byTime(LoggerContext ctx, Path dir, String file, LogSettings s) {
+    RollingFileAppender<ILoggingEvent> rolling = new RollingFileAppender<>();
+    rolling.setContext(ctx);
+    rolling.setFile(file);
+    String pattern = dir.resolve("basalt.%d{" + s.rotation().datePattern() + "}" + (s.maxFileBytes() > 0 ? ".%i" : "") + ".log").toString();
+    TimeBasedRollingPolicy<ILoggingEvent> policy;
+    if (s.maxFileBytes() > 0) {
+      SizeAndTimeBasedRollingPolicy<ILoggingEvent> sized = new SizeAndTimeBasedRollingPolicy<>();
+      sized.setMaxFileSize(new FileSize(s.maxFileBytes()));
+      policy = sized;
+    } else {
+      policy = new TimeBasedRollingPolicy<>();
+    }
+    policy.setContext(ctx);
+    policy.setFileNamePattern(pattern);
+    policy.setMaxHistory(s.maxFiles());
+    policy.setParent(rolling);
+    rolling.setRollingPolicy(policy);
+    policy.start();
+    return rolling;
   }
 
   private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, LogFormat format) {
