@@ -100,6 +100,14 @@ public final class NotYetWired {
       new Entry("--interop.dependency-set", "deps.json", "interop is not supported"),
       new Entry("--interop-override", "1800000000", "interop is not supported"));
 
+  /**
+   * Flags of the areas above that already describe what Basalt does, so any value is honoured:
+   * without a P2P stack there is never discovery or gossip.
+   */
+  public static final java.util.Map<String, String> ACCEPTED_AS_IS = java.util.Map.of(
+      "--p2p.no-discovery", "accepted: Basalt runs without discovery anyway",
+      "--p2p.disable", "accepted: Basalt runs without P2P anyway");
+
   private NotYetWired() {}
 
   /**
@@ -131,5 +139,10 @@ public final class NotYetWired {
     List<String> out = new ArrayList<>();
     ENTRIES.forEach(e -> out.add(e.flag()));
     return out;
+  }
+
+  /** The row for {@code flag}, if it is refused. */
+  public static Optional<Entry> entry(String flag) {
+    return ENTRIES.stream().filter(e -> e.flag().equals(flag)).findFirst();
   }
 }
