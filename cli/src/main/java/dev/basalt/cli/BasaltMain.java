@@ -42,7 +42,8 @@ import picocli.CommandLine.Command;
     })
 public final class BasaltMain {
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cl = commandLine();
+    System.exit(cl.execute(GlobalFlags.afterNode(cl, args)));
   }
 
   /** The configured command line over the process's environment (tests execute it directly). */

@@ -3,6 +3,7 @@ package dev.basalt.cli;
 import dev.basalt.adapters.config.ChainConfigLoader;
 import dev.basalt.adapters.config.ConfigException;
 import dev.basalt.adapters.config.NodeChainConfig;
+import dev.basalt.adapters.config.UnknownChainException;
 import dev.basalt.adapters.engine.JsonRpcClient;
 import dev.basalt.adapters.l1.L1AdapterOptions;
 import dev.basalt.cli.flags.BuilderFlags;
@@ -229,6 +230,8 @@ final class NodeCommand implements Callable<Integer> {
   private static NodeChainConfig loadChain(NodeSettings s) {
     try {
       return ChainConfigLoader.load(s.chain());
+    } catch (UnknownChainException e) {
+      throw StartupException.failed("--chain (KONA_NODE_L2_CHAIN_ID): " + e.getMessage());
     } catch (ConfigException e) {
       throw StartupException.failed(e.getMessage());
     }

@@ -36,12 +36,24 @@ record NodeSettings(boolean dev, long devL1BlockSeconds, ChainSelection chain, F
         new RingPolicy(1 << 14, 1_000, storage.snapshotEveryEvents(), storage.journal().strictDurability()), 500);
   }
 
+  /** How to fix a secret that cannot be used, naming the flag it came from. */
+  private String jwtFix(JwtSource jwt) {
+    if (jwt instanceof JwtSource.Encoded) {
+      return "check --l2-engine-jwt-encoded (KONA_NODE_L2_ENGINE_AUTH_ENCODED): 64 hex digits";
+    }
+    if (dev) {
+      return "the devnet's secret lives in its data directory; remove it to have a new one written";
+    }
+    return "check --l2-engine-jwt-secret (KONA_NODE_L2_ENGINE_AUTH), or write a new secret with 'basalt jwt new --out FILE'"
+        + " and give the same file to the engine";
+  }
+
   /** The engine client (loads the secret: an unreadable or malformed one stops the start). */
   JsonRpcClient engineClient(URI url, JwtSource jwt) {
     try {
       return JsonRpcClient.of(new EngineClientOptions(url, jwt, engine.timeout(), EngineClientOptions.DEFAULT_MAX_CONCURRENT_CALLS));
     } catch (JwtSecretException e) {
-      throw StartupException.failed(e.getMessage());
+      throw StartupException.failed(e.getMessage() + "; " + jwtFix(jwt));
     }
   }
 }
