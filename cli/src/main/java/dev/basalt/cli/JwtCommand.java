@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     name = "jwt",
     mixinStandardHelpOptions = true,
     description = "Engine API JWT secrets.",
-    subcommands = {JwtCommand.New.class})
+    subcommands = {JwtCommand.New.class},
+    footer = {"", "Example:", "  basalt jwt new --out jwt.hex     a fresh secret for the node and its engine"})
 final class JwtCommand {
   private JwtCommand() {}
 

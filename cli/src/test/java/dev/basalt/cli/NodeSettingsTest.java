@@ -201,7 +201,8 @@ class NodeSettingsTest {
     }
     assertEquals("warn", settings(env("KONA_LOG_LEVEL", "2")).log().level());
     assertEquals("debug", settings(env("KONA_LOG_LEVEL", "2"), "-vvvv").log().level(), "-v beats KONA_LOG_LEVEL");
-    assertEquals("trace", settings(env("KONA_LOG_LEVEL", "2", "OP_NODE_LOG_LEVEL", "trace")).log().level());
+    assertEquals("trace", settings(env("KONA_LOG_LEVEL", "2", "OP_NODE_LOG_LEVEL", "trace")).log().level(), "a name beats a count");
+    assertEquals("debug", settings(env("OP_NODE_LOG_LEVEL", "error"), "-vvvv").log().level(), "-v beats OP_NODE_LOG_LEVEL");
     assertEquals("give the log level once: -v (counted) or --log.level (a name), not both",
         refusal(BASE_ENV, "-vv", "--log.level", "info"));
     assertEquals("KONA_LOG_LEVEL (-v) must be a verbosity 0..5 (3 is info), got 'loud'", refusal(env("KONA_LOG_LEVEL", "loud")));

@@ -91,7 +91,8 @@ class SubcommandsTest {
   @Test
   void everyCommandHasHelpWithExamples() {
     for (String[] cmd : new String[][] {{"--help"}, {"node", "--help"}, {"registry", "--help"}, {"info", "--help"},
-        {"jwt", "new", "--help"}}) {
+        {"jwt", "--help"}, {"jwt", "new", "--help"},
+        {"replay", "--help"}, {"decode", "--help"}}) {
       Run r = run(cmd);
       assertEquals(0, r.exit(), String.join(" ", cmd));
       assertTrue(r.out().contains("Example"), String.join(" ", cmd) + ":\n" + r.out());

@@ -63,8 +63,9 @@ public final class LogFlags {
   int maxFiles;
 
   /**
-   * The values, checked. The level is {@code --log.level} when given, else the {@code -v} count
-   * (else {@code KONA_LOG_LEVEL}, else 3); both on the command line is a contradiction.
+   * The values, checked. The level is the {@code -v} count when given, else {@code --log.level}
+   * (or {@code OP_NODE_LOG_LEVEL}), else {@code KONA_LOG_LEVEL}'s count, else 3 (info); {@code -v}
+   * and {@code --log.level} both on the command line are a contradiction.
    *
    * @param vGiven whether {@code -v} was on the command line
    * @param levelGiven whether {@code --log.level} was on the command line
@@ -74,10 +75,10 @@ public final class LogFlags {
       throw new FlagException("give the log level once: -v (counted) or --log.level (a name), not both");
     }
     String resolved;
-    if (level != null) {
-      resolved = levelName(level);
-    } else if (verbosity != null && verbosity.length > 0) {
+    if (vGiven) {
       resolved = BY_COUNT[Math.min(verbosity.length, 5)];
+    } else if (level != null) {
+      resolved = levelName(level); // --log.level, or OP_NODE_LOG_LEVEL: a name is more specific than KONA_LOG_LEVEL's count
     } else {
       resolved = env.lookup(java.util.List.of("KONA_LOG_LEVEL")).map(e -> countName(e.getValue())).orElse("info");
     }
