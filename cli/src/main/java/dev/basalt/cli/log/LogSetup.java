@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Replaces the default logging ({@code logback.xml}: full lines on standard error) with what the
  * node's flags ask for: console output in a format or none, and optionally a file in a directory,
- * rolled by time and/or size. Chronicle's own chatter stays at WARN.
+ * rolled by time and/or size. Chronicle's own chatter stays at WARN, Netty's and Vert.x's at INFO.
  */
 public final class LogSetup {
   static final String CONSOLE = "CONSOLE";
@@ -43,7 +43,10 @@ public final class LogSetup {
     Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
     root.setLevel(LogControl.parse(s.level()));
+    // Libraries' own debug output drowns the node's at -vvvv; LogControl can still open them up.
     ctx.getLogger("net.openhft").setLevel(Level.WARN);
+    ctx.getLogger("io.netty").setLevel(Level.INFO);
+    ctx.getLogger("io.vertx").setLevel(Level.INFO);
     if (!s.stdoutQuiet()) {
       ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
       console.setContext(ctx);

@@ -107,6 +107,16 @@ class LogSetupTest {
   }
 
   @Test
+  void librariesStayQuietAtDebugUnlessOpenedUp() {
+    LogSetup.apply(new LogSettings("debug", true, LogFormat.FULL, Optional.empty(), LogFormat.FULL, LogRotation.NEVER, 0, 0));
+    assertEquals("debug", LogControl.level("dev.basalt.adapters"));
+    assertEquals("info", LogControl.level("io.netty.buffer"));
+    assertEquals("warn", LogControl.level("net.openhft.chronicle"));
+    LogControl.setLevel("io.netty", "debug");
+    assertEquals("debug", LogControl.level("io.netty.buffer"));
+  }
+
+  @Test
   void quietWithoutAFileMeansNoAppenders() {
     LogSetup.apply(new LogSettings("info", true, LogFormat.FULL, Optional.empty(), LogFormat.FULL, LogRotation.NEVER, 0, 0));
     assertFalse(context().getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext());
