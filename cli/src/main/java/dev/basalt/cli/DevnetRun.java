@@ -26,7 +26,7 @@ final class DevnetRun {
 
   private DevnetRun() {}
 
-  static int run(NodeSettings options) throws Exception {
+  static int run(NodeSettings options, NodeServices rpc) throws Exception {
     Path dir = options.storage().dataDirFor("dev");
     try {
       Files.createDirectories(dir);
@@ -51,7 +51,7 @@ final class DevnetRun {
       devnet = Devnet.start(dir, genesis, l1BlockSeconds);
       LOG.info("devnet up: genesis {} ({} s ago), history rebuilt in {} ms; {}", genesis,
           System.currentTimeMillis() / 1000 - genesis, devnet.catchUpMillis(), devnet.describeEndpoints());
-      client = options.engineClient(devnet.engineUrl(), new JwtSource.File(devnet.jwtFile()));
+      client = options.engineClient(devnet.engineUrl(), new JwtSource.File(devnet.jwtFile()), rpc.engineListener());
       NodeRun.handshake(client, devnet.engineUrl());
       safeHeads = NodeRun.openSafeHeadsFile(options.storage().safeDbFor(dir));
     } catch (Exception | Error e) {
@@ -66,8 +66,10 @@ final class DevnetRun {
     long pollMillis = Math.max(250, l1BlockSeconds * 1000 / 2);
     L1AdapterOptions l1 = options.l1().adapterOptions(devnet.l1RpcUrl(), devnet.beaconUrl(), options.trustL1Rpc(),
         Duration.ofMillis(pollMillis), Duration.ofMillis(4 * pollMillis));
-    var adapters = new NodeAdapters.Factory(l1, client, devnet.engineUrl(), config.rollup(), safeHeads);
+    rpc.prepare(config.rollup(), safeHeads,
+        options.engineClient(devnet.engineUrl(), new JwtSource.File(devnet.jwtFile()), rpc.engineListener()));
+    var adapters = new NodeAdapters.Factory(l1, client, devnet.engineUrl(), config.rollup(), safeHeads, rpc);
     Devnet services = devnet;
-    return NodeRun.runUntilStopped(options.runtimeOptions(), config, dir, journal, adapters, services::stats, services);
+    return NodeRun.runUntilStopped(options.runtimeOptions(), config, dir, journal, adapters, services::stats, services, rpc);
   }
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's real adapters: L1 JSON-RPC and beacon API ({@link L1Adapter}), the Engine API
  * ({@link EngineAdapter}, over the client the startup handshake already used), the file safe-head
- * database and the logging RPC port. It only carries commands and events: what the core asks and
+ * database and the RPC server's bridge to the core (the RPC port). It only carries commands and events: what the core asks and
  * when is the core's business.
  */
 final class NodeAdapters implements WorldAdapters {
@@ -27,12 +27,13 @@ final class NodeAdapters implements WorldAdapters {
   private final L1Adapter l1;
   private final EngineAdapter engine;
   private final FileSafeHeadStore safeHeads;
-  private final LoggingRpcPort rpc = new LoggingRpcPort();
+  private final NodeServices services;
 
-  private NodeAdapters(L1Adapter l1, EngineAdapter engine, FileSafeHeadStore safeHeads) {
+  private NodeAdapters(L1Adapter l1, EngineAdapter engine, FileSafeHeadStore safeHeads, NodeServices services) {
     this.l1 = l1;
     this.engine = engine;
     this.safeHeads = safeHeads;
+    this.services = services;
   }
 
   /**
@@ -40,16 +41,17 @@ final class NodeAdapters implements WorldAdapters {
    * safeHeads} from then on (closing the adapters closes them).
    */
   record Factory(L1AdapterOptions l1, JsonRpcClient engineClient, URI engineUrl, RollupConfig rollup,
-      FileSafeHeadStore safeHeads) implements Function<EventSink, WorldAdapters> {
+      FileSafeHeadStore safeHeads, NodeServices services) implements Function<EventSink, WorldAdapters> {
     @Override
     public WorldAdapters apply(EventSink sink) {
-      return new NodeAdapters(new L1Adapter(l1, rollup, sink), new EngineAdapter(engineClient, engineUrl, rollup, sink), safeHeads);
+      return new NodeAdapters(new L1Adapter(l1, rollup, sink, services.l1Listener()),
+          new EngineAdapter(engineClient, engineUrl, rollup, sink), safeHeads, services);
     }
   }
 
   @Override
   public CommandHandlers handlers() {
-    return new CommandHandlers(l1, engine, rpc, safeHeads);
+    return new CommandHandlers(l1, engine, services.rpcPort(), services.safeHeads(safeHeads));
   }
 
   @Override

@@ -88,6 +88,11 @@ final class NodeCommand implements Callable<Integer> {
   @Mixin SignerFlags signerFlags;
   @Mixin P2pFlags p2pFlags;
   @Mixin BuilderFlags builderFlags;
+  @Mixin RpcFlags rpcFlags;
+  @Mixin MetricsFlags metricsFlags;
+
+  /** The RPC server and metrics exporter of this run (created once the flags are checked). */
+  NodeServices services;
 
   /** Command-line options that name the chain's own services or polling, which the devnet replaces. */
   private static final List<String> NOT_WITH_DEV = List.of("--chain", "--l2-config-file", "--l1-config-file", "--l1-eth-rpc",
@@ -99,7 +104,8 @@ final class NodeCommand implements Callable<Integer> {
     try {
       NodeSettings settings = settings();
       LogSetup.apply(settings.log());
-      return settings.dev() ? DevnetRun.run(settings) : runChain(settings);
+      services = new NodeServices(rpcFlags, metricsFlags);
+      return settings.dev() ? DevnetRun.run(settings, services) : runChain(settings);
     } catch (FlagException e) {
       spec.commandLine().getErr().println("basalt node: " + e.getMessage());
       return StartupException.USAGE;
@@ -138,6 +144,8 @@ final class NodeCommand implements Callable<Integer> {
     EngineSettings engine = engineFlags.settings();
     StorageSettings storage = storageFlags.settings();
     LogSettings log = logFlags.settings(env(), given("-v"), given("--log.level"));
+    rpcFlags.check(given("--rpc.addr") || given("--rpc.port") || given("--rpc.enable-admin") || given("--rpc.ws-enabled"));
+    metricsFlags.check(given("--metrics.addr") || given("--metrics.port"));
     ForkOverrides forks = forkFlags.overrides();
     boolean dev = devFlags.dev();
     boolean chainChosen = given("--chain") || env().lookup(EnvDefaults.names(spec.findOption("--chain"))).isPresent();
@@ -204,14 +212,15 @@ final class NodeCommand implements Callable<Integer> {
     if (s.engine().jwtDefaulted()) {
       LOG.warn("no JWT secret given: using ./l2_jwt.hex (created if missing); the engine must be started with the same file");
     }
-    JsonRpcClient client = s.engineClient(s.engine().rpc(), s.engine().jwt());
+    JsonRpcClient client = s.engineClient(s.engine().rpc(), s.engine().jwt(), services.engineListener());
     Path dir = s.storage().dataDirFor(Long.toString(config.l2ChainId()));
     var journal = startJournal(client, s, dir, config);
     L1AdapterOptions l1 = s.l1().adapterOptions(s.l1().rpc(), s.l1().beacon(), s.trustL1Rpc(), s.l1().httpPollInterval(),
         s.l1().epochPollInterval());
-    var adapters = new NodeAdapters.Factory(l1, client, s.engine().rpc(), config.rollup(),
-        NodeRun.openSafeHeadsFile(s.storage().safeDbFor(dir)));
-    return NodeRun.runUntilStopped(s.runtimeOptions(), config, dir, journal, adapters, null, null);
+    var safeHeads = NodeRun.openSafeHeadsFile(s.storage().safeDbFor(dir));
+    services.prepare(config.rollup(), safeHeads, s.engineClient(s.engine().rpc(), s.engine().jwt(), services.engineListener()));
+    var adapters = new NodeAdapters.Factory(l1, client, s.engine().rpc(), config.rollup(), safeHeads, services);
+    return NodeRun.runUntilStopped(s.runtimeOptions(), config, dir, journal, adapters, null, null, services);
   }
 
   /** Handshake first (a wrong secret or an absent engine must not touch the journal), then the journal. */

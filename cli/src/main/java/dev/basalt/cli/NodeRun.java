@@ -81,15 +81,25 @@ final class NodeRun {
 
   /**
    * Starts the runtime, prints the status every few seconds and blocks until the JVM is asked to
-   * stop (SIGTERM, Ctrl-C), then shuts down in order: status, node (adapters, ring, journal), then
-   * {@code services} (the devnet's servers, which the adapters were talking to).
+   * stop (SIGTERM, Ctrl-C), then shuts down in order: status, RPC and metrics servers, node
+   * (adapters, ring, journal), then {@code services} (the devnet's servers, which the adapters were
+   * talking to).
    *
    * @param statusExtra more for the status line (the devnet's), or null
    */
   static int runUntilStopped(NodeRuntime.Options options, CoreConfig config, Path dir, Journal journal,
-      Function<EventSink, WorldAdapters> adapters, Supplier<String> statusExtra, AutoCloseable services)
+      Function<EventSink, WorldAdapters> adapters, Supplier<String> statusExtra, AutoCloseable services, NodeServices rpc)
       throws InterruptedException {
-    NodeRuntime node = NodeRuntime.start(options, config, journal, Journals.snapshots(dir), adapters, new ExitingHalter());
+    NodeRuntime node = NodeRuntime.start(options, config, rpc.journal(journal), Journals.snapshots(dir), adapters,
+        new ExitingHalter());
+    try {
+      rpc.started(node);
+    } catch (RuntimeException e) {
+      rpc.close();
+      node.close();
+      closeQuietly(services);
+      throw e;
+    }
     LOG.info("node running: L2 chain {}, journal in {} (starting at input {}); Ctrl-C to stop", config.l2ChainId(),
         dir.toAbsolutePath(), journal.nextInputSeq());
     StatusPrinter printer = new StatusPrinter(node, 5_000, statusExtra);
@@ -97,6 +107,7 @@ final class NodeRun {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       printer.close();
+      rpc.close();
       node.close();
       closeQuietly(services);
       LOG.info("stopped; verify the run with: ./basalt replay verify {}", dir);

@@ -2,6 +2,7 @@ package dev.basalt.cli;
 
 import dev.basalt.adapters.config.ChainSelection;
 import dev.basalt.adapters.engine.EngineClientOptions;
+import dev.basalt.adapters.http.CallListener;
 import dev.basalt.adapters.engine.JsonRpcClient;
 import dev.basalt.adapters.engine.JwtSecretException;
 import dev.basalt.adapters.engine.JwtSource;
@@ -49,9 +50,10 @@ record NodeSettings(boolean dev, long devL1BlockSeconds, ChainSelection chain, F
   }
 
   /** The engine client (loads the secret: an unreadable or malformed one stops the start). */
-  JsonRpcClient engineClient(URI url, JwtSource jwt) {
+  JsonRpcClient engineClient(URI url, JwtSource jwt, CallListener listener) {
     try {
-      return JsonRpcClient.of(new EngineClientOptions(url, jwt, engine.timeout(), EngineClientOptions.DEFAULT_MAX_CONCURRENT_CALLS));
+      return JsonRpcClient.of(new EngineClientOptions(url, jwt, engine.timeout(), EngineClientOptions.DEFAULT_MAX_CONCURRENT_CALLS),
+          listener);
     } catch (JwtSecretException e) {
       throw StartupException.failed(e.getMessage() + "; " + jwtFix(jwt));
     }

@@ -65,6 +65,7 @@ class NodeOverHttpIT {
   private L1HttpServer l1;
   private EngineHttpServer engine;
   private NodeRuntime node;
+  private NodeServices services;
 
   @BeforeEach
   void services() throws Exception {
@@ -76,6 +77,9 @@ class NodeOverHttpIT {
 
   @AfterEach
   void stop() {
+    if (services != null) {
+      services.close();
+    }
     if (node != null) {
       node.close();
     }
@@ -92,11 +96,15 @@ class NodeOverHttpIT {
     URI url = URI.create(l1.url());
     L1AdapterOptions options = new L1AdapterOptions(url, false, 100, 400, 20, 4, 10_000, RetryPolicy.DEFAULT, BeaconOptions.of(url));
     FileSafeHeadStore safeHeads = NodeRun.openSafeHeads(dir);
-    return NodeRuntime.start(new NodeRuntime.Options(new RingPolicy(1 << 12, 100, 10_000, false), 100), config, journal,
-        Journals.snapshots(dir), new NodeAdapters.Factory(options, client, engine.url(), config.rollup(), safeHeads),
+    services = NodeServices.onFreePorts();
+    services.prepare(config.rollup(), safeHeads, JsonRpcClient.of(EngineClientOptions.of(engine.url(), new JwtSource.Given(SECRET))));
+    NodeRuntime started = NodeRuntime.start(new NodeRuntime.Options(new RingPolicy(1 << 12, 100, 10_000, false), 100), config, journal,
+        Journals.snapshots(dir), new NodeAdapters.Factory(options, client, engine.url(), config.rollup(), safeHeads, services),
         (reason, cause) -> {
           throw new AssertionError("node halted: " + reason, cause);
         });
+    services.started(started);
+    return started;
   }
 
   private void advance(long seconds) {
@@ -176,6 +184,27 @@ class NodeOverHttpIT {
       var held = world.nodeEngine().block(new L2BlockSelector.ByNumber(number)).orElseThrow();
       assertEquals(world.trueChain().block(number).orElseThrow().envelope(), held, "L2 block " + number);
     }
+    // The node's own JSON-RPC server reports the same, op-node-shaped.
+    var http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> rpc = body -> {
+      try {
+        var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + services.rpcListenPort() + "/"))
+            .header("content-type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("result");
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    };
+    var synced = rpc.apply("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"optimism_syncStatus\"}");
+    assertEquals(expected.hash().toHex(), synced.get("safe_l2").get("hash").asText());
+    assertEquals(expected.l1Origin().number(), synced.get("safe_l2").get("l1origin").get("number").asLong());
+    long l1Safe = world.l1().chain().safe().number();
+    var safeAt = rpc.apply("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"optimism_safeHeadAtL1Block\",\"params\":[\"0x"
+        + Long.toHexString(l1Safe) + "\"]}");
+    assertEquals(expected.hash().toHex(), safeAt.get("safeHead").get("hash").asText());
+    services.close();
+    services = null;
     node.close();
     node = null;
     try (FileSafeHeadStore db = FileSafeHeadStore.open(dir.resolve(NodeRun.SAFE_HEADS_FILE))) {

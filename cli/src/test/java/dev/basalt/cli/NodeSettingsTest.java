@@ -241,7 +241,7 @@ class NodeSettingsTest {
     Set<String> uncovered = new TreeSet<>();
     for (OptionSpec o : spec.options()) {
       String n = o.longestName();
-      // --rpc.* and --metrics.* belong to RpcFlags / MetricsFlags, tested with the RPC server.
+      // --rpc.*, --port and --metrics.* (RpcFlags, MetricsFlags) are resolved by NodeServices, tested with the RPC server.
       if (!n.startsWith("--rpc.") && !n.startsWith("--metrics.") && !n.equals("--port")
           && o.names().length > 0 && java.util.Arrays.stream(o.names()).noneMatch(covered::contains)) {
         uncovered.add(n);

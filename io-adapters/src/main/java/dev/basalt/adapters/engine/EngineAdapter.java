@@ -1,6 +1,7 @@
 package dev.basalt.adapters.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.basalt.adapters.http.CallListener;
 import dev.basalt.adapters.node.EnginePort;
 import dev.basalt.adapters.ring.EventSink;
 import dev.basalt.core.command.FetchEngineHeads;
@@ -53,7 +54,12 @@ public final class EngineAdapter implements EnginePort, AutoCloseable {
 
   /** Opens a client for {@code options} (loads the JWT secret; throws {@link JwtSecretException}). */
   public static EngineAdapter open(EngineClientOptions options, RollupConfig rollup, EventSink sink) {
-    return new EngineAdapter(JsonRpcClient.of(options), options.url(), rollup, sink);
+    return open(options, rollup, sink, CallListener.NONE);
+  }
+
+  /** As {@link #open(EngineClientOptions, RollupConfig, EventSink)}, telling {@code listener} of every call. */
+  public static EngineAdapter open(EngineClientOptions options, RollupConfig rollup, EventSink sink, CallListener listener) {
+    return new EngineAdapter(JsonRpcClient.of(options, listener), options.url(), rollup, sink);
   }
 
   /** {@code engine_exchangeCapabilities}, waited for: call once before starting the node. */

@@ -1,5 +1,6 @@
 package dev.basalt.adapters.engine;
 
+import dev.basalt.adapters.http.CallListener;
 import dev.basalt.core.event.FailureKind;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -53,9 +54,16 @@ public final class JsonRpcClient implements AutoCloseable {
   private final ExecutorService workers;
   private final ScheduledThreadPoolExecutor deadlines;
   private final AtomicLong ids = new AtomicLong();
+  private final CallListener listener;
   private volatile boolean closed;
 
   public JsonRpcClient(URI url, JwtSigner jwt, Duration timeout, int maxConcurrentCalls) {
+    this(url, jwt, timeout, maxConcurrentCalls, CallListener.NONE);
+  }
+
+  /** @param listener told of every call's duration and outcome (metrics); never changes them */
+  public JsonRpcClient(URI url, JwtSigner jwt, Duration timeout, int maxConcurrentCalls, CallListener listener) {
+    this.listener = listener;
     this.url = url;
     this.jwt = jwt;
     this.timeoutNanos = timeout.toNanos();
@@ -76,8 +84,13 @@ public final class JsonRpcClient implements AutoCloseable {
 
   /** The client for these options (loads the JWT secret; throws {@link JwtSecretException}). */
   public static JsonRpcClient of(EngineClientOptions options) {
+    return of(options, CallListener.NONE);
+  }
+
+  /** As {@link #of(EngineClientOptions)}, telling {@code listener} of every call. */
+  public static JsonRpcClient of(EngineClientOptions options, CallListener listener) {
     return new JsonRpcClient(options.url(), new JwtSigner(options.jwt().load()), options.timeout(),
-        options.maxConcurrentCalls());
+        options.maxConcurrentCalls(), listener);
   }
 
   /**
@@ -87,12 +100,22 @@ public final class JsonRpcClient implements AutoCloseable {
   public void call(String method, ParamsWriter params, Consumer<RpcOutcome> done) {
     long acceptedNanos = System.nanoTime();
     try {
-      workers.execute(() -> deliver(method, done, guardedExchange(method, params, acceptedNanos)));
+      workers.execute(() -> deliver(method, done, observed(method, acceptedNanos, guardedExchange(method, params, acceptedNanos))));
     } catch (RejectedExecutionException e) {
       RpcOutcome rejected = new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": engine client is closed");
       // Not on the caller's thread: the caller may be the ring's dispatcher, which must not publish.
       CompletableFuture.runAsync(() -> deliver(method, done, rejected));
     }
+  }
+
+  private RpcOutcome observed(String method, long acceptedNanos, RpcOutcome outcome) {
+    String label = switch (outcome) {
+      case RpcOutcome.Result r -> CallListener.OK;
+      case RpcOutcome.ErrorObject e -> CallListener.RPC_ERROR;
+      case RpcOutcome.Failed f -> CallListener.outcome(f.kind());
+    };
+    CallListener.notify(listener, method, System.nanoTime() - acceptedNanos, label);
+    return outcome;
   }
 
   private static void deliver(String method, Consumer<RpcOutcome> done, RpcOutcome outcome) {

@@ -3,6 +3,7 @@ package dev.basalt.adapters.l1;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.basalt.adapters.http.CallFailure;
+import dev.basalt.adapters.http.CallListener;
 import dev.basalt.adapters.http.HttpFailures;
 import dev.basalt.adapters.http.Retrying;
 import dev.basalt.core.event.FailureKind;
@@ -26,8 +27,15 @@ final class JsonRpcClient {
   private final Web3jService service;
   private final Retrying retrying;
   private final int maxBatchSize;
+  private final CallListener listener;
 
   JsonRpcClient(Web3jService service, Retrying retrying, int maxBatchSize) {
+    this(service, retrying, maxBatchSize, CallListener.NONE);
+  }
+
+  /** @param listener told of every attempt's duration and outcome (metrics); never changes them */
+  JsonRpcClient(Web3jService service, Retrying retrying, int maxBatchSize, CallListener listener) {
+    this.listener = listener;
     if (maxBatchSize < 1) {
       throw new IllegalArgumentException("maxBatchSize must be at least 1");
     }
@@ -43,7 +51,7 @@ final class JsonRpcClient {
   /** Calls {@code method}; the result may be JSON null (a missing block, say). */
   JsonNode call(String method, List<?> params) throws CallFailure {
     String what = method + params;
-    return retrying.run(what, () -> resultOf(what, send(what, request(method, params))));
+    return retrying.run(what, () -> observe(method, () -> resultOf(what, send(what, request(method, params)))));
   }
 
   /**
@@ -55,9 +63,28 @@ final class JsonRpcClient {
     for (int from = 0; from < paramLists.size(); from += maxBatchSize) {
       List<List<?>> chunk = paramLists.subList(from, Math.min(paramLists.size(), from + maxBatchSize));
       String what = method + " batch of " + chunk.size();
-      out.addAll(retrying.run(what, () -> sendBatch(what, method, chunk)));
+      out.addAll(retrying.run(what, () -> observe(method, () -> sendBatch(what, method, chunk))));
     }
     return out;
+  }
+
+  /** One attempt, timed and labelled for the listener. */
+  private <T> T observe(String method, Attempt<T> attempt) throws CallFailure {
+    long start = System.nanoTime();
+    try {
+      T result = attempt.run();
+      CallListener.notify(listener, method, System.nanoTime() - start, CallListener.OK);
+      return result;
+    } catch (CallFailure f) {
+      String label = f.kind() == FailureKind.REMOTE_ERROR && f.httpStatus() == 0 ? CallListener.RPC_ERROR : CallListener.outcome(f.kind());
+      CallListener.notify(listener, method, System.nanoTime() - start, label);
+      throw f;
+    }
+  }
+
+  @FunctionalInterface
+  private interface Attempt<T> {
+    T run() throws CallFailure;
   }
 
   private Request<Object, RawResponse> request(String method, List<?> params) {

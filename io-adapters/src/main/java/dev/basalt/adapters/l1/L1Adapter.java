@@ -1,6 +1,7 @@
 package dev.basalt.adapters.l1;
 
 import dev.basalt.adapters.beacon.BeaconBlobSource;
+import dev.basalt.adapters.http.CallListener;
 import dev.basalt.adapters.http.CallFailure;
 import dev.basalt.adapters.http.HttpClients;
 import dev.basalt.adapters.http.RetryPolicy;
@@ -52,17 +53,22 @@ public final class L1Adapter implements L1Port, Closeable {
   });
 
   public L1Adapter(L1AdapterOptions options, RollupConfig rollup, EventSink sink) {
+    this(options, rollup, sink, CallListener.NONE);
+  }
+
+  /** As {@link #L1Adapter(L1AdapterOptions, RollupConfig, EventSink)}, telling {@code listener} of every L1 call attempt. */
+  public L1Adapter(L1AdapterOptions options, RollupConfig rollup, EventSink sink, CallListener listener) {
     this.options = options;
     this.sink = sink;
     this.http = HttpClients.create(options.callTimeoutMillis(), options.maxConcurrency());
     this.service = new HttpService(options.rpcUrl().toString(), http);
     Retrying retrying = new Retrying(options.retry(), options.maxConcurrency());
-    this.fetcher = new L1BlockFetcher(new JsonRpcClient(service, retrying, options.rpcMaxBatchSize()),
+    this.fetcher = new L1BlockFetcher(new JsonRpcClient(service, retrying, options.rpcMaxBatchSize(), listener),
         options.trustRpc(), rollup.batchInboxAddress(),
         List.of(rollup.depositContractAddress(), rollup.l1SystemConfigAddress()));
     // Polls are not retried: the next tick is the retry, and a stuck poll must not delay it long.
     L1BlockFetcher labels = new L1BlockFetcher(
-        new JsonRpcClient(service, new Retrying(RetryPolicy.ONCE, 1), options.rpcMaxBatchSize()),
+        new JsonRpcClient(service, new Retrying(RetryPolicy.ONCE, 1), options.rpcMaxBatchSize(), listener),
         options.trustRpc(), rollup.batchInboxAddress(), List.of());
     this.poller = new L1HeadPoller(labels::fetchLabel, sink);
     this.beacon = new BeaconBlobSource(options.beacon());

@@ -118,6 +118,11 @@ public final class NodeRuntime implements AutoCloseable {
     return recovery;
   }
 
+  /** Events published but not yet applied (for metrics). */
+  public long ringOccupancy() {
+    return ring.occupancy();
+  }
+
   public boolean isHalted() {
     return ring.isHalted();
   }

@@ -206,6 +206,24 @@ public final class SimWorld {
     return out;
   }
 
+  /**
+   * The fault-free answer to an L1 or beacon read, for a reference computation beside the node
+   * (no armed fault is consumed, nothing is delayed).
+   */
+  public List<InputEvent> answerQuietly(Command command) {
+    return l1Responder.answerQuietly(command);
+  }
+
+  /** Forgets every delayed answer (their requester died). */
+  public void dropDelayed() {
+    delayed.clear();
+  }
+
+  /** When the earliest delayed answer falls due ({@code Long.MAX_VALUE} when none waits). */
+  public long nextDueMillis() {
+    return delayed.isEmpty() ? Long.MAX_VALUE : delayed.peek().atMillis();
+  }
+
   public SimWorldConfig config() {
     return config;
   }

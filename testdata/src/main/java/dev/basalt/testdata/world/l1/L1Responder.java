@@ -44,6 +44,15 @@ public final class L1Responder {
     return c instanceof FetchL1Block || c instanceof FetchBlobs;
   }
 
+  /** The fault-free answer to {@code command}, now (no armed fault is consumed). */
+  public List<InputEvent> answerQuietly(Command command) {
+    return List.of(switch (command) {
+      case FetchL1Block f -> fetchBlock(f);
+      case FetchBlobs f -> fetchBlobs(f);
+      default -> throw new IllegalArgumentException("not an L1 command: " + command);
+    });
+  }
+
   /** The answers to {@code command} (none when a fault drops it). */
   public List<Answer> answer(Command command) {
     long id = ((Request) command).correlationId();

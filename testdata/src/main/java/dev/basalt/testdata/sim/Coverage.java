@@ -1,0 +1,25 @@
+package dev.basalt.testdata.sim;
+
+import java.util.TreeMap;
+
+/**
+ * "Sometimes" assertions: named marks a run hits when it reaches a fault or a recovery path. A
+ * swarm that never hits a mark has not tested that path, and fails.
+ */
+final class Coverage {
+  /** Every mark a healthy swarm must reach, beside one "injected: CLASS" per fault class. */
+  static final String[] REQUIRED = {
+    "safe head rewound after a disruption", "reorg below the safe head's origin", "node restarted from its journal",
+    "torn journal tail", "converged after faults"
+  };
+
+  private final TreeMap<String, Integer> marks = new TreeMap<>();
+
+  void mark(String name) {
+    marks.merge(name, 1, Integer::sum);
+  }
+
+  TreeMap<String, Integer> marks() {
+    return new TreeMap<>(marks);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.basalt.testdata.sim;
+
+import dev.basalt.core.command.Command;
+import dev.basalt.core.command.FetchBlobs;
+import dev.basalt.core.command.FetchL1Block;
+import dev.basalt.core.event.FailureKind;
+import dev.basalt.testdata.world.SimWorld;
+import dev.basalt.testdata.world.engine.EngineResponder;
+import dev.basalt.testdata.world.fault.Fault;
+import java.util.function.Predicate;
+
+/** Turns a {@link ScheduledFault} into what the world or the node's process does. */
+final class FaultInjector {
+  private static final Predicate<Command> L1_READS = c -> c instanceof FetchL1Block;
+  private static final Predicate<Command> L1_OR_BLOBS = c -> c instanceof FetchL1Block || c instanceof FetchBlobs;
+  private static final Predicate<Command> BLOBS = c -> c instanceof FetchBlobs;
+  private static final Predicate<Command> ENGINE = EngineResponder::handles;
+
+  private final SimNode node;
+  private final SimWorld world;
+  private final Invariants invariants;
+  private final Coverage coverage;
+  private int pausedSteps;
+  private int stalledSteps;
+
+  FaultInjector(SimNode node, Invariants invariants, Coverage coverage) {
+    this.node = node;
+    this.world = node.world();
+    this.invariants = invariants;
+    this.coverage = coverage;
+  }
+
+  /** Whether the node's process is paused this step (a clock jump follows). */
+  boolean paused() {
+    return pausedSteps > 0;
+  }
+
+  /** Whether the L1 head poller sees nothing new this step. */
+  boolean stalled() {
+    return stalledSteps > 0;
+  }
+
+  void stepDone() {
+    pausedSteps = Math.max(0, pausedSteps - 1);
+    stalledSteps = Math.max(0, stalledSteps - 1);
+  }
+
+  /** Injects {@code f}; false when it cannot apply now (e.g. a reorg with nothing above finalized). */
+  boolean inject(ScheduledFault f) {
+    int n = Math.max(1, f.size());
+    switch (f.fault()) {
+      case L1_REORG -> {
+        return reorg(f.size());
+      }
+      case L1_RPC_ERROR -> world.l1Responder().faults().add(L1_READS, new Fault.Fail(FailureKind.REMOTE_ERROR, -32000, "simulated"), n);
+      case L1_TIMEOUT -> world.l1Responder().faults().add(L1_READS, new Fault.Timeout(), n);
+      case L1_DELAY -> world.l1Responder().faults().add(L1_OR_BLOBS, new Fault.Delay(n * 1000L), 3);
+      case BLOB_NOT_FOUND -> world.l1Responder().faults().add(BLOBS, new Fault.Fail(FailureKind.NOT_FOUND, 0, "blob sidecars not found"), n);
+      case L1_HEAD_STALL -> stalledSteps = Math.max(stalledSteps, n);
+      case ENGINE_SYNCING -> {
+        // SYNCING means the engine does not vouch for the chain the node built on: the node treats
+        // it as lost blocks and resets, and a reset re-establishes the safe head from the sync
+        // start (op-node's FindL2Heads), which may lie below the previous safe head.
+        world.nodeEngine().syncingFor(n);
+        invariants.disrupted();
+      }
+      case ENGINE_TIMEOUT -> world.engineResponder().faults().add(ENGINE, new Fault.Timeout(), n);
+      case ENGINE_DROPPED -> world.engineResponder().faults().add(ENGINE, new Fault.Drop(), n);
+      case ENGINE_LATE -> world.engineResponder().faults().add(ENGINE, new Fault.Delay(n * 100L), 3);
+      case ENGINE_RESTART -> {
+        int before = world.nodeEngine().blockCount();
+        world.nodeEngine().restart();
+        if (world.nodeEngine().blockCount() < before) {
+          coverage.mark("engine lost blocks");
+        }
+        invariants.disrupted();
+      }
+      case NODE_CRASH -> {
+        node.crash(f.size());
+        coverage.mark("node restarted from its journal");
+        if (f.size() > 0) {
+          coverage.mark("torn journal tail");
+        }
+      }
+      case CLOCK_JUMP -> pausedSteps = Math.max(pausedSteps, n);
+      case BATCHER_MISBEHAVIOUR -> {
+        return false; // a property of the world, set before the run
+      }
+    }
+    return true;
+  }
+
+  private boolean reorg(int size) {
+    var chain = world.l1().chain();
+    int depth = (int) Math.min(size, chain.head().number() - chain.finalized().number());
+    if (depth < 1) {
+      return false;
+    }
+    long firstReplaced = chain.head().number() - depth + 1;
+    long safeOrigin = node.status().safeL2().l1Origin().number();
+    world.reorgL1(depth, depth + size % 3);
+    invariants.disrupted();
+    if (firstReplaced <= safeOrigin) {
+      coverage.mark("reorg below the safe head's origin");
+    }
+    if (depth >= 10) {
+      coverage.mark("reorg of 10 or more blocks");
+    }
+    return true;
+  }
+}

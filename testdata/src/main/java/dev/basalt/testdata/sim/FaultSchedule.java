@@ -1,0 +1,54 @@
+package dev.basalt.testdata.sim;
+
+import dev.basalt.testdata.gen.SimRng;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The faults of one run, in step order. Drawn once from the seed and the profile, then fixed: the
+ * run is a function of (seed, schedule), which is what lets the shrinker drop entries and re-run.
+ */
+public record FaultSchedule(List<ScheduledFault> faults) {
+  public FaultSchedule {
+    faults = List.copyOf(faults.stream().sorted().toList());
+  }
+
+  public static FaultSchedule draw(SwarmProfile profile, int steps, SimRng rng) {
+    List<ScheduledFault> out = new ArrayList<>();
+    for (int step = 1; step < steps; step++) {
+      for (FaultClass f : FaultClass.values()) {
+        if (f != FaultClass.BATCHER_MISBEHAVIOUR && rng.nextInt(1000) < profile.rate(f)) {
+          out.add(new ScheduledFault(step, f, size(f, rng)));
+        }
+      }
+    }
+    if (profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) > 0) {
+      // The batcher's misbehaviour is a property of the world, chosen up front (size = chance in 100).
+      out.add(new ScheduledFault(0, FaultClass.BATCHER_MISBEHAVIOUR, Math.max(1, profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) / 4)));
+    }
+    return new FaultSchedule(out);
+  }
+
+  private static int size(FaultClass f, SimRng rng) {
+    return switch (f) {
+      case L1_REORG -> (int) rng.between(1, 20);
+      case L1_RPC_ERROR, L1_TIMEOUT, BLOB_NOT_FOUND, ENGINE_TIMEOUT, ENGINE_DROPPED -> (int) rng.between(1, 4);
+      case L1_DELAY, ENGINE_LATE -> (int) rng.between(1, 30);
+      case L1_HEAD_STALL, CLOCK_JUMP -> (int) rng.between(2, 12);
+      case ENGINE_SYNCING -> (int) rng.between(1, 8);
+      case ENGINE_RESTART -> 0;
+      case NODE_CRASH -> (int) rng.between(0, 2);
+      case BATCHER_MISBEHAVIOUR -> (int) rng.between(1, 30);
+    };
+  }
+
+  public FaultSchedule without(int from, int to) {
+    List<ScheduledFault> kept = new ArrayList<>(faults.subList(0, from));
+    kept.addAll(faults.subList(to, faults.size()));
+    return new FaultSchedule(kept);
+  }
+
+  public int size() {
+    return faults.size();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.basalt.testdata.sim;
+
+import dev.basalt.core.Core;
+import dev.basalt.core.command.Command;
+import dev.basalt.core.command.FetchL2Block;
+import dev.basalt.core.engine.L2BlockSelector;
+import dev.basalt.core.event.InputEvent;
+import dev.basalt.core.heads.SyncStatus;
+import dev.basalt.core.types.L2BlockRef;
+import java.util.List;
+
+/**
+ * The checks that hold after every event, whatever the faults: the heads are ordered, finalized
+ * never moves back, and safe moves back only after something that can take blocks away happened
+ * since it last advanced: an L1 reorg, an engine that lost blocks or answered SYNCING, a restart,
+ * or a pipeline reset (Basalt re-establishes the safe head as op-node's FindL2Heads does, a
+ * sequencing window back; kona keeps the engine's safe label instead).
+ */
+final class Invariants implements SimNode.Listener {
+  private final Coverage coverage;
+  private long maxFinalized;
+  private long lastSafe;
+  private long disruptions;
+  private long disruptionsAtLastSafe;
+
+  Invariants(Coverage coverage) {
+    this.coverage = coverage;
+  }
+
+  /** Something that may legitimately take safe blocks away happened. */
+  void disrupted() {
+    disruptions++;
+  }
+
+  @Override
+  public void applied(InputEvent event, List<Command> out, Core core) {
+    for (Command c : out) {
+      if (c instanceof FetchL2Block f && f.selector() instanceof L2BlockSelector.ByLabel l && l.label() == L2BlockSelector.Label.FINALIZED) {
+        // A sync start (restart or pipeline reset) re-establishes the safe head a sequencing
+        // window back, as op-node's FindL2Heads does: a reset is a disruption of its own.
+        coverage.mark("pipeline reset");
+        disruptions++;
+      }
+    }
+    SyncStatus s = core.syncStatus();
+    L2BlockRef[] order = {s.finalizedL2(), s.safeL2(), s.localSafeL2(), s.pendingSafeL2(), s.unsafeL2()};
+    for (int i = 1; i < order.length; i++) {
+      if (order[i - 1].number() > order[i].number()) {
+        throw new InvariantViolation("heads out of order after " + event.getClass().getSimpleName() + ": " + s);
+      }
+    }
+    if (s.finalizedL2().number() < maxFinalized) {
+      throw new InvariantViolation("finalized moved back from " + maxFinalized + " to " + s.finalizedL2());
+    }
+    maxFinalized = s.finalizedL2().number();
+    long safe = s.safeL2().number();
+    if (safe < lastSafe) {
+      if (disruptions == disruptionsAtLastSafe) {
+        throw new InvariantViolation("safe head moved back from " + lastSafe + " to " + s.safeL2() + " with no reorg or lost blocks");
+      }
+      coverage.mark("safe head rewound after a disruption");
+    }
+    if (safe > lastSafe) {
+      disruptionsAtLastSafe = disruptions;
+    }
+    lastSafe = safe;
+  }
+
+  @Override
+  public void crashed(int lostEvents) {
+    // The restarted core is rebuilt from the journal: its heads are the journal's, so the checks
+    // carry on; a torn tail may have lost steps whose effects had already reached the engine
+    // (power loss without strict durability), so the restored heads may be older than the ones
+    // reported before the crash: the checks restart from the restored state.
+    disruptions++;
+    if (lostEvents > 0) {
+      maxFinalized = 0;
+    }
+  }
+}

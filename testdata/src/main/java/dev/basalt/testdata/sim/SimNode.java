@@ -1,0 +1,223 @@
+package dev.basalt.testdata.sim;
+
+import dev.basalt.core.Core;
+import dev.basalt.core.codec.BinaryReader;
+import dev.basalt.core.codec.BinaryWriter;
+import dev.basalt.core.CoreConfig;
+import dev.basalt.core.command.Command;
+import dev.basalt.core.command.ScheduleWakeup;
+import dev.basalt.core.event.ClockTicked;
+import dev.basalt.core.event.InputEvent;
+import dev.basalt.core.event.NodeStarted;
+import dev.basalt.core.event.WakeupFired;
+import dev.basalt.core.heads.SyncStatus;
+import dev.basalt.testdata.world.SimWorld;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A {@link Core} driven against a {@link SimWorld} on one thread with a virtual clock. Events are
+ * applied in arrival order; world answers to the core's commands join the back of the queue; when
+ * the queue runs dry the clock jumps to the next wakeup (or the world's next delayed answer). The
+ * time spent inside {@link Core#apply} is measured apart from the world's, so a benchmark can
+ * report the consensus layer's own cost.
+ */
+public final class SimNode {
+  /** How often (in events) the simulated process writes the snapshot a crash restarts from. */
+  private static final int SNAPSHOT_EVERY_EVENTS = 2_000;
+
+  /** Sees every event the core applied with what it emitted (a journal writer, invariant checks). */
+  public interface Listener {
+    void applied(InputEvent event, List<Command> out, Core core);
+
+    /** The process died; the last {@code lostEvents} applied events never reached the journal. */
+    default void crashed(int lostEvents) {}
+  }
+
+  private final SimWorld world;
+  private final CoreConfig config;
+  private Core core = new Core();
+  private byte[] snapshot;
+  private final List<InputEvent> sinceSnapshot = new ArrayList<>();
+  private Listener listener = (e, out, c) -> {};
+  private final ArrayDeque<InputEvent> inbox = new ArrayDeque<>();
+  private final TreeMap<Long, ArrayDeque<Long>> timers = new TreeMap<>();
+  private long nowMillis;
+  private long events;
+  private long commands;
+  private long coreNanos;
+
+  private SimNode(SimWorld world, CoreConfig config) {
+    this.world = world;
+    this.config = config;
+    this.nowMillis = world.nowSeconds() * 1000;
+    inbox.add(new NodeStarted(config, nowMillis));
+  }
+
+  /** Starts a fresh node (empty core, the world's engine as it is) at the world's current time. */
+  public static SimNode start(SimWorld world, CoreConfig config) {
+    return new SimNode(world, config);
+  }
+
+  public void listen(Listener newListener) {
+    this.listener = newListener;
+  }
+
+  /**
+   * The node process dies and starts again: answers in flight and pending wakeups are lost, the
+   * last {@code lostEvents} applied events never reached the journal (a torn tail), and the core
+   * is rebuilt as the runtime does it (last snapshot, then the journal's events after it) before
+   * a new {@code NodeStarted}. The engine and L1 keep what they were told.
+   */
+  public void crash(int lostEvents) {
+    int lost = Math.min(lostEvents, sinceSnapshot.size());
+    sinceSnapshot.subList(sinceSnapshot.size() - lost, sinceSnapshot.size()).clear();
+    inbox.clear();
+    timers.clear();
+    world.dropDelayed();
+    core = snapshot == null ? new Core() : Core.restore(new BinaryReader(snapshot));
+    for (InputEvent e : sinceSnapshot) {
+      core.apply(e);
+    }
+    listener.crashed(lost);
+    inbox.add(new NodeStarted(config, nowMillis));
+  }
+
+  /** Queues what a head poller would report now. */
+  public void observeL1() {
+    inbox.addAll(world.l1Observations());
+  }
+
+  /**
+   * Moves the world and the node's clock to {@code timeSeconds} (the world mines and sequences
+   * what falls due), then queues a clock tick and the L1 labels.
+   */
+  public void advanceTo(long timeSeconds) {
+    tick(timeSeconds, true);
+  }
+
+  /** As {@link #advanceTo}, the L1 labels queued only when {@code observeL1} (a stalled poller sees nothing). */
+  public void tick(long timeSeconds, boolean observeL1) {
+    world.advanceTo(timeSeconds);
+    nowMillis = Math.max(nowMillis, timeSeconds * 1000);
+    inbox.add(new ClockTicked(nowMillis));
+    if (observeL1) {
+      observeL1();
+    }
+  }
+
+  /**
+   * Applies events until {@code done} holds, nothing is left to do, or {@code maxEvents} were
+   * applied. Returns whether {@code done} holds.
+   */
+  public boolean runUntil(BooleanSupplier done, long maxEvents) {
+    long limit = maxEvents > Long.MAX_VALUE - events ? Long.MAX_VALUE : events + maxEvents;
+    while (!done.getAsBoolean() && events < limit) {
+      if (!step()) {
+        return done.getAsBoolean();
+      }
+    }
+    return done.getAsBoolean();
+  }
+
+  /** Applies one event; false when there is none now and no wakeup or delayed answer pending. */
+  public boolean step() {
+    InputEvent next = inbox.poll();
+    if (next == null) {
+      if (!fireNextTimer()) {
+        return false;
+      }
+      next = inbox.poll();
+    }
+    deliver(next);
+    return true;
+  }
+
+  private boolean fireNextTimer() {
+    Map.Entry<Long, ArrayDeque<Long>> timer = timers.firstEntry();
+    long worldDue = world.nextDueMillis();
+    if (timer == null && worldDue == Long.MAX_VALUE) {
+      return false;
+    }
+    long at = Math.min(timer == null ? Long.MAX_VALUE : timer.getKey(), worldDue);
+    nowMillis = Math.max(nowMillis, at);
+    inbox.addAll(world.deliverDue(nowMillis));
+    if (timer != null && timer.getKey() <= nowMillis) {
+      Long id = timer.getValue().poll();
+      if (timer.getValue().isEmpty()) {
+        timers.remove(timer.getKey());
+      }
+      inbox.add(new WakeupFired(id, nowMillis));
+    }
+    return !inbox.isEmpty();
+  }
+
+  private void deliver(InputEvent event) {
+    long start = System.nanoTime();
+    var out = core.apply(event);
+    coreNanos += System.nanoTime() - start;
+    events++;
+    sinceSnapshot.add(event);
+    listener.applied(event, out, core);
+    if (sinceSnapshot.size() >= SNAPSHOT_EVERY_EVENTS) {
+      BinaryWriter w = new BinaryWriter();
+      core.writeSnapshot(w);
+      snapshot = w.toByteArray();
+      sinceSnapshot.clear();
+    }
+    if (TRACE && events < 60) {
+      System.err.println("event " + events + ": " + abbreviate(event) + " -> " + out.stream().map(SimNode::abbreviate).toList());
+    }
+    for (Command c : out) {
+      commands++;
+      if (c instanceof ScheduleWakeup w) {
+        timers.computeIfAbsent(w.atMillis(), t -> new ArrayDeque<>()).add(w.correlationId());
+      } else {
+        inbox.addAll(world.handle(c));
+      }
+    }
+    if (!core.haltReason().isEmpty()) {
+      throw new IllegalStateException("core halted at event " + events + ": " + core.haltReason());
+    }
+  }
+
+  private static final boolean TRACE = Boolean.getBoolean("basalt.sim.trace");
+
+  private static String abbreviate(Object o) {
+    String s = String.valueOf(o);
+    return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+  }
+
+  public SimWorld world() {
+    return world;
+  }
+
+  public SyncStatus status() {
+    return core.syncStatus();
+  }
+
+  public Core core() {
+    return core;
+  }
+
+  public long nowMillis() {
+    return nowMillis;
+  }
+
+  public long events() {
+    return events;
+  }
+
+  public long commands() {
+    return commands;
+  }
+
+  /** Wall time spent inside the core's {@code apply}, in nanoseconds. */
+  public long coreNanos() {
+    return coreNanos;
+  }
+}

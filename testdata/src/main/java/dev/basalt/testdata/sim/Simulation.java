@@ -1,0 +1,192 @@
+package dev.basalt.testdata.sim;
+
+import dev.basalt.core.NodeMode;
+import dev.basalt.core.heads.SyncStatus;
+import dev.basalt.testdata.gen.SimRng;
+import dev.basalt.testdata.world.SimWorld;
+import dev.basalt.testdata.world.SimWorldConfig;
+import dev.basalt.testdata.world.rollup.BatcherConfig;
+import dev.basalt.testdata.world.rollup.BatcherFaults;
+import java.util.EnumMap;
+import java.util.Optional;
+
+/**
+ * One simulated run: the production core in a {@link SimWorld} drawn from one seed, faults
+ * injected from a {@link FaultSchedule}, the {@link Invariants} checked after every event, then a
+ * quiet period in which the node must converge on the world's true chain (the reference: what the
+ * world's sequencer made and its batcher posted to the canonical L1).
+ */
+public final class Simulation {
+  /** Forks activate this many seconds apart from genesis, so early steps cross every boundary. */
+  static final long FORK_GAP_SECONDS = 240;
+
+  /**
+   * @param steps L1 block times with faults
+   * @param maxEvents stop injecting once this many events were applied
+   * @param quietSteps L1 block times without faults allowed for convergence
+   * @param maxEventsPerStep more than this in one step is a livelock
+   */
+  public record Options(long seed, int steps, long maxEvents, String profile, int quietSteps, long maxEventsPerStep) {
+    public static Options of(long seed, int steps) {
+      return new Options(seed, steps, Long.MAX_VALUE, "swarm", 60, 500_000);
+    }
+
+    public Options withProfile(String newProfile) {
+      return new Options(seed, steps, maxEvents, newProfile, quietSteps, maxEventsPerStep);
+    }
+
+    public Options withMaxEvents(long newMaxEvents) {
+      return new Options(seed, steps, newMaxEvents, profile, quietSteps, maxEventsPerStep);
+    }
+  }
+
+  private Simulation() {}
+
+  /** The schedule a seed draws (the profile first, then the faults). */
+  public static FaultSchedule schedule(Options o) {
+    SimRng rng = new SimRng(o.seed()).fork("faults");
+    SwarmProfile profile = SwarmProfile.of(o.profile(), rng.fork("profile"));
+    return FaultSchedule.draw(profile, o.steps(), rng.fork("schedule"));
+  }
+
+  public static SimResult run(Options o) {
+    return run(o, schedule(o), (e, out, core) -> {});
+  }
+
+  /** Runs {@code schedule} in the seed's world; {@code listener} sees every applied event (e.g. a journal). */
+  public static SimResult run(Options o, FaultSchedule schedule, SimNode.Listener listener) {
+    SimWorld world = SimWorld.create(worldConfig(o.seed(), schedule));
+    Coverage coverage = new Coverage();
+    Invariants invariants = new Invariants(coverage);
+    SimNode node = SimNode.start(world, world.coreConfig(NodeMode.VALIDATOR));
+    node.listen(new SimNode.Listener() {
+      @Override
+      public void applied(dev.basalt.core.event.InputEvent event, java.util.List<dev.basalt.core.command.Command> out,
+          dev.basalt.core.Core core) {
+        listener.applied(event, out, core);
+        invariants.applied(event, out, core);
+      }
+
+      @Override
+      public void crashed(int lostEvents) {
+        listener.crashed(lostEvents);
+        invariants.crashed(lostEvents);
+      }
+    });
+    FaultInjector injector = new FaultInjector(node, invariants, coverage);
+    EnumMap<FaultClass, Integer> injected = new EnumMap<>(FaultClass.class);
+    long genesis = world.config().genesisTime();
+    long stepSeconds = world.config().l1BlockSeconds();
+    int step = 0;
+    int next = 0;
+    try {
+      for (ScheduledFault f : schedule.faults()) {
+        if (f.step() == 0) {
+          injected.merge(f.fault(), 1, Integer::sum);
+          coverage.mark("injected: " + f.fault());
+        }
+      }
+      for (step = 1; step <= o.steps() && node.events() < o.maxEvents(); step++) {
+        if (step % 5 == 0) {
+          world.nodeEngine().persist(); // an execution client flushes to disk now and then
+        }
+        while (next < schedule.size() && schedule.faults().get(next).step() <= step) {
+          ScheduledFault f = schedule.faults().get(next++);
+          if (f.step() > 0 && injector.inject(f)) {
+            injected.merge(f.fault(), 1, Integer::sum);
+            coverage.mark("injected: " + f.fault());
+          }
+        }
+        long t = genesis + step * stepSeconds;
+        if (injector.paused()) {
+          world.advanceTo(t); // the node's process is paused: the world moves on without it
+        } else {
+          node.tick(t, !injector.stalled());
+          runStep(node, o, step);
+        }
+        injector.stepDone();
+      }
+      int lastFaultStep = step;
+      for (int quiet = 0; quiet < o.quietSteps(); quiet++, step++) {
+        node.advanceTo(genesis + step * stepSeconds);
+        runStep(node, o, step);
+        // The full reference derivation costs a pass over the chain: run it when the world's own
+        // bookkeeping already agrees, and on the last quiet step whatever the bookkeeping says.
+        boolean last = quiet == o.quietSteps() - 1;
+        if ((plausiblyConverged(node) || last || quiet % 10 == 9) && converged(node).isEmpty()) {
+          if (!injected.isEmpty()) {
+            coverage.mark("converged after faults");
+          }
+          return new SimResult(o.seed(), step, node.events(), injected, coverage.marks(), Optional.empty(), node.status());
+        }
+      }
+      String why = converged(node).orElse("");
+      return failed(o, step, node, injected, coverage, "no convergence within " + o.quietSteps() + " quiet steps after step "
+          + lastFaultStep + ": " + why);
+    } catch (InvariantViolation | IllegalStateException e) {
+      return failed(o, step, node, injected, coverage, e.getMessage());
+    }
+  }
+
+  private static SimResult failed(Options o, int step, SimNode node, EnumMap<FaultClass, Integer> injected, Coverage coverage,
+      String message) {
+    return new SimResult(o.seed(), step, node.events(), injected, coverage.marks(),
+        Optional.of(new SimResult.SimFailure(message, step, node.events())), node.status());
+  }
+
+  private static void runStep(SimNode node, Options o, int step) {
+    long before = node.events();
+    node.runUntil(() -> node.events() - before >= o.maxEventsPerStep(), Long.MAX_VALUE);
+    if (node.events() - before >= o.maxEventsPerStep()) {
+      throw new InvariantViolation("livelock: " + o.maxEventsPerStep() + " events in step " + step + " without going idle");
+    }
+  }
+
+  /**
+   * Empty when the node agrees with the reference derivation of the canonical L1 (its safe head is
+   * the last block the pipeline alone derives, and the same block as the world's), its finalized
+   * head is on that chain and the engine has every head; otherwise what differs.
+   */
+  static Optional<String> converged(SimNode node) {
+    SimWorld world = node.world();
+    SyncStatus s = node.status();
+    ReferenceDerivation.Outcome reference = ReferenceDerivation.derive(world);
+    if (reference.disagreement().isPresent()) {
+      return Optional.of("the reference derivation itself failed at " + reference.safe() + ": " + reference.disagreement().get());
+    }
+    var expected = world.trueChain().block(reference.safe()).orElseThrow();
+    if (!s.safeL2().hash().equals(expected.ref().hash())) {
+      return Optional.of("safe head " + s.safeL2() + ", reference " + expected.ref());
+    }
+    var fin = world.trueChain().block(s.finalizedL2().number());
+    if (fin.isEmpty() || !fin.get().ref().hash().equals(s.finalizedL2().hash())) {
+      return Optional.of("finalized head " + s.finalizedL2() + " is not on the reference chain");
+    }
+    var engine = world.nodeEngine();
+    for (var head : new dev.basalt.core.types.L2BlockRef[] {s.unsafeL2(), s.safeL2(), s.finalizedL2()}) {
+      if (engine.block(new dev.basalt.core.engine.L2BlockSelector.ByHash(head.hash())).isEmpty()) {
+        return Optional.of("the engine does not have head " + head);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Cheap pre-check: the world's own record of what is batched agrees with the node. */
+  private static boolean plausiblyConverged(SimNode node) {
+    var l1 = node.world().l1().chain();
+    var booked = node.world().trueChain().safeHeadAt(l1.head().number(), l1);
+    return node.status().safeL2().hash().equals(booked.ref().hash());
+  }
+
+  static SimWorldConfig worldConfig(long seed, FaultSchedule schedule) {
+    SimWorldConfig base = SimWorldConfig.defaults(seed);
+    base = base.withForks(SimWorldConfig.successive(base.genesisTime() + FORK_GAP_SECONDS, FORK_GAP_SECONDS));
+    for (ScheduledFault f : schedule.faults()) {
+      if (f.step() == 0 && f.fault() == FaultClass.BATCHER_MISBEHAVIOUR) {
+        int p = Math.min(100, f.size());
+        base = base.withBatcher(BatcherConfig.defaults().withFaults(new BatcherFaults(p, p, p, p, p)));
+      }
+    }
+    return base;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.basalt.testdata.sim;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/**
+ * Many seeds, one summary: events, faults injected by class, coverage marks hit, failures. A swarm
+ * fails when any seed fails or when some fault class or required mark was never reached (a path
+ * nobody tested is not a passed test).
+ */
+public final class Swarm {
+  private Swarm() {}
+
+  public record Summary(List<SimResult> results, EnumMap<FaultClass, Integer> injected, TreeMap<String, Integer> marks,
+      List<String> unreached, long events, long nanos) {
+    public List<SimResult> failures() {
+      return results.stream().filter(r -> !r.passed()).toList();
+    }
+
+    public boolean passed() {
+      return failures().isEmpty() && unreached.isEmpty();
+    }
+
+    public List<String> table() {
+      List<String> out = new ArrayList<>();
+      out.add(String.format(Locale.ROOT, "seeds %d, events %,d in %.1f s (%,.0f events/s), failures %d", results.size(), events,
+          nanos / 1e9, events * 1e9 / Math.max(1, nanos), failures().size()));
+      out.add("faults injected by class:");
+      for (FaultClass f : FaultClass.values()) {
+        out.add(String.format(Locale.ROOT, "  %-22s %,8d", f, injected.getOrDefault(f, 0)));
+      }
+      out.add("coverage marks:");
+      marks.forEach((k, v) -> out.add(String.format(Locale.ROOT, "  %-44s %,8d", k, v)));
+      unreached.forEach(u -> out.add("NOT REACHED: " + u));
+      for (SimResult r : failures()) {
+        out.add("FAILED seed " + r.seed() + ": " + r.failure().orElseThrow());
+      }
+      return out;
+    }
+  }
+
+  public static Summary run(long firstSeed, int seeds, Simulation.Options template) {
+    List<SimResult> results = new ArrayList<>();
+    EnumMap<FaultClass, Integer> injected = new EnumMap<>(FaultClass.class);
+    TreeMap<String, Integer> marks = new TreeMap<>();
+    long events = 0;
+    long t0 = System.nanoTime();
+    for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
+      Simulation.Options o = new Simulation.Options(seed, template.steps(), template.maxEvents(), template.profile(),
+          template.quietSteps(), template.maxEventsPerStep());
+      SimResult r = Simulation.run(o);
+      results.add(r);
+      events += r.events();
+      r.injected().forEach((k, v) -> injected.merge(k, v, Integer::sum));
+      r.marks().forEach((k, v) -> marks.merge(k, v, Integer::sum));
+    }
+    List<String> unreached = new ArrayList<>();
+    for (FaultClass f : FaultClass.values()) {
+      if (injected.getOrDefault(f, 0) == 0) {
+        unreached.add("fault class " + f);
+      }
+    }
+    for (String mark : Coverage.REQUIRED) {
+      if (!marks.containsKey(mark)) {
+        unreached.add("mark '" + mark + "'");
+      }
+    }
+    return new Summary(results, injected, marks, unreached, events, System.nanoTime() - t0);
+  }
+}
