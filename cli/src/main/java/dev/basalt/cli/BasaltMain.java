@@ -4,6 +4,9 @@ import dev.basalt.cli.tools.BlockHashCommand;
 import dev.basalt.cli.tools.DecodeCommand;
 import dev.basalt.cli.tools.OutputRootCommand;
 import dev.basalt.replay.cli.ReplayCommand;
+import dev.basalt.cli.flags.EnvDefaults;
+import dev.basalt.cli.flags.FlagHelp;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +18,9 @@ import picocli.CommandLine.Command;
     description = "Basalt: an OP Stack rollup node built as an event-sourced deterministic state machine.",
     subcommands = {
       NodeCommand.class,
+      RegistryCommand.class,
+      InfoCommand.class,
+      JwtCommand.class,
       ReplayCommand.class,
       DecodeCommand.class,
       BlockHashCommand.class,
@@ -26,6 +32,9 @@ import picocli.CommandLine.Command;
       "",
       "Examples:",
       "  basalt node --dev                 run a local devnet with no external services",
+      "  basalt node --help                every node flag, grouped, with its environment variable",
+      "  basalt registry                   the chains --chain knows",
+      "  basalt jwt new --out jwt.hex      a fresh Engine API secret",
       "  basalt replay verify data/dev     prove a journal replays to identical decisions",
       "  basalt decode batcher-tx --file tx.bin --chain op-mainnet",
       "                                    an L1 batcher tx: frames, channels, batches",
@@ -35,13 +44,24 @@ import picocli.CommandLine.Command;
     })
 public final class BasaltMain {
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cl = commandLine();
+    System.exit(cl.execute(GlobalFlags.afterNode(cl, args)));
   }
 
-  /** The configured command line (tests execute it directly). */
+  /** The configured command line over the process's environment (tests execute it directly). */
   public static CommandLine commandLine() {
+    return commandLine(System.getenv());
+  }
+
+  /**
+   * The configured command line, its flags' environment variables read from {@code env} (tests hand
+   * in their own map).
+   */
+  public static CommandLine commandLine(Map<String, String> env) {
     CommandLine cl = new CommandLine(new BasaltMain());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.getSubcommands().get("node").setDefaultValueProvider(new EnvDefaults(env));
+    FlagHelp.install(cl);
     return cl;
   }
 

@@ -1,9 +1,7 @@
 package dev.basalt.cli;
 
-import dev.basalt.adapters.beacon.BeaconOptions;
 import dev.basalt.adapters.engine.JsonRpcClient;
 import dev.basalt.adapters.engine.JwtSource;
-import dev.basalt.adapters.http.RetryPolicy;
 import dev.basalt.adapters.l1.L1AdapterOptions;
 import dev.basalt.adapters.safedb.FileSafeHeadStore;
 import dev.basalt.cli.devnet.Devnet;
@@ -13,6 +11,7 @@ import dev.basalt.testdata.world.DevWorld;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +26,14 @@ final class DevnetRun {
 
   private DevnetRun() {}
 
-  static int run(NodeCommand options) throws Exception {
-    Path dir = options.dataDir != null ? options.dataDir : Path.of("data", "dev");
+  static int run(NodeSettings options, NodeServices rpc) throws Exception {
+    Path dir = options.storage().dataDirFor("dev");
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw StartupException.failed("cannot create the data directory " + dir + ": " + e);
     }
-    long l1BlockSeconds = options.devL1BlockSeconds;
+    long l1BlockSeconds = options.devL1BlockSeconds();
     long genesis;
     try {
       genesis = DevnetGenesis.load(dir).orElse(System.currentTimeMillis() / 1000);
@@ -43,7 +42,7 @@ final class DevnetRun {
     }
     CoreConfig config = options.withSyncOptions(DevWorld.coreConfig(DevWorld.L2_CHAIN_ID, genesis, l1BlockSeconds));
     // The journal first: it refuses to start in a directory that already holds anything else.
-    Journal journal = NodeRun.openJournal(dir, config, options.journalOptions());
+    Journal journal = NodeRun.openJournal(dir, config, options.storage().journal());
     Devnet devnet = null;
     JsonRpcClient client = null;
     FileSafeHeadStore safeHeads;
@@ -52,9 +51,9 @@ final class DevnetRun {
       devnet = Devnet.start(dir, genesis, l1BlockSeconds);
       LOG.info("devnet up: genesis {} ({} s ago), history rebuilt in {} ms; {}", genesis,
           System.currentTimeMillis() / 1000 - genesis, devnet.catchUpMillis(), devnet.describeEndpoints());
-      client = options.engineClient(devnet.engineUrl(), new JwtSource.File(devnet.jwtFile()));
+      client = options.engineClient(devnet.engineUrl(), new JwtSource.File(devnet.jwtFile()), rpc.engineListener());
       NodeRun.handshake(client, devnet.engineUrl());
-      safeHeads = NodeRun.openSafeHeads(dir);
+      safeHeads = NodeRun.openSafeHeadsFile(options.storage().safeDbFor(dir));
     } catch (Exception | Error e) {
       if (client != null) {
         client.close();
@@ -65,12 +64,12 @@ final class DevnetRun {
     }
     LOG.info("journal in {}", dir.toAbsolutePath());
     long pollMillis = Math.max(250, l1BlockSeconds * 1000 / 2);
-    L1AdapterOptions l1 = new L1AdapterOptions(devnet.l1RpcUrl(), options.trustL1Rpc(), pollMillis, 4 * pollMillis, 20, 10,
-        30_000, RetryPolicy.DEFAULT, BeaconOptions.of(devnet.beaconUrl()));
-    options.services.prepare(config.rollup(), safeHeads, options.engineClient(devnet.engineUrl(), new JwtSource.File(devnet.jwtFile())));
-    var adapters = new NodeAdapters.Factory(l1, client, devnet.engineUrl(), config.rollup(), safeHeads, options.services);
+    L1AdapterOptions l1 = options.l1().adapterOptions(devnet.l1RpcUrl(), devnet.beaconUrl(), options.trustL1Rpc(),
+        Duration.ofMillis(pollMillis), Duration.ofMillis(4 * pollMillis));
+    rpc.prepare(config.rollup(), safeHeads,
+        options.engineClient(devnet.engineUrl(), new JwtSource.File(devnet.jwtFile()), rpc.engineListener()));
+    var adapters = new NodeAdapters.Factory(l1, client, devnet.engineUrl(), config.rollup(), safeHeads, rpc);
     Devnet services = devnet;
-    return NodeRun.runUntilStopped(options.runtimeOptions(), config, dir, journal, adapters, services::stats, services,
-        options.services);
+    return NodeRun.runUntilStopped(options.runtimeOptions(), config, dir, journal, adapters, services::stats, services, rpc);
   }
 }

@@ -30,7 +30,7 @@ final class NodeRun {
   private static final Logger LOG = LoggerFactory.getLogger(NodeRun.class);
 
   /** The safe-head database's file in the data directory. */
-  static final String SAFE_HEADS_FILE = "safe-heads.db";
+  static final String SAFE_HEADS_FILE = dev.basalt.cli.flags.StorageSettings.SAFE_HEADS_FILE;
 
   private NodeRun() {}
 
@@ -63,10 +63,19 @@ final class NodeRun {
 
   /** Opens the safe-head database beside the journal (after the journal, which wants a new directory empty). */
   static FileSafeHeadStore openSafeHeads(Path dir) {
+    return openSafeHeadsFile(dir.resolve(SAFE_HEADS_FILE));
+  }
+
+  /** Opens (or creates) the safe-head database at {@code file} ({@code --safedb.path}). */
+  static FileSafeHeadStore openSafeHeadsFile(Path file) {
     try {
-      return FileSafeHeadStore.open(dir.resolve(SAFE_HEADS_FILE));
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        java.nio.file.Files.createDirectories(parent);
+      }
+      return FileSafeHeadStore.open(file);
     } catch (IOException e) {
-      throw StartupException.failed("cannot open the safe-head database in " + dir + ": " + e);
+      throw StartupException.failed("cannot open the safe-head database " + file + " (--safedb.path): " + e);
     }
   }
 

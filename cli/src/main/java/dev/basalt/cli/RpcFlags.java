@@ -1,6 +1,8 @@
 package dev.basalt.cli;
 
 import dev.basalt.adapters.rpc.RpcOptions;
+import dev.basalt.cli.flags.Env;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,26 +11,32 @@ import picocli.CommandLine.Option;
  * not restart, has no sequencer state and no {@code dev_*} namespace, and an accepted flag that
  * did nothing would mislead.
  */
+@Command(description = "JSON-RPC server")
 final class RpcFlags {
-  @Option(names = "--rpc.disabled", defaultValue = "${env:KONA_NODE_RPC_DISABLED:-false}",
-      description = "Do not start the JSON-RPC server (env KONA_NODE_RPC_DISABLED).")
+  @Option(names = "--rpc.disabled", defaultValue = "false",
+      description = "Do not start the JSON-RPC server.")
+  @Env("KONA_NODE_RPC_DISABLED")
   boolean disabled;
 
-  @Option(names = "--rpc.addr", paramLabel = "ADDR", defaultValue = "${env:KONA_NODE_RPC_ADDR:-0.0.0.0}",
-      description = "JSON-RPC listen address (default: ${DEFAULT-VALUE}, as kona; env KONA_NODE_RPC_ADDR).")
+  @Option(names = "--rpc.addr", paramLabel = "ADDR", defaultValue = "0.0.0.0",
+      description = "JSON-RPC listen address (as kona).")
+  @Env("KONA_NODE_RPC_ADDR")
   String addr;
 
-  @Option(names = {"--port", "--rpc.port"}, paramLabel = "PORT", defaultValue = "${env:KONA_NODE_RPC_PORT:-9545}",
-      description = "JSON-RPC port, HTTP and WebSocket (default: ${DEFAULT-VALUE}; 0 picks a free one; env KONA_NODE_RPC_PORT).")
+  @Option(names = {"--port", "--rpc.port"}, paramLabel = "PORT", defaultValue = "9545",
+      description = "JSON-RPC port, HTTP and WebSocket (0 picks a free one).")
+  @Env("KONA_NODE_RPC_PORT")
   int port;
 
-  @Option(names = "--rpc.enable-admin", defaultValue = "${env:KONA_NODE_RPC_ENABLE_ADMIN:-false}",
-      description = "Serve the admin_* methods (reset, postUnsafePayload, setLogLevel) (env KONA_NODE_RPC_ENABLE_ADMIN).")
+  @Option(names = "--rpc.enable-admin", defaultValue = "false",
+      description = "Serve the admin_* methods (reset, postUnsafePayload, setLogLevel).")
+  @Env("KONA_NODE_RPC_ENABLE_ADMIN")
   boolean enableAdmin;
 
-  @Option(names = "--rpc.ws-enabled", defaultValue = "${env:KONA_NODE_RPC_WS_ENABLED:-false}",
+  @Option(names = "--rpc.ws-enabled", defaultValue = "false",
       description = "Accept WebSocket connections with head subscriptions (ws_subscribe_unsafe_head ..., eth_subscribe)"
-          + " on the RPC port (env KONA_NODE_RPC_WS_ENABLED).")
+          + " on the RPC port.")
+  @Env("KONA_NODE_RPC_WS_ENABLED")
   boolean wsEnabled;
 
   void check(boolean given) {

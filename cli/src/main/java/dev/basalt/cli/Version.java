@@ -7,24 +7,32 @@ import java.util.Properties;
 
 /** The node version, filled in by the build. */
 public final class Version {
-  private static final String VERSION = load();
+  private static final Properties BUILD = load();
 
   private Version() {}
 
-  private static String load() {
+  private static Properties load() {
+    Properties p = new Properties();
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        return "unknown";
+      if (in != null) {
+        p.load(in);
       }
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version", "unknown");
+      return p;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public static String current() {
-    return VERSION;
+    return property("version");
+  }
+
+  /**
+   * A build fact from {@code version.properties} ({@code version}, {@code commit}, {@code built},
+   * library versions), "unknown" when the build did not fill it in.
+   */
+  public static String property(String key) {
+    String v = BUILD.getProperty(key, "unknown");
+    return v.isBlank() || v.startsWith("${") ? "unknown" : v;
   }
 }

@@ -1,5 +1,8 @@
 /**
- * The {@code basalt} command line (Picocli): {@code node}, {@code replay} and the operator tools.
+ * The {@code basalt} command line (Picocli): {@code node}, {@code registry}, {@code info}, {@code
+ * jwt new}, {@code replay} and the operator tools. {@code node}'s flags live in {@link
+ * dev.basalt.cli.flags} and resolve into {@link dev.basalt.cli.NodeSettings} before anything starts;
+ * {@link dev.basalt.cli.FlagReference} writes {@code docs/flags.md} from them.
  * {@code node} runs the validator over the real adapters ({@link dev.basalt.cli.NodeAdapters});
  * with {@code --dev} it first starts the devnet's services in this process ({@link
  * dev.basalt.cli.devnet}) and points the same adapters at them.

@@ -29,7 +29,7 @@ class NodeCommandTest {
   record Run(int exit, String err) {}
 
   static Run node(List<String> args) {
-    CommandLine cl = BasaltMain.commandLine();
+    CommandLine cl = BasaltMain.commandLine(java.util.Map.of());
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err, true));
     cl.setOut(new PrintWriter(new StringWriter(), true));
@@ -52,7 +52,7 @@ class NodeCommandTest {
         node(List.of("--l1", "http://127.0.0.1:1")));
     assertEquals(new Run(2, "basalt node: --l2-engine-rpc (or KONA_NODE_L2_ENGINE_RPC) is required unless --dev"),
         node(List.of("--l1", "http://127.0.0.1:1", "--l1.beacon", "http://127.0.0.1:1")));
-    assertEquals(new Run(2, "basalt node: not an http(s) URL: ws://127.0.0.1:1"),
+    assertEquals(new Run(2, "basalt node: --l1-eth-rpc: not an http(s) URL: ws://127.0.0.1:1"),
         node(List.of("--l1", "ws://127.0.0.1:1", "--l1.beacon", "http://127.0.0.1:1", "--l2", "http://127.0.0.1:1")));
   }
 
@@ -79,7 +79,7 @@ class NodeCommandTest {
         node(with(ENDPOINTS, "--syncmode", "snap")));
     assertEquals(new Run(2, "basalt node: give the JWT secret once: --l2-engine-jwt-secret (a file) or --l2-engine-jwt-encoded (hex),"
         + " not both"), node(with(ENDPOINTS, "--l2.jwt-secret", "a.hex", "--l2-engine-jwt-encoded", "00")));
-    assertEquals(new Run(2, "basalt node: --l2-engine-timeout must be a positive number of milliseconds, got 0"),
+    assertEquals(new Run(2, "basalt node: --l2-engine-timeout must be at least 1 millisecond, got 0s"),
         node(with(ENDPOINTS, "--l2.timeout", "0")));
     assertEquals(new Run(2, "basalt node: --l1-slot-duration-override must be a positive number of seconds"),
         node(with(ENDPOINTS, "--l1.slot-duration-override", "0")));
@@ -89,7 +89,8 @@ class NodeCommandTest {
   void unknownAndUnsupportedChainsStopTheStartWithTheLoadersMessage() {
     Run unknown = node(with(ENDPOINTS, "--chain", "no-such-chain"));
     assertEquals(1, unknown.exit());
-    assertTrue(unknown.err().startsWith("basalt node: ") && unknown.err().contains("no-such-chain"), unknown.err());
+    assertTrue(unknown.err().startsWith("basalt node: --chain (KONA_NODE_L2_CHAIN_ID): unknown chain \"no-such-chain\""),
+        unknown.err());
     assertEquals(new Run(1, "basalt node: registry mainnet/celo: chain 42220 uses features Basalt does not support: "
         + "Alt-DA (batch data held off L1 behind a challenge contract), custom gas-paying token"), node(with(ENDPOINTS, "-c", "celo")));
   }
@@ -97,9 +98,11 @@ class NodeCommandTest {
   @Test
   void aMissingOrMalformedJwtSecretStopsTheStartBeforeAnyConnection() throws Exception {
     Path missing = dir.resolve("nope.hex");
-    assertEquals(new Run(1, "basalt node: JWT secret file " + missing + " does not exist"),
+    assertEquals(new Run(1, "basalt node: JWT secret file " + missing + " does not exist; check --l2-engine-jwt-secret"
+        + " (KONA_NODE_L2_ENGINE_AUTH), or write a new secret with 'basalt jwt new --out FILE' and give the same file to the engine"),
         node(with(ENDPOINTS, "--l2-engine-jwt-secret", missing.toString(), "--datadir", dir.resolve("d").toString())));
-    assertEquals(new Run(1, "basalt node: JWT secret has 2 bytes; the Engine API needs exactly 32 (64 hex digits)"),
+    assertEquals(new Run(1, "basalt node: JWT secret has 2 bytes; the Engine API needs exactly 32 (64 hex digits); check"
+        + " --l2-engine-jwt-encoded (KONA_NODE_L2_ENGINE_AUTH_ENCODED): 64 hex digits"),
         node(with(ENDPOINTS, "--l2-engine-jwt-encoded", "0x0102")));
     assertFalse(Files.exists(dir.resolve("d")), "no data directory for a node that did not start");
   }

@@ -33,6 +33,8 @@ final class NodeProcess {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("KONA_NODE_") || k.startsWith("OP_NODE_"));
     pb.environment().putAll(env);
+    // The JSON-RPC server on a free port unless a test says otherwise: kona's 9545 may be taken on a shared machine.
+    pb.environment().putIfAbsent("KONA_NODE_RPC_PORT", "0");
     return pb.start();
   }
 

@@ -107,4 +107,46 @@ class NodeProcessIT {
     assertTrue(engine.calls() > callsBefore + 1, "the node called the engine beyond the handshake");
     assertTrue(Files.exists(data.resolve(NodeRun.SAFE_HEADS_FILE)), "safe-head database beside the journal");
   }
+
+  @Test
+  void konasVariablesAndFlagsMixFlagsWinOverridesReachTheJournalAndLogsGoToAJsonFile() throws Exception {
+    Path data = dir.resolve("mixed");
+    Path logs = dir.resolve("logs");
+    Path log = dir.resolve("mixed.log");
+    Map<String, String> env = new java.util.HashMap<>(env(engine.url().toString(), SECRET.toHex()));
+    env.put("KONA_NODE_L2_CHAIN_ID", "no-such-chain"); // the flag below wins
+    env.put("KONA_LOG_FILE_DIRECTORY", logs.toString());
+    env.put("KONA_LOG_FILE_FORMAT", "json");
+    Process p = NodeProcess.start(List.of("node", "--chain", "op-mainnet", "--datadir", data.toString(), "--karst-override",
+        "2000000000", "--safedb.path", dir.resolve("safe.db").toString()), env, log);
+    NodeProcess.waitForLines(log, l -> l.contains(" status "), 1, 60);
+    p.destroy();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    NodeStarted started = assertInstanceOf(NodeStarted.class, NodeProcess.inputs(data).get(0).event());
+    assertEquals(10, started.config().l2ChainId(), "--chain beats KONA_NODE_L2_CHAIN_ID");
+    assertEquals(java.util.OptionalLong.of(2_000_000_000L), started.config().rollup().forks().activation(dev.basalt.core.config.Fork.KARST),
+        "--karst-override applied to the journaled config");
+    assertTrue(Files.exists(dir.resolve("safe.db")), "--safedb.path");
+    assertFalse(Files.exists(data.resolve(NodeRun.SAFE_HEADS_FILE)));
+    List<String> json = Files.readAllLines(logs.resolve("basalt.log"));
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertTrue(json.stream().anyMatch(l -> l.contains("journal in")), json.toString());
+    for (String l : json) {
+      String level = mapper.readTree(l).get("level").asText(); // every line is one JSON object
+      assertTrue(java.util.Set.of("info", "warn", "error").contains(level), "default level is info: " + l);
+    }
+  }
+
+  @Test
+  void aNotYetWiredVariableStopsTheStartNamingIt() throws Exception {
+    Path log = dir.resolve("refused.log");
+    Map<String, String> env = new java.util.HashMap<>(env(engine.url().toString(), SECRET.toHex()));
+    env.put("KONA_NODE_MODE", "Sequencer");
+    Process p = NodeProcess.start(List.of("node", "--datadir", dir.resolve("never").toString()), env, log);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, p.exitValue());
+    assertEquals(List.of("basalt node: KONA_NODE_MODE (--mode) is not supported yet: arrives with sequencer mode"
+        + " (Basalt runs as a validator only for now)"), Files.readAllLines(log));
+    assertFalse(Files.exists(dir.resolve("never")));
+  }
 }

@@ -141,6 +141,7 @@ public final class NodeRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    ring.stopAccepting(); // first: closing the adapters fails their calls in flight, which is no news for the core
     world.close();
     clock.close();
     ring.shutdown(10_000);

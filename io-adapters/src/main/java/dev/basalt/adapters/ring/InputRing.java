@@ -123,6 +123,15 @@ public final class InputRing implements EventSink, AutoCloseable {
   }
 
   /**
+   * Stops accepting events without stopping the stages: what is already published is still
+   * processed. Called before the adapters close, so the failures their closing causes (calls cut
+   * off mid-flight) never reach the journal as if the world had failed them.
+   */
+  public void stopAccepting() {
+    accepting.set(false);
+  }
+
+  /**
    * Stops accepting events, lets the stages finish everything already published, then stops
    * them. After a halt nothing is drained: the failed stage will never process again.
    */

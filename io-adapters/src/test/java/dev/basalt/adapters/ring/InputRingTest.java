@@ -84,6 +84,24 @@ class InputRingTest {
   }
 
   @Test
+  void afterStopAcceptingPublishesAreRefusedButWhatWasPublishedIsStillApplied() {
+    Core core = new Core();
+    InputRing ring = ring(core, new RingPolicy(1024, 100, 0, false));
+    ring.start();
+    assertTrue(ring.publish(new NodeStarted(CONFIG, 0)));
+    for (int i = 1; i <= 100; i++) {
+      assertTrue(ring.publish(new ClockTicked(i)));
+    }
+    ring.stopAccepting();
+    assertFalse(ring.publish(new ClockTicked(101)), "refused: the node is closing");
+    assertFalse(ring.tryPublish(new ClockTicked(102)));
+    ring.shutdown(10_000);
+    assertEquals(101, journal.nextInputSeq(), "everything published before, nothing after");
+    assertEquals(101, core.eventsApplied());
+    assertEquals(null, haltReason.get());
+  }
+
+  @Test
   void aCoreExceptionHaltsTheNodeAndNothingAfterTheFailingEventIsApplied() throws Exception {
     Core core = new Core();
     InputRing ring = ring(core, RingPolicy.defaults());

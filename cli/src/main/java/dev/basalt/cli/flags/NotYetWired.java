@@ -1,0 +1,148 @@
+package dev.basalt.cli.flags;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one table of flags Basalt parses with kona's (or op-node's) name, variable and default but
+ * does not act on yet. At its default such a flag changes nothing, so it is accepted; set to
+ * anything else, on the command line or through its variable, the node refuses to start and names
+ * it. The issue that wires a flag removes its row.
+ */
+public final class NotYetWired {
+  static final String SEQUENCER = "arrives with sequencer mode (Basalt runs as a validator only for now)";
+  static final String CONDUCTOR = "arrives with sequencer mode and op-conductor support";
+  static final String P2P = "arrives with P2P (Basalt runs without gossip or discovery for now; leave it at its default)";
+  static final String BUILDER = "external block builders serve a sequencer, which Basalt cannot run yet";
+
+  /**
+   * One refused flag.
+   *
+   * @param flag the option's first name
+   * @param sample a value other than the default, for the tests that prove the refusal
+   * @param reason why, and when it arrives
+   */
+  public record Entry(String flag, String sample, String reason) {}
+
+  public static final List<Entry> ENTRIES = List.of(
+      new Entry("--mode", "Sequencer", SEQUENCER),
+      new Entry("--sequencer.enabled", "true", SEQUENCER),
+      new Entry("--sequencer.stopped", "true", SEQUENCER),
+      new Entry("--sequencer.max-safe-lag", "10", SEQUENCER),
+      new Entry("--sequencer.l1-confs", "6", SEQUENCER),
+      new Entry("--sequencer.recover", "true", SEQUENCER),
+      new Entry("--p2p.sequencer.key", "0x01", SEQUENCER),
+      new Entry("--p2p.sequencer.key.path", "key.hex", SEQUENCER),
+      new Entry("--p2p.signer.endpoint", "http://signer:8080", SEQUENCER),
+      new Entry("--p2p.signer.address", "0x0000000000000000000000000000000000000001", SEQUENCER),
+      new Entry("--p2p.signer.header", "x=y", SEQUENCER),
+      new Entry("--p2p.signer.tls.ca", "ca.pem", SEQUENCER),
+      new Entry("--p2p.signer.tls.cert", "cert.pem", SEQUENCER),
+      new Entry("--p2p.signer.tls.key", "key.pem", SEQUENCER),
+      new Entry("--conductor.rpc", "http://127.0.0.1:8547", CONDUCTOR),
+      new Entry("--conductor.rpc.timeout", "2s", CONDUCTOR),
+      new Entry("--conductor.enabled", "true", CONDUCTOR),
+      new Entry("--p2p.priv.path", "p2p.key", P2P),
+      new Entry("--p2p.priv.raw", "0x01", P2P),
+      new Entry("--p2p.advertise.ip", "1.2.3.4", P2P),
+      new Entry("--p2p.advertise.tcp", "9000", P2P),
+      new Entry("--p2p.advertise.udp", "9001", P2P),
+      new Entry("--p2p.listen.ip", "127.0.0.1", P2P),
+      new Entry("--p2p.listen.tcp", "9000", P2P),
+      new Entry("--p2p.listen.udp", "0", P2P),
+      new Entry("--p2p.peers.lo", "10", P2P),
+      new Entry("--p2p.peers.hi", "50", P2P),
+      new Entry("--p2p.peers.grace", "1m", P2P),
+      new Entry("--p2p.gossip.mesh.d", "9", P2P),
+      new Entry("--p2p.gossip.mesh.lo", "5", P2P),
+      new Entry("--p2p.gossip.mesh.dhi", "13", P2P),
+      new Entry("--p2p.gossip.mesh.dlazy", "7", P2P),
+      new Entry("--p2p.gossip.mesh.floodpublish", "true", P2P),
+      new Entry("--p2p.scoring", "none", P2P),
+      new Entry("--p2p.ban.peers", "true", P2P),
+      new Entry("--p2p.ban.threshold", "-50", P2P),
+      new Entry("--p2p.ban.duration", "2h", P2P),
+      new Entry("--p2p.discovery.interval", "10", P2P),
+      new Entry("--p2p.bootstore", "boot.json", P2P),
+      new Entry("--p2p.no-bootstore", "true", P2P),
+      new Entry("--p2p.redial", "5", P2P),
+      new Entry("--p2p.redial.period", "30m", P2P),
+      new Entry("--p2p.bootnodes", "enr:-abc", P2P),
+      new Entry("--p2p.topic-scoring", "true", P2P),
+      new Entry("--p2p.unsafe.block.signer", "0x0000000000000000000000000000000000000001", P2P),
+      new Entry("--p2p.discovery.randomize", "30", P2P),
+      new Entry("--l2-builder-rpc", "http://builder:8552", BUILDER),
+      new Entry("--builder-jwt-secret", "0x01", BUILDER),
+      new Entry("--builder-jwt-path", "builder.hex", BUILDER),
+      new Entry("--builder-timeout", "100", BUILDER),
+      new Entry("--execution-mode", "enabled", BUILDER),
+      new Entry("--block-selection-policy", "gas-used", BUILDER),
+      new Entry("--external-state-root", "true", BUILDER),
+      new Entry("--ignore-unhealthy-builders", "true", BUILDER),
+      new Entry("--health-check-interval", "30", BUILDER),
+      new Entry("--max-unsafe-interval", "5", BUILDER),
+      new Entry("--flashblocks", "true", BUILDER),
+      new Entry("--flashblocks-builder-url", "ws://builder:1111", BUILDER),
+      new Entry("--flashblocks-host", "0.0.0.0", BUILDER),
+      new Entry("--flashblocks-port", "2000", BUILDER),
+      new Entry("--flashblock-builder-ws-initial-reconnect-ms", "20", BUILDER),
+      new Entry("--flashblock-builder-ws-max-reconnect-ms", "6000", BUILDER),
+      new Entry("--flashblock-builder-ws-ping-interval-ms", "600", BUILDER),
+      new Entry("--flashblock-builder-ws-pong-timeout-ms", "2000", BUILDER),
+      new Entry("--l2-trust-rpc", "false", "re-verifying the engine's block hashes is not implemented; the engine is trusted"),
+      new Entry("--syncmode.offset-el-safe", "3600", "the execution-layer sync offset is not implemented yet"),
+      new Entry("--l2-follow-source", "http://other-node:9545", "following another node's sync status is not implemented"),
+      new Entry("--interop.dependency-set", "deps.json", "interop is not supported"),
+      new Entry("--interop-override", "1800000000", "interop is not supported"));
+
+  /**
+   * Flags of the areas above that already describe what Basalt does, so any value is honoured:
+   * without a P2P stack there is never discovery or gossip.
+   */
+  public static final java.util.Map<String, String> ACCEPTED_AS_IS = java.util.Map.of(
+      "--p2p.no-discovery", "accepted: Basalt runs without discovery anyway",
+      "--p2p.disable", "accepted: Basalt runs without P2P anyway");
+
+  private NotYetWired() {}
+
+  /**
+   * The first row whose flag {@code actual} sets to something else than its default, as the
+   * message that refuses the start, naming where the value came from.
+   *
+   * @param defaults the same command parsed with no arguments and an empty environment
+   */
+  public static Optional<String> refusal(CommandSpec actual, CommandSpec defaults, EnvDefaults env) {
+    ParseResult parsed = actual.commandLine().getParseResult();
+    for (Entry e : ENTRIES) {
+      OptionSpec option = actual.findOption(e.flag());
+      if (option == null) {
+        throw new IllegalStateException("not-yet-wired flag " + e.flag() + " is not an option of " + actual.qualifiedName());
+      }
+      Object value = option.getValue();
+      if (Objects.equals(value, defaults.findOption(e.flag()).getValue())) {
+        continue;
+      }
+      String source = parsed.hasMatchedOption(option) ? e.flag()
+          : env.lookup(EnvDefaults.names(option)).map(v -> v.getKey() + " (" + e.flag() + ")").orElse(e.flag());
+      return Optional.of(source + " is not supported yet: " + e.reason());
+    }
+    return Optional.empty();
+  }
+
+  /** The refused flags, for the flag reference. */
+  public static List<String> flags() {
+    List<String> out = new ArrayList<>();
+    ENTRIES.forEach(e -> out.add(e.flag()));
+    return out;
+  }
+
+  /** The row for {@code flag}, if it is refused. */
+  public static Optional<Entry> entry(String flag) {
+    return ENTRIES.stream().filter(e -> e.flag().equals(flag)).findFirst();
+  }
+}

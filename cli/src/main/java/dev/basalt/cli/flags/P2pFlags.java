@@ -1,0 +1,150 @@
+package dev.basalt.cli.flags;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * kona-node's P2P flags ({@code P2PArgs}) with its names, variables and defaults. Basalt has no P2P
+ * stack yet: it runs without gossip or discovery, so {@code --p2p.no-discovery} and op-node's
+ * {@code --p2p.disable} describe what it does anyway and are accepted; every other flag is
+ * accepted at its default and refused when set (see {@link NotYetWired}).
+ */
+@Command(description = "P2P (not built yet: the node runs without gossip; any other value than the default is refused)")
+public final class P2pFlags {
+  @Option(names = "--p2p.no-discovery", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      description = "Disable discv5 discovery (Basalt never discovers peers yet, so this is always the case).")
+  @Env("KONA_NODE_P2P_NO_DISCOVERY")
+  boolean noDiscovery;
+
+  @Option(names = "--p2p.disable", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      description = "op-node: disable P2P entirely (Basalt runs without P2P yet, so this is always the case).")
+  @Env("OP_NODE_P2P_DISABLE")
+  boolean disable;
+
+  @Option(names = "--p2p.priv.path", paramLabel = "FILE", description = "Hex secp256k1 node key file (created if absent).")
+  @Env("KONA_NODE_P2P_PRIV_PATH")
+  Path privPath;
+
+  @Option(names = "--p2p.priv.raw", paramLabel = "HEX", description = "Hex secp256k1 node key.")
+  @Env("KONA_NODE_P2P_PRIV_RAW")
+  String privRaw;
+
+  @Option(names = "--p2p.advertise.ip", paramLabel = "IP|HOST", description = "Address advertised in the ENR (default: the listen IP).")
+  @Env("KONA_NODE_P2P_ADVERTISE_IP")
+  String advertiseIp;
+
+  @Option(names = "--p2p.advertise.tcp", paramLabel = "PORT", description = "TCP port advertised in the ENR (default: the listen port).")
+  @Env("KONA_NODE_P2P_ADVERTISE_TCP_PORT")
+  Integer advertiseTcp;
+
+  @Option(names = "--p2p.advertise.udp", paramLabel = "PORT", description = "UDP port advertised in the ENR (default: the listen port).")
+  @Env("KONA_NODE_P2P_ADVERTISE_UDP_PORT")
+  Integer advertiseUdp;
+
+  @Option(names = "--p2p.listen.ip", paramLabel = "IP", defaultValue = "0.0.0.0", description = "libp2p and discv5 listen address.")
+  @Env("KONA_NODE_P2P_LISTEN_IP")
+  String listenIp;
+
+  @Option(names = "--p2p.listen.tcp", paramLabel = "PORT", defaultValue = "9222", description = "libp2p TCP port.")
+  @Env("KONA_NODE_P2P_LISTEN_TCP_PORT")
+  int listenTcp;
+
+  @Option(names = "--p2p.listen.udp", paramLabel = "PORT", defaultValue = "9223", description = "discv5 UDP port (op-node's default is 0 = the TCP port).")
+  @Env("KONA_NODE_P2P_LISTEN_UDP_PORT")
+  int listenUdp;
+
+  @Option(names = "--p2p.peers.lo", paramLabel = "N", defaultValue = "20", description = "Low tide of peers.")
+  @Env("KONA_NODE_P2P_PEERS_LO")
+  int peersLo;
+
+  @Option(names = "--p2p.peers.hi", paramLabel = "N", defaultValue = "30", description = "High tide of peers.")
+  @Env("KONA_NODE_P2P_PEERS_HI")
+  int peersHi;
+
+  @Option(names = "--p2p.peers.grace", paramLabel = "DURATION", defaultValue = "30", converter = GoDuration.Seconds.class,
+      description = "Grace period of new peers (plain integers are seconds, as kona; or 30s, as op-node).")
+  @Env("KONA_NODE_P2P_PEERS_GRACE")
+  Duration peersGrace;
+
+  @Option(names = "--p2p.gossip.mesh.d", paramLabel = "N", defaultValue = "8", description = "Gossipsub mesh degree D.")
+  @Env("KONA_NODE_P2P_GOSSIP_MESH_D")
+  int meshD;
+
+  @Option(names = "--p2p.gossip.mesh.lo", paramLabel = "N", defaultValue = "6", description = "Gossipsub mesh low bound D_lo.")
+  @Env("KONA_NODE_P2P_GOSSIP_MESH_DLO")
+  int meshLo;
+
+  @Option(names = "--p2p.gossip.mesh.dhi", paramLabel = "N", defaultValue = "12", description = "Gossipsub mesh high bound D_hi.")
+  @Env("KONA_NODE_P2P_GOSSIP_MESH_DHI")
+  int meshDhi;
+
+  @Option(names = "--p2p.gossip.mesh.dlazy", paramLabel = "N", defaultValue = "6", description = "Gossipsub lazy degree D_lazy.")
+  @Env("KONA_NODE_P2P_GOSSIP_MESH_DLAZY")
+  int meshDlazy;
+
+  @Option(names = "--p2p.gossip.mesh.floodpublish", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      description = "Flood-publish own messages.")
+  @Env("KONA_NODE_P2P_GOSSIP_FLOOD_PUBLISH")
+  boolean floodPublish;
+
+  @Option(names = "--p2p.scoring", paramLabel = "none|light", defaultValue = "light", description = "Peer scoring.")
+  @Env("KONA_NODE_P2P_SCORING")
+  String scoring;
+
+  @Option(names = "--p2p.ban.peers", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      description = "Ban peers by score (op-node's default is true).")
+  @Env("KONA_NODE_P2P_BAN_PEERS")
+  boolean banPeers;
+
+  @Option(names = "--p2p.ban.threshold", paramLabel = "SCORE", defaultValue = "-100", description = "Score below which peers are banned.")
+  @Env("KONA_NODE_P2P_BAN_THRESHOLD")
+  long banThreshold;
+
+  @Option(names = "--p2p.ban.duration", paramLabel = "DURATION", defaultValue = "60", converter = GoDuration.Minutes.class,
+      description = "How long a ban lasts (plain integers are minutes, as kona; or 1h, as op-node).")
+  @Env("KONA_NODE_P2P_BAN_DURATION")
+  Duration banDuration;
+
+  @Option(names = "--p2p.discovery.interval", paramLabel = "DURATION", defaultValue = "5", converter = GoDuration.Seconds.class,
+      description = "Discovery query period (plain integers are seconds).")
+  @Env("KONA_NODE_P2P_DISCOVERY_INTERVAL")
+  Duration discoveryInterval;
+
+  @Option(names = "--p2p.bootstore", paramLabel = "FILE", description = "Bootstore location (kona's default: ~/.kona/<chain id>/bootstore.json).")
+  @Env("KONA_NODE_P2P_BOOTSTORE")
+  Path bootstore;
+
+  @Option(names = "--p2p.no-bootstore", arity = "0..1", fallbackValue = "true", defaultValue = "false", description = "Disable the bootstore.")
+  @Env("KONA_NODE_P2P_NO_BOOTSTORE")
+  boolean noBootstore;
+
+  @Option(names = "--p2p.redial", paramLabel = "N", defaultValue = "500", description = "Redials of a disconnected peer (0: unlimited).")
+  @Env("KONA_NODE_P2P_REDIAL")
+  int redial;
+
+  @Option(names = "--p2p.redial.period", paramLabel = "DURATION", defaultValue = "60", converter = GoDuration.Minutes.class,
+      description = "Dial-count reset period (plain integers are minutes).")
+  @Env("KONA_NODE_P2P_REDIAL_PERIOD")
+  Duration redialPeriod;
+
+  @Option(names = "--p2p.bootnodes", paramLabel = "ENR", split = ",", description = "Bootnodes, comma-separated ENRs or enodes (default: the chain's).")
+  @Env("KONA_NODE_P2P_BOOTNODES")
+  List<String> bootnodes;
+
+  @Option(names = "--p2p.topic-scoring", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      description = "Legacy per-topic scoring.")
+  @Env("KONA_NODE_P2P_TOPIC_SCORING")
+  boolean topicScoring;
+
+  @Option(names = "--p2p.unsafe.block.signer", paramLabel = "ADDRESS", description = "Fallback unsafe-block signer (default: the chain's).")
+  @Env("KONA_NODE_P2P_UNSAFE_BLOCK_SIGNER")
+  String unsafeBlockSigner;
+
+  @Option(names = "--p2p.discovery.randomize", paramLabel = "DURATION", converter = GoDuration.Seconds.class,
+      description = "Randomly evict discovered peers after this long (plain integers are seconds).")
+  @Env("KONA_NODE_P2P_DISCOVERY_RANDOMIZE")
+  Duration discoveryRandomize;
+}

@@ -1,0 +1,283 @@
+package dev.basalt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.basalt.adapters.engine.JwtSource;
+import dev.basalt.cli.flags.EnvDefaults;
+import dev.basalt.cli.flags.LogFormat;
+import dev.basalt.cli.flags.LogRotation;
+import dev.basalt.cli.flags.NotYetWired;
+import dev.basalt.core.SyncMode;
+import dev.basalt.core.config.Fork;
+import dev.basalt.journal.JournalOptions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Every flag of {@code basalt node}, through each of its names and each of its environment
+ * variables, reaches the resolved {@link NodeSettings}; a flag on the command line beats its
+ * variable; every not-yet-wired flag set away from its default refuses the start by name, from the
+ * command line and from the environment, and is accepted at its default. Nothing here starts a node.
+ */
+class NodeSettingsTest {
+  /** The three required endpoints, through kona's variables, so each row can vary one thing. */
+  static final Map<String, String> BASE_ENV = Map.of("KONA_NODE_L1_ETH_RPC", "http://l1:8545", "KONA_NODE_L1_BEACON", "http://cl:5052",
+      "KONA_NODE_L2_ENGINE_RPC", "http://el:8551");
+
+  static CommandLine parsed(Map<String, String> env, List<String> args) {
+    CommandLine cl = BasaltMain.commandLine(env);
+    List<String> all = new ArrayList<>(List.of("node"));
+    all.addAll(args);
+    cl.parseArgs(all.toArray(String[]::new));
+    return cl.getSubcommands().get("node");
+  }
+
+  static NodeSettings settings(Map<String, String> env, String... args) {
+    NodeCommand cmd = parsed(env, List.of(args)).getCommand();
+    return cmd.settings();
+  }
+
+  static Map<String, String> env(String... kv) {
+    Map<String, String> m = new HashMap<>(BASE_ENV);
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  /** A flag with all its names and variables, a value, and where that value must land. */
+  record Row(List<String> names, List<String> envs, String value, Function<NodeSettings, Object> get, Object expected) {}
+
+  static Row row(String names, String envs, String value, Function<NodeSettings, Object> get, Object expected) {
+    return new Row(List.of(names.split(" ")), envs.isEmpty() ? List.of() : List.of(envs.split(" ")), value, get, expected);
+  }
+
+  static final List<Row> WIRED = List.of(
+      row("--chain -c --l2-chain-id --network", "KONA_NODE_L2_CHAIN_ID", "base", s -> s.chain().chain(), Optional.of("base")),
+      row("--l2-config-file --rollup-cfg --rollup.config", "KONA_NODE_ROLLUP_CONFIG OP_NODE_ROLLUP_CONFIG", "r.json",
+          s -> s.chain().rollupConfigFile(), Optional.of(Path.of("r.json"))),
+      row("--l1-config-file --rollup-l1-cfg --rollup.l1-chain-config", "KONA_NODE_L1_CHAIN_CONFIG OP_NODE_ROLLUP_L1_CHAIN_CONFIG", "l1.json",
+          s -> s.chain().l1ConfigFile(), Optional.of(Path.of("l1.json"))),
+      row("--l1-eth-rpc --l1", "KONA_NODE_L1_ETH_RPC OP_NODE_L1_ETH_RPC", "http://other:1", s -> s.l1().rpc(), URI.create("http://other:1")),
+      row("--l1-trust-rpc --l1.trust-rpc --l1.trustrpc", "KONA_NODE_L1_TRUST_RPC", "false", NodeSettings::trustL1Rpc, false),
+      row("--l1-beacon --l1.beacon", "KONA_NODE_L1_BEACON OP_NODE_L1_BEACON", "http://b:2", s -> s.l1().beacon(), URI.create("http://b:2")),
+      row("--l1.beacon-fallbacks", "OP_NODE_L1_BEACON_FALLBACKS OP_NODE_L1_BEACON_ARCHIVER", "http://f1:1,http://f2:2",
+          s -> s.l1().beaconFallbacks(), List.of(URI.create("http://f1:1"), URI.create("http://f2:2"))),
+      row("--l1.beacon-header", "OP_NODE_L1_BEACON_HEADER", "X-Api-Key: s3cret", s -> s.l1().beaconHeaders(), Map.of("X-Api-Key", "s3cret")),
+      row("--l1-slot-duration-override --l1.slot-duration-override", "KONA_NODE_L1_SLOT_DURATION_OVERRIDE", "6",
+          s -> s.l1().slotDurationOverrideSeconds(), 6L),
+      row("--l1.http-poll-interval", "OP_NODE_L1_HTTP_POLL_INTERVAL", "3s", s -> s.l1().httpPollInterval(), Duration.ofSeconds(3)),
+      row("--l1.epoch-poll-interval", "OP_NODE_L1_EPOCH_POLL_INTERVAL", "90", s -> s.l1().epochPollInterval(), Duration.ofSeconds(90)),
+      row("--l1.rpc-max-batch-size", "OP_NODE_L1_RPC_MAX_BATCH_SIZE", "50", s -> s.l1().rpcMaxBatchSize(), 50),
+      row("--l1.max-concurrency", "OP_NODE_L1_MAX_CONCURRENCY", "4", s -> s.l1().maxConcurrency(), 4),
+      row("--verifier.l1-confs --l1-confs", "OP_NODE_VERIFIER_L1_CONFS", "4", s -> s.l1().verifierL1Confs(), 4L),
+      row("--l2-engine-rpc --l2", "KONA_NODE_L2_ENGINE_RPC OP_NODE_L2_ENGINE_RPC", "http://geth:9", s -> s.engine().rpc(),
+          URI.create("http://geth:9")),
+      row("--l2-engine-jwt-secret --l2.jwt-secret", "KONA_NODE_L2_ENGINE_AUTH OP_NODE_L2_ENGINE_AUTH", "jwt.hex", s -> s.engine().jwt(),
+          new JwtSource.File(Path.of("jwt.hex"))),
+      row("--l2-engine-jwt-encoded --l2.jwt-secret-encoded", "KONA_NODE_L2_ENGINE_AUTH_ENCODED", "0xab", s -> s.engine().jwt(),
+          new JwtSource.Encoded("0xab")),
+      row("--l2-engine-timeout --l2.timeout --l2.engine-rpc-timeout", "KONA_NODE_L2_ENGINE_TIMEOUT OP_NODE_L2_ENGINE_RPC_TIMEOUT", "1500",
+          s -> s.engine().timeout(), Duration.ofMillis(1500)),
+      row("--l2-engine-timeout --l2.engine-rpc-timeout", "OP_NODE_L2_ENGINE_RPC_TIMEOUT", "10s", s -> s.engine().timeout(),
+          Duration.ofSeconds(10)),
+      row("--syncmode --l2.syncmode", "KONA_NODE_SYNCMODE OP_NODE_SYNCMODE", "execution-layer", s -> s.engine().syncMode(),
+          SyncMode.EXECUTION_LAYER),
+      row("--datadir", "BASALT_DATADIR", "d", s -> s.storage().dataDir(), Path.of("d")),
+      row("--safedb.path", "KONA_NODE_SAFEDB_PATH OP_NODE_SAFEDB_PATH", "s.db", s -> s.storage().safeDbFor(Path.of("x")), Path.of("s.db")),
+      row("--journal.roll-cycle", "", "hourly", s -> s.storage().journal().rollCycle(), JournalOptions.RollCycle.HOURLY),
+      row("--journal.retain-cycles", "", "3", s -> s.storage().journal().retainCycles(), 3),
+      row("--journal.strict-durability", "", "true", s -> s.storage().journal().strictDurability(), true),
+      row("--journal.snapshot-interval", "", "500", s -> s.storage().snapshotEveryEvents(), 500L),
+      row("--canyon-override --override.canyon", "KONA_NODE_OVERRIDE_CANYON OP_NODE_OVERRIDE_CANYON", "1700000000",
+          s -> s.forks().forks().get(Fork.CANYON), 1_700_000_000L),
+      row("--delta-override --override.delta", "KONA_NODE_OVERRIDE_DELTA OP_NODE_OVERRIDE_DELTA", "1700000001",
+          s -> s.forks().forks().get(Fork.DELTA), 1_700_000_001L),
+      row("--ecotone-override --override.ecotone", "KONA_NODE_OVERRIDE_ECOTONE OP_NODE_OVERRIDE_ECOTONE", "1700000002",
+          s -> s.forks().forks().get(Fork.ECOTONE), 1_700_000_002L),
+      row("--fjord-override --override.fjord", "KONA_NODE_OVERRIDE_FJORD OP_NODE_OVERRIDE_FJORD", "1700000003",
+          s -> s.forks().forks().get(Fork.FJORD), 1_700_000_003L),
+      row("--granite-override --override.granite", "KONA_NODE_OVERRIDE_GRANITE OP_NODE_OVERRIDE_GRANITE", "1700000004",
+          s -> s.forks().forks().get(Fork.GRANITE), 1_700_000_004L),
+      row("--holocene-override --override.holocene", "KONA_NODE_OVERRIDE_HOLOCENE OP_NODE_OVERRIDE_HOLOCENE", "1700000005",
+          s -> s.forks().forks().get(Fork.HOLOCENE), 1_700_000_005L),
+      row("--pectra-blob-schedule-override --override.pectrablobschedule",
+          "KONA_NODE_OVERRIDE_PECTRA_BLOB_SCHEDULE OP_NODE_OVERRIDE_PECTRABLOBSCHEDULE", "1700000006",
+          s -> s.forks().pectraBlobSchedule(), OptionalLong.of(1_700_000_006L)),
+      row("--isthmus-override --override.isthmus", "KONA_NODE_OVERRIDE_ISTHMUS OP_NODE_OVERRIDE_ISTHMUS", "1700000007",
+          s -> s.forks().forks().get(Fork.ISTHMUS), 1_700_000_007L),
+      row("--jovian-override --override.jovian", "KONA_NODE_OVERRIDE_JOVIAN OP_NODE_OVERRIDE_JOVIAN", "1700000008",
+          s -> s.forks().forks().get(Fork.JOVIAN), 1_700_000_008L),
+      row("--karst-override --override.karst", "KONA_NODE_OVERRIDE_KARST OP_NODE_OVERRIDE_KARST", "1700000009",
+          s -> s.forks().forks().get(Fork.KARST), 1_700_000_009L),
+      row("--log.level", "OP_NODE_LOG_LEVEL", "crit", s -> s.log().level(), "error"),
+      row("-q --logs.stdout.quiet", "KONA_STDOUT_LOG_QUIET", "true", s -> s.log().stdoutQuiet(), true),
+      row("--logs.stdout.format --log.format", "KONA_LOG_STDOUT_FORMAT OP_NODE_LOG_FORMAT", "json", s -> s.log().stdoutFormat(),
+          LogFormat.JSON),
+      row("--logs.file.directory", "KONA_LOG_FILE_DIRECTORY", "logs", s -> s.log().fileDirectory(), Optional.of(Path.of("logs"))),
+      row("--logs.file.format", "KONA_LOG_FILE_FORMAT", "logfmt", s -> s.log().fileFormat(), LogFormat.LOGFMT),
+      row("--p2p.no-discovery", "KONA_NODE_P2P_NO_DISCOVERY", "true", s -> s.dev(), false),
+      row("--p2p.disable", "OP_NODE_P2P_DISABLE", "true", s -> s.dev(), false));
+
+  /** Flags that need another flag to make sense, with that flag (or variable) given. */
+  static final List<Row> WIRED_WITH_FILE_LOGS = List.of(
+      row("--logs.file.rotation", "KONA_LOG_FILE_ROTATION", "hourly", s -> s.log().rotation(), LogRotation.HOURLY),
+      row("--logs.file.max-size", "BASALT_LOG_FILE_MAX_SIZE", "10MB", s -> s.log().maxFileBytes(), 10L << 20),
+      row("--logs.file.max-files", "BASALT_LOG_FILE_MAX_FILES", "7", s -> s.log().maxFiles(), 7));
+
+  @Test
+  void everyWiredFlagReachesTheSettingsThroughEachNameAndEachVariable() {
+    for (Row r : WIRED) {
+      check(r, Map.of());
+    }
+    for (Row r : WIRED_WITH_FILE_LOGS) {
+      check(r, Map.of("KONA_LOG_FILE_DIRECTORY", "logs"));
+    }
+  }
+
+  private static void check(Row r, Map<String, String> extraEnv) {
+    Map<String, String> base = new HashMap<>(BASE_ENV);
+    base.putAll(extraEnv);
+    for (String name : r.names()) {
+      assertEquals(r.expected(), r.get().apply(settings(base, name + "=" + r.value())), name);
+    }
+    for (String env : r.envs()) {
+      Map<String, String> e = new HashMap<>(base);
+      e.keySet().removeAll(r.envs()); // the row's other variables (kona's first) would win
+      e.put(env, r.value());
+      assertEquals(r.expected(), r.get().apply(settings(e)), env);
+    }
+  }
+
+  @Test
+  void aFlagBeatsItsVariableAndKonasVariableBeatsOpNodes() {
+    NodeSettings s = settings(env("KONA_NODE_L2_CHAIN_ID", "base", "OP_NODE_L1_MAX_CONCURRENCY", "3"), "--chain", "op-sepolia");
+    assertEquals(Optional.of("op-sepolia"), s.chain().chain(), "command line over KONA_NODE_L2_CHAIN_ID");
+    assertEquals(3, s.l1().maxConcurrency(), "the variable where no flag is given");
+    NodeSettings both = settings(env("KONA_NODE_L2_ENGINE_TIMEOUT", "2000", "OP_NODE_L2_ENGINE_RPC_TIMEOUT", "9s"));
+    assertEquals(Duration.ofMillis(2000), both.engine().timeout());
+  }
+
+  @Test
+  void defaultsAreKonas() {
+    NodeSettings s = settings(BASE_ENV);
+    assertEquals(Optional.of("10"), s.chain().chain());
+    assertTrue(s.trustL1Rpc(), "kona trusts the L1 RPC by default (op-node does not)");
+    assertEquals(Duration.ofMillis(30_000), s.engine().timeout());
+    assertEquals(new JwtSource.File(Path.of("l2_jwt.hex"), true), s.engine().jwt(), "kona's ./l2_jwt.hex, created if missing");
+    assertTrue(s.engine().jwtDefaulted());
+    assertEquals(SyncMode.CONSENSUS_LAYER, s.engine().syncMode());
+    assertEquals("info", s.log().level(), "-v defaults to 3, info");
+    assertEquals(LogFormat.FULL, s.log().stdoutFormat());
+    assertEquals(LogRotation.NEVER, s.log().rotation());
+    assertTrue(s.forks().isEmpty());
+    assertEquals(Duration.ofSeconds(12), s.l1().httpPollInterval());
+    assertEquals(Duration.ofSeconds(384), s.l1().epochPollInterval());
+    assertEquals(Path.of("dd", "safe-heads.db"), s.storage().safeDbFor(Path.of("dd")));
+  }
+
+  @Test
+  void verbosityCountsAsKonaAndLevelNamesAsOpNode() {
+    List<String> byCount = List.of("error", "warn", "info", "debug", "trace", "trace");
+    for (int n = 1; n <= 6; n++) {
+      assertEquals(byCount.get(n - 1), settings(BASE_ENV, "-" + "v".repeat(n)).log().level(), n + " v");
+    }
+    assertEquals("warn", settings(env("KONA_LOG_LEVEL", "2")).log().level());
+    assertEquals("debug", settings(env("KONA_LOG_LEVEL", "2"), "-vvvv").log().level(), "-v beats KONA_LOG_LEVEL");
+    assertEquals("trace", settings(env("KONA_LOG_LEVEL", "2", "OP_NODE_LOG_LEVEL", "trace")).log().level(), "a name beats a count");
+    assertEquals("debug", settings(env("OP_NODE_LOG_LEVEL", "error"), "-vvvv").log().level(), "-v beats OP_NODE_LOG_LEVEL");
+    assertEquals("give the log level once: -v (counted) or --log.level (a name), not both",
+        refusal(BASE_ENV, "-vv", "--log.level", "info"));
+    assertEquals("KONA_LOG_LEVEL (-v) must be a verbosity 0..5 (3 is info), got 'loud'", refusal(env("KONA_LOG_LEVEL", "loud")));
+    assertEquals("--log.level must be trace, debug, info, warn, error or off, got 'chatty'", refusal(BASE_ENV, "--log.level", "chatty"));
+    assertEquals("--logs.file.rotation, --logs.file.max-size and --logs.file.max-files need --logs.file.directory",
+        refusal(BASE_ENV, "--logs.file.rotation", "daily"));
+  }
+
+  @Test
+  void everyNotYetWiredFlagIsRefusedByNameWhenSetAndAcceptedAtItsDefault() {
+    CommandSpec spec = parsed(BASE_ENV, List.of()).getCommandSpec();
+    for (NotYetWired.Entry e : NotYetWired.ENTRIES) {
+      String message = refusal(BASE_ENV, e.flag() + "=" + e.sample());
+      assertEquals(e.flag() + " is not supported yet: " + e.reason(), message);
+      OptionSpec option = spec.findOption(e.flag());
+      for (String env : EnvDefaults.names(option)) {
+        assertEquals(env + " (" + e.flag() + ") is not supported yet: " + e.reason(), refusal(env(env, e.sample())), env);
+      }
+      for (String alias : option.names()) {
+        assertTrue(refusal(BASE_ENV, alias + "=" + e.sample()).startsWith(e.flag() + " is not supported yet"), alias);
+      }
+      if (option.defaultValue() != null) {
+        settings(BASE_ENV, e.flag() + "=" + option.defaultValue()); // the default, given explicitly, changes nothing
+      }
+    }
+  }
+
+  @Test
+  void everyOptionOfNodeIsCoveredByARowHere() {
+    CommandSpec spec = parsed(BASE_ENV, List.of()).getCommandSpec();
+    Set<String> covered = new TreeSet<>(NotYetWired.flags());
+    WIRED.forEach(r -> covered.addAll(r.names()));
+    WIRED_WITH_FILE_LOGS.forEach(r -> covered.addAll(r.names()));
+    covered.addAll(List.of("--help", "--version", "-v", "--dev", "--dev.l1-block-time"));
+    covered.addAll(NotYetWired.ACCEPTED_AS_IS.keySet());
+    Set<String> uncovered = new TreeSet<>();
+    for (OptionSpec o : spec.options()) {
+      String n = o.longestName();
+      // --rpc.*, --port and --metrics.* (RpcFlags, MetricsFlags) are resolved by NodeServices, tested with the RPC server.
+      if (!n.startsWith("--rpc.") && !n.startsWith("--metrics.") && !n.equals("--port")
+          && o.names().length > 0 && java.util.Arrays.stream(o.names()).noneMatch(covered::contains)) {
+        uncovered.add(n);
+      }
+    }
+    assertEquals(Set.of(), uncovered, "flags without a wired row or a NotYetWired entry");
+  }
+
+  @Test
+  void overridesAndChainSettingsAreRefusedWithTheDevnet() {
+    assertEquals("fork overrides cannot be used with --dev: the devnet's L1, batcher and engine run its own schedule",
+        refusal(Map.of(), "--dev", "--holocene-override", "1"));
+    assertEquals("--l1.http-poll-interval cannot be used with --dev: the devnet runs its own chain, L1 and engine",
+        refusal(Map.of(), "--dev", "--l1.http-poll-interval", "1s"));
+    NodeSettings dev = settings(Map.of(), "--dev", "--l1.max-concurrency", "2");
+    assertTrue(dev.dev());
+    assertFalse(dev.trustL1Rpc(), "the devnet verifies L1 blocks unless told otherwise");
+    assertEquals(2, dev.l1().maxConcurrency());
+    assertTrue(settings(Map.of(), "--dev", "--l1-trust-rpc").trustL1Rpc());
+  }
+
+  @Test
+  void badValuesNameTheFlag() {
+    assertEquals("--l1.beacon-header must look like 'Name: value', got 'novalue'", refusal(BASE_ENV, "--l1.beacon-header", "novalue"));
+    assertEquals("--l1.http-poll-interval must be at least 1ms, got 0s", refusal(BASE_ENV, "--l1.http-poll-interval", "0"));
+    assertEquals("--l1.max-concurrency must be at least 1", refusal(BASE_ENV, "--l1.max-concurrency", "0"));
+    assertEquals("--canyon-override must be a timestamp (seconds, not negative), got -5", refusal(BASE_ENV, "--canyon-override=-5"));
+    assertEquals("--l2-engine-rpc: not an http(s) URL: ws://x:1", refusal(BASE_ENV, "--l2", "ws://x:1"));
+    CommandLine.ParameterException bad = assertThrows(CommandLine.ParameterException.class,
+        () -> parsed(BASE_ENV, List.of("--l2-engine-timeout", "soon")));
+    assertTrue(bad.getMessage().contains("'soon' is not a duration"), bad.getMessage());
+  }
+
+  static String refusal(Map<String, String> env, String... args) {
+    StartupException e = assertThrows(StartupException.class, () -> settings(env, args), String.join(" ", args));
+    assertEquals(StartupException.USAGE, e.exitCode(), e.getMessage());
+    return e.getMessage();
+  }
+}
