@@ -29,6 +29,7 @@ import dev.basalt.cli.flags.StorageSettings;
 import dev.basalt.cli.log.LogSetup;
 import dev.basalt.core.CoreConfig;
 import dev.basalt.core.NodeMode;
+import dev.basalt.core.SyncMode;
 import dev.basalt.core.config.RollupConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -174,8 +175,16 @@ final class NodeCommand implements Callable<Integer> {
       l1.beaconFallbacks().forEach(u -> checkHttp(u, "--l1.beacon-fallbacks"));
     }
     boolean trustL1 = dev && !given("--l1-trust-rpc") ? false : l1.trustRpc();
+    boolean sequencing = sequencerFlags.effectiveMode() == SequencerFlags.Mode.Sequencer;
+    if (sequencing && dev) {
+      throw new FlagException("--mode Sequencer (--sequencer.enabled) cannot be used with --dev yet: the devnet's world sequences"
+          + " its own chain and Basalt follows it as a validator");
+    }
+    if (sequencing && engine.syncMode() == SyncMode.EXECUTION_LAYER) {
+      throw new FlagException("--mode Sequencer needs --syncmode consensus-layer: a sequencer builds on the chain it derives");
+    }
     return new NodeSettings(dev, devFlags.l1BlockSeconds(), chainFlags.selection(chainChosen), forks, l1, trustL1, engine, storage,
-        log);
+        log, sequencing ? NodeMode.SEQUENCER : NodeMode.VALIDATOR, sequencerFlags.config());
   }
 
   /** This command parsed with no arguments and no environment: every option at its default. */
@@ -208,6 +217,10 @@ final class NodeCommand implements Callable<Integer> {
       LOG.warn("fork overrides applied: {} (chain config had {})", rollup.forks(), chainConfig.rollup().forks());
     }
     CoreConfig config = s.withSyncOptions(new CoreConfig(rollup, chainConfig.l1(), NodeMode.VALIDATOR));
+    if (config.sequencing()) {
+      LOG.warn("sequencer mode: blocks are built, inserted and journaled but not signed or gossiped (P2P is not wired yet);"
+          + " run op-batcher against this node's engine to post them");
+    }
     LOG.info("chain {} from {}", config.l2ChainId(), chainConfig.source());
     if (s.engine().jwtDefaulted()) {
       LOG.warn("no JWT secret given: using ./l2_jwt.hex (created if missing); the engine must be started with the same file");

@@ -14,6 +14,8 @@ import dev.basalt.cli.flags.L1Settings;
 import dev.basalt.cli.flags.LogSettings;
 import dev.basalt.cli.flags.StorageSettings;
 import dev.basalt.core.CoreConfig;
+import dev.basalt.core.NodeMode;
+import dev.basalt.core.SequencerConfig;
 import java.net.URI;
 
 /**
@@ -25,11 +27,12 @@ import java.net.URI;
  *     the flag is on the command line
  */
 record NodeSettings(boolean dev, long devL1BlockSeconds, ChainSelection chain, ForkOverrides forks, L1Settings l1,
-    boolean trustL1Rpc, EngineSettings engine, StorageSettings storage, LogSettings log) {
+    boolean trustL1Rpc, EngineSettings engine, StorageSettings storage, LogSettings log, NodeMode mode,
+    SequencerConfig sequencer) {
 
-  /** The chain's config with the sync choices (sync mode, verifier confirmations). */
+  /** The chain's config with the role and sync choices (mode, sync mode, verifier confirmations, sequencer). */
   CoreConfig withSyncOptions(CoreConfig chainConfig) {
-    return new CoreConfig(chainConfig.rollup(), chainConfig.l1(), chainConfig.mode(), engine.syncMode(), l1.verifierL1Confs());
+    return new CoreConfig(chainConfig.rollup(), chainConfig.l1(), mode, engine.syncMode(), l1.verifierL1Confs(), sequencer);
   }
 
   NodeRuntime.Options runtimeOptions() {

@@ -15,10 +15,10 @@ import picocli.CommandLine.ParseResult;
  * it. The issue that wires a flag removes its row.
  */
 public final class NotYetWired {
-  static final String SEQUENCER = "arrives with sequencer mode (Basalt runs as a validator only for now)";
-  static final String CONDUCTOR = "arrives with sequencer mode and op-conductor support";
+  static final String SEQUENCER = "arrives with P2P block gossip (a Basalt sequencer builds and journals its blocks but does not sign or gossip them yet)";
+  static final String CONDUCTOR = "arrives with op-conductor support";
   static final String P2P = "arrives with P2P (Basalt runs without gossip or discovery for now; leave it at its default)";
-  static final String BUILDER = "external block builders serve a sequencer, which Basalt cannot run yet";
+  static final String BUILDER = "external block builders (rollup-boost) are not supported yet";
 
   /**
    * One refused flag.
@@ -30,12 +30,6 @@ public final class NotYetWired {
   public record Entry(String flag, String sample, String reason) {}
 
   public static final List<Entry> ENTRIES = List.of(
-      new Entry("--mode", "Sequencer", SEQUENCER),
-      new Entry("--sequencer.enabled", "true", SEQUENCER),
-      new Entry("--sequencer.stopped", "true", SEQUENCER),
-      new Entry("--sequencer.max-safe-lag", "10", SEQUENCER),
-      new Entry("--sequencer.l1-confs", "6", SEQUENCER),
-      new Entry("--sequencer.recover", "true", SEQUENCER),
       new Entry("--p2p.sequencer.key", "0x01", SEQUENCER),
       new Entry("--p2p.sequencer.key.path", "key.hex", SEQUENCER),
       new Entry("--p2p.signer.endpoint", "http://signer:8080", SEQUENCER),
