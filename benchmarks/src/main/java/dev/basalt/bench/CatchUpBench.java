@@ -28,7 +28,7 @@ final class CatchUpBench {
     return catchUp(blocks).lines();
   }
 
-  record Result(long derived, long worldNanos, long loopNanos, long coreNanos, long coreCpuNanos, long events) {
+  record Result(long derived, long worldNanos, long loopNanos, long coreNanos, long coreCpuNanos, long events, int snapshotBytes) {
     List<String> lines() {
       List<String> out = new ArrayList<>();
       out.add(String.format(Locale.ROOT, "%-44s %,d L2 blocks generated in %.1f s", "catch-up: simulated history", derived,
@@ -39,6 +39,8 @@ final class CatchUpBench {
           "catch-up: consensus layer's own time", coreNanos / 1e3 / derived, coreCpuNanos / 1e3 / derived,
           coreNanos / 1e3 / events));
       out.add(String.format(Locale.ROOT, "%-44s %s", "catch-up: peak RSS (world + node, one JVM)", peakRss()));
+      out.add(String.format(Locale.ROOT, "%-44s %,d bytes (the core's whole state after catching up)", "catch-up: core snapshot",
+          snapshotBytes));
       return out;
     }
   }
@@ -66,7 +68,9 @@ final class CatchUpBench {
     JournalBench.check(node.status().safeL2().hash().equals(truth.ref().hash()), "derived safe head is not the true block");
     // The core's CPU share is estimated from its share of the loop's wall time (one thread, no I/O).
     long coreCpu = loopNanos == 0 ? 0 : (long) ((double) cpuNanos * node.coreNanos() / loopNanos);
-    return new Result(target, worldNanos, loopNanos, node.coreNanos(), coreCpu, node.events());
+    dev.basalt.core.codec.BinaryWriter w = new dev.basalt.core.codec.BinaryWriter();
+    node.core().writeSnapshot(w);
+    return new Result(target, worldNanos, loopNanos, node.coreNanos(), coreCpu, node.events(), w.toByteArray().length);
   }
 
   static String peakRss() {
