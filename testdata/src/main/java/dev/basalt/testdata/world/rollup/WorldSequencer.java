@@ -148,15 +148,15 @@ public final class WorldSequencer {
    * After an L1 reorg: drops the true blocks whose L1 origin left the canonical chain (and all
    * after them), moving the engine's head back, so sequencing continues on the new L1 branch.
    *
-   * @return the number of the first dropped block, empty when every origin is still canonical
+   * @return the first block the batcher must post again (the first dropped one, or an earlier one
+   *     that shared a channel with it), empty when every origin is still canonical
    */
   public Optional<Long> rewindToCanonicalOrigins() {
     for (TrueBlock b : chain.blocks()) {
       if (!l1.chain().isCanonical(b.ref().l1Origin().hash())) {
-        long first = b.number();
-        chain.truncateFrom(first);
+        long repostFrom = chain.truncateFrom(b.number());
         engine.forkchoiceUpdated(new ForkchoiceState(chain.head().ref().hash(), Hash32.ZERO, Hash32.ZERO), Optional.empty(), 3);
-        return Optional.of(first);
+        return Optional.of(repostFrom);
       }
     }
     return Optional.empty();
