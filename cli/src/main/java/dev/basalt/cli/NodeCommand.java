@@ -55,12 +55,20 @@ final class NodeCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** One week: the devnet rebuilds its whole history at start, which takes time in proportion to its age. */
+  static final long MAX_DEV_GENESIS_AGE_SECONDS = 7 * 24 * 3600;
+
   @Option(names = "--dev", description = "Run against the embedded local devnet (no external services).")
   boolean dev;
 
   @Option(names = "--dev.l1-block-time", paramLabel = "SECONDS", defaultValue = "2",
       description = "Devnet L1 block time in seconds (default: ${DEFAULT-VALUE}; --dev only).")
   long devL1BlockSeconds;
+
+  @Option(names = "--dev.genesis-age", paramLabel = "SECONDS", defaultValue = "0",
+      description = "Start a new devnet with its genesis this many seconds in the past: its history is built at start and the "
+          + "node catches up on it (default: ${DEFAULT-VALUE}; --dev only, new data directory only).")
+  long devGenesisAgeSeconds;
 
   @Option(names = {"--chain", "-c", "--l2-chain-id"}, paramLabel = "ID|NAME", defaultValue = "${env:KONA_NODE_L2_CHAIN_ID:-10}",
       description = "L2 chain id or name from the embedded superchain registry (default: ${DEFAULT-VALUE}; env KONA_NODE_L2_CHAIN_ID).")
@@ -188,10 +196,15 @@ final class NodeCommand implements Callable<Integer> {
       if (devL1BlockSeconds < 1) {
         throw StartupException.usage("--dev.l1-block-time must be at least 1 second");
       }
+      if (devGenesisAgeSeconds < 0 || devGenesisAgeSeconds > MAX_DEV_GENESIS_AGE_SECONDS) {
+        throw StartupException.usage("--dev.genesis-age must be 0.." + MAX_DEV_GENESIS_AGE_SECONDS + " seconds, got " + devGenesisAgeSeconds);
+      }
       return;
     }
-    if (given("--dev.l1-block-time")) {
-      throw StartupException.usage("--dev.l1-block-time only applies with --dev");
+    for (String option : List.of("--dev.l1-block-time", "--dev.genesis-age")) {
+      if (given(option)) {
+        throw StartupException.usage(option + " only applies with --dev");
+      }
     }
     require(l1Rpc, "--l1-eth-rpc", "KONA_NODE_L1_ETH_RPC");
     require(l1Beacon, "--l1-beacon", "KONA_NODE_L1_BEACON");
