@@ -9,6 +9,7 @@ import dev.basalt.core.config.Fork;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.derive.channel.ChannelCompression;
 import dev.basalt.core.types.Address;
+import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.world.l1.L1Checks;
 import dev.basalt.testdata.world.l1.MinedL1Block;
@@ -195,6 +196,32 @@ class SimWorldTest {
     assertTrue(sharedOne, "this seed's reorg cuts a channel in two");
     world.advanceTo(GENESIS + 240);
     batchesDecodeToTheTrueChain(world, List.of(world.batcher().key().address()));
+  }
+
+  @Test
+  // Checks that a block marked batch-unexecutable is deposits-only on the true chain while the batch decoded from
+  // L1 for it carries exactly the one extra transaction, and that it is the last block of its batch (Holocene
+  // flushes the rest of a channel after a rejected payload)
+  void aBatchUnexecutableBlockIsDepositsOnlyAndItsBatchCarriesTheExtraTransaction() {
+    SimWorld world = SimWorld.create(SimWorldConfig.defaults(71));
+    world.advanceTo(GENESIS + 60);
+    long n = world.trueChain().head().number() + 3;
+    Bytes tx = world.batchUnexecutableTransaction(n);
+    world.advanceTo(GENESIS + 240);
+    verifyAll(world);
+    TrueBlock b = world.trueChain().block(n).orElseThrow();
+    assertTrue(b.envelope().payload().transactions().stream().allMatch(t -> (t.get(0) & 0xff) == 0x7e), "deposits only");
+    boolean found = false;
+    for (var batch : BatcherDataDecoder.decode(world.rollupConfig(), world.l1().chain().canonical(), List.of(world.batcher().key().address()))) {
+      for (int i = 0; i < batch.blocks().size(); i++) {
+        if (batch.blocks().get(i).timestamp() == b.ref().timestamp()) {
+          assertEquals(List.of(tx), batch.blocks().get(i).transactions());
+          assertEquals(batch.blocks().size() - 1, i, "the last block of its batch");
+          found = true;
+        }
+      }
+    }
+    assertTrue(found, "the batch for block " + n + " was posted");
   }
 
   @Test

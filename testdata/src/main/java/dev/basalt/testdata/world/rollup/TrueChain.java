@@ -1,5 +1,6 @@
 package dev.basalt.testdata.world.rollup;
 
+import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.world.l1.L1ChainStore;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Set;
 public final class TrueChain {
   private final List<TrueBlock> blocks = new ArrayList<>();
   private final Map<Long, List<Hash32>> channelTxsByBlock = new HashMap<>();
+  private final Map<Long, List<Bytes>> batchOnlyTxs = new HashMap<>();
   private final long genesisNumber;
 
   TrueChain(TrueBlock genesis) {
@@ -47,6 +49,7 @@ public final class TrueChain {
   long truncateFrom(long number) {
     Set<Hash32> lostChannels = new HashSet<>();
     while (head().number() >= number && blocks.size() > 1) {
+      batchOnlyTxs.remove(head().number());
       List<Hash32> txs = channelTxsByBlock.remove(head().number());
       if (txs != null) {
         lostChannels.addAll(txs);
@@ -68,6 +71,18 @@ public final class TrueChain {
     for (long n : l2Numbers) {
       channelTxsByBlock.put(n, List.copyOf(txHashes));
     }
+  }
+
+  void recordBatchOnly(long number, List<Bytes> txs) {
+    batchOnlyTxs.put(number, List.copyOf(txs));
+  }
+
+  /**
+   * Transactions the batch for block {@code number} carries although the block does not: the node's
+   * engine rejects the payload they make, and Holocene's deposits-only replacement is the true block.
+   */
+  public List<Bytes> batchOnlyTxs(long number) {
+    return batchOnlyTxs.getOrDefault(number, List.of());
   }
 
   /** The transactions of the channel that batched block {@code number}; empty while it is not batched. */
