@@ -14,6 +14,7 @@ import dev.basalt.core.command.SendForkchoiceUpdate;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.crypto.Keccak;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
+import dev.basalt.core.engine.L2BlockSelector;
 import dev.basalt.core.engine.PayloadAttributes;
 import dev.basalt.core.event.L1BlockFetched;
 import dev.basalt.core.types.Hash32;
@@ -75,7 +76,7 @@ class OpMainnetRealChainIT {
     assertEquals(List.of(), oracle.mismatches(), "every build request equals the real block");
     assertTrue(oracle.checks() >= real.size(), "the oracle checked every real height: " + oracle.checks());
     for (ExecutionPayloadEnvelope b : real) {
-      assertEquals(Optional.of(b), engine.block(new dev.basalt.core.engine.L2BlockSelector.ByNumber(b.payload().blockNumber())),
+      assertEquals(Optional.of(b), engine.block(new L2BlockSelector.ByNumber(b.payload().blockNumber())),
           "the engine's canonical block " + b.payload().blockNumber() + " is the real one");
     }
 
