@@ -35,11 +35,17 @@ final class DevnetRun {
     }
     long l1BlockSeconds = options.devL1BlockSeconds();
     long genesis;
+    java.util.OptionalLong stored;
     try {
-      genesis = DevnetGenesis.load(dir).orElse(System.currentTimeMillis() / 1000);
+      stored = DevnetGenesis.load(dir);
     } catch (IOException | RuntimeException e) {
       throw StartupException.failed("cannot read the devnet's genesis time in " + dir + ": " + e.getMessage());
     }
+    if (stored.isPresent() && options.devGenesisAgeSeconds() != 0) {
+      throw StartupException.usage("--dev.genesis-age applies only to a new devnet: " + dir + " already holds one (genesis "
+          + stored.getAsLong() + "); drop the option or use a new --datadir");
+    }
+    genesis = stored.orElse(System.currentTimeMillis() / 1000 - options.devGenesisAgeSeconds());
     CoreConfig config = options.withSyncOptions(DevWorld.coreConfig(DevWorld.L2_CHAIN_ID, genesis, l1BlockSeconds));
     // The journal first: it refuses to start in a directory that already holds anything else.
     Journal journal = NodeRun.openJournal(dir, config, options.storage().journal());

@@ -162,9 +162,15 @@ final class NodeCommand implements Callable<Integer> {
       if (devFlags.l1BlockSeconds() < 1) {
         throw new FlagException("--dev.l1-block-time must be at least 1 second");
       }
+      if (devFlags.genesisAgeSeconds() < 0 || devFlags.genesisAgeSeconds() > DevFlags.MAX_GENESIS_AGE_SECONDS) {
+        throw new FlagException("--dev.genesis-age must be 0.." + DevFlags.MAX_GENESIS_AGE_SECONDS + " seconds, got "
+            + devFlags.genesisAgeSeconds());
+      }
     } else {
-      if (given("--dev.l1-block-time")) {
-        throw new FlagException("--dev.l1-block-time only applies with --dev");
+      for (String option : List.of("--dev.l1-block-time", "--dev.genesis-age")) {
+        if (given(option)) {
+          throw new FlagException(option + " only applies with --dev");
+        }
       }
       require(l1.rpc(), "--l1-eth-rpc", "KONA_NODE_L1_ETH_RPC");
       require(l1.beacon(), "--l1-beacon", "KONA_NODE_L1_BEACON");
@@ -183,7 +189,7 @@ final class NodeCommand implements Callable<Integer> {
     if (sequencing && engine.syncMode() == SyncMode.EXECUTION_LAYER) {
       throw new FlagException("--mode Sequencer needs --syncmode consensus-layer: a sequencer builds on the chain it derives");
     }
-    return new NodeSettings(dev, devFlags.l1BlockSeconds(), chainFlags.selection(chainChosen), forks, l1, trustL1, engine, storage,
+    return new NodeSettings(dev, devFlags.l1BlockSeconds(), devFlags.genesisAgeSeconds(), chainFlags.selection(chainChosen), forks, l1, trustL1, engine, storage,
         log, sequencing ? NodeMode.SEQUENCER : NodeMode.VALIDATOR, sequencerFlags.config());
   }
 

@@ -59,6 +59,13 @@ final class NodeServices implements AutoCloseable {
     return new NodeServices(rpc, metrics);
   }
 
+  /** No RPC server and no metrics: for tests that drive the node only through its world. */
+  static NodeServices none() {
+    RpcFlags rpc = new RpcFlags();
+    rpc.disabled = true;
+    return new NodeServices(rpc, new MetricsFlags());
+  }
+
   /** The RPC server's port once started. */
   int rpcListenPort() {
     return rpc.port();

@@ -26,7 +26,7 @@ import java.net.URI;
  * @param trustL1Rpc the L1 adapter's trust: the flag, except that {@code --dev} verifies unless
  *     the flag is on the command line
  */
-record NodeSettings(boolean dev, long devL1BlockSeconds, ChainSelection chain, ForkOverrides forks, L1Settings l1,
+record NodeSettings(boolean dev, long devL1BlockSeconds, long devGenesisAgeSeconds, ChainSelection chain, ForkOverrides forks, L1Settings l1,
     boolean trustL1Rpc, EngineSettings engine, StorageSettings storage, LogSettings log, NodeMode mode,
     SequencerConfig sequencer) {
 

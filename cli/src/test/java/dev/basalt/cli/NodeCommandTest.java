@@ -68,7 +68,20 @@ class NodeCommandTest {
         node(with(ENDPOINTS, "--dev.l1-block-time", "3")));
     assertEquals(new Run(2, "basalt node: --dev.l1-block-time must be at least 1 second"),
         node(List.of("--dev", "--dev.l1-block-time", "0", "--datadir", dir.toString())));
+    assertEquals(new Run(2, "basalt node: --dev.genesis-age only applies with --dev"),
+        node(with(ENDPOINTS, "--dev.genesis-age", "60")));
+    assertEquals(new Run(2, "basalt node: --dev.genesis-age must be 0..604800 seconds, got -1"),
+        node(List.of("--dev", "--dev.genesis-age", "-1", "--datadir", dir.toString())));
     assertFalse(Files.exists(dir.resolve("journal.meta")), "refused before touching the data directory");
+  }
+
+  @Test
+  void aDevnetGenesisAgeIsRefusedForADevnetThatAlreadyHasAGenesis() throws Exception {
+    Files.createDirectories(dir);
+    DevnetGenesis.save(dir, 1_700_000_000L);
+    Run r = node(List.of("--dev", "--dev.genesis-age", "60", "--datadir", dir.toString()));
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--dev.genesis-age applies only to a new devnet"), r.err());
   }
 
   @Test

@@ -244,7 +244,7 @@ class NodeSettingsTest {
     Set<String> covered = new TreeSet<>(NotYetWired.flags());
     WIRED.forEach(r -> covered.addAll(r.names()));
     WIRED_WITH_FILE_LOGS.forEach(r -> covered.addAll(r.names()));
-    covered.addAll(List.of("--help", "--version", "-v", "--dev", "--dev.l1-block-time"));
+    covered.addAll(List.of("--help", "--version", "-v", "--dev", "--dev.l1-block-time", "--dev.genesis-age"));
     covered.addAll(NotYetWired.ACCEPTED_AS_IS.keySet());
     Set<String> uncovered = new TreeSet<>();
     for (OptionSpec o : spec.options()) {

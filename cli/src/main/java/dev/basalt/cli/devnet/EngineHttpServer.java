@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.basalt.adapters.engine.JwtSecret;
 import dev.basalt.adapters.engine.JwtVerifier;
 import dev.basalt.testdata.world.SimWorld;
+import dev.basalt.testdata.world.engine.EngineResponder;
 import dev.basalt.testdata.world.http.WireFaults;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EngineHttpServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final SimWorld world;
+  /** What every call holds while it runs: the world, whose engine it drives. */
+  private final Object lock;
   private final EngineRpc rpc;
   private final JwtVerifier jwt;
   private final Vertx vertx = Vertx.vertx();
@@ -35,15 +37,24 @@ public final class EngineHttpServer implements AutoCloseable {
   private final AtomicLong rejected = new AtomicLong();
   private HttpServer server;
 
-  private EngineHttpServer(SimWorld world, JwtSecret secret) {
-    this.world = world;
-    this.rpc = new EngineRpc(world);
+  private EngineHttpServer(EngineResponder engine, long l2ChainId, Object lock, JwtSecret secret) {
+    this.lock = lock;
+    this.rpc = new EngineRpc(engine, l2ChainId);
     this.jwt = new JwtVerifier(secret, InstantSource.system());
   }
 
   /** Serves {@code world}'s node engine on {@code port} of loopback (0: any free port). */
   public static EngineHttpServer start(SimWorld world, JwtSecret secret, int port) throws Exception {
-    EngineHttpServer s = new EngineHttpServer(world, secret);
+    return start(world.engineResponder(), world.rollupConfig().l2ChainId(), world, secret, port);
+  }
+
+  /**
+   * Serves a fake engine outside any world (a real chain's blocks in oracle mode, for instance),
+   * each call holding {@code lock}.
+   */
+  public static EngineHttpServer start(EngineResponder engine, long l2ChainId, Object lock, JwtSecret secret, int port)
+      throws Exception {
+    EngineHttpServer s = new EngineHttpServer(engine, l2ChainId, lock, secret);
     try {
       s.server = s.vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setTcpNoDelay(true))
           .requestHandler(s::serve)
@@ -95,7 +106,7 @@ public final class EngineHttpServer implements AutoCloseable {
     if (request == null || !request.isObject()) {
       return EngineRpc.error(null, -32700, "parse error: one JSON-RPC request object per call");
     }
-    synchronized (world) {
+    synchronized (lock) {
       return rpc.call(request);
     }
   }

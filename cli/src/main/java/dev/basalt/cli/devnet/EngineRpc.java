@@ -8,7 +8,7 @@ import dev.basalt.adapters.engine.EngineServerCodec;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.FetchL2Block;
 import dev.basalt.core.engine.EngineResponse;
-import dev.basalt.testdata.world.SimWorld;
+import dev.basalt.testdata.world.engine.EngineResponder;
 import dev.basalt.testdata.world.fault.Fault;
 import dev.basalt.testdata.world.http.WireFaults;
 import java.io.ByteArrayOutputStream;
@@ -17,11 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * One Engine API call against the world's node engine: decoded with the client's own codec into
+ * One Engine API call against a fake engine (the world's node engine on the devnet): decoded with the client's own codec into
  * the core command it carries ({@link EngineServerCodec}), checked against the engine responder's
  * fault plan (the same plan in-process answers use), answered by the fake engine, and encoded back.
  * Also {@code engine_exchangeCapabilities} (every method the client may call) and {@code
- * eth_chainId}. The caller holds the world's lock.
+ * eth_chainId}. The caller holds the engine's lock (the world's, for the world's engine).
  *
  * <p>Faults, as the in-process responder applies them: a {@code Fail} with a JSON-RPC code is that
  * error object, other {@code Fail}s an HTTP status; {@code Timeout} never reaches the engine and is
@@ -31,13 +31,15 @@ import java.util.Optional;
 final class EngineRpc {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final SimWorld world;
+  private final EngineResponder engine;
+  private final long l2ChainId;
 
   /** The reply body (null when there is none) and the fault the HTTP exchange takes, if any. */
   record Answered(int status, String body, Optional<Fault> fault) {}
 
-  EngineRpc(SimWorld world) {
-    this.world = world;
+  EngineRpc(EngineResponder engine, long l2ChainId) {
+    this.engine = engine;
+    this.l2ChainId = l2ChainId;
   }
 
   Answered call(JsonNode request) throws IOException {
@@ -54,7 +56,7 @@ final class EngineRpc {
       });
     }
     if (method.equals("eth_chainId")) {
-      return ok(id, gen -> gen.writeString("0x" + Long.toHexString(world.rollupConfig().l2ChainId())));
+      return ok(id, gen -> gen.writeString("0x" + Long.toHexString(l2ChainId)));
     }
     Command call;
     boolean fullTxs;
@@ -64,7 +66,7 @@ final class EngineRpc {
     } catch (EngineCallException e) {
       return error(id, e.code(), e.getMessage());
     }
-    Optional<Fault> fault = world.engineResponder().faults().take(call);
+    Optional<Fault> fault = engine.faults().take(call);
     if (fault.isPresent()) {
       switch (fault.get()) {
         case Fault.Fail f when f.rpcCode() != 0 -> {
@@ -81,7 +83,7 @@ final class EngineRpc {
         default -> { }
       }
     }
-    EngineResponse response = world.engineResponder().respond(call);
+    EngineResponse response = engine.respond(call);
     Answered answered = response instanceof EngineResponse.RpcError e ? error(id, e.code(), e.message())
         : ok(id, gen -> EngineServerCodec.writeResult(gen, call, response, fullTxs));
     return new Answered(answered.status(), answered.body(), fault);

@@ -12,6 +12,18 @@ public final class DevFlags {
   @Option(names = "--dev.l1-block-time", paramLabel = "SECONDS", defaultValue = "2", description = "Devnet L1 block time in seconds (--dev only).")
   long l1BlockSeconds;
 
+  /** One week: the devnet rebuilds its whole history at start, which takes time in proportion to its age. */
+  public static final long MAX_GENESIS_AGE_SECONDS = 7 * 24 * 3600;
+
+  @Option(names = "--dev.genesis-age", paramLabel = "SECONDS", defaultValue = "0",
+      description = "Start a new devnet with its genesis this many seconds in the past: its history is built at start and the"
+          + " node catches up on it (--dev only, new data directory only).")
+  long genesisAgeSeconds;
+
+  public long genesisAgeSeconds() {
+    return genesisAgeSeconds;
+  }
+
   public boolean dev() {
     return dev;
   }

@@ -107,4 +107,14 @@ public final class EngineServerCodec {
   public static void writeBlock(JsonGenerator gen, ExecutionPayloadEnvelope block, boolean fullTransactions) throws IOException {
     L2BlockWriter.write(gen, block, fullTransactions);
   }
+
+  /**
+   * The reverse of {@link #writeBlock}: an L2 block in {@code eth_getBlockByNumber}'s shape with full
+   * transactions (a real chain's blocks, for a fake engine to serve), verified against its hash.
+   *
+   * @throws MalformedResponseException when the JSON is not such a block
+   */
+  public static ExecutionPayloadEnvelope readBlock(JsonNode block) {
+    return L2BlockJson.envelope(block);
+  }
 }

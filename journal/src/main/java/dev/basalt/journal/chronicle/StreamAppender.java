@@ -11,8 +11,11 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Appends records to one stream from one writer thread. The Chronicle appender is created lazily
- * on the first append, on that thread (Chronicle appenders are single-threaded). Each record is
+ * Appends records to one stream from one writer thread at a time. The Chronicle appender is created
+ * lazily on the first append, on that thread (Chronicle appenders are single-threaded); a later
+ * writer may take over once the previous one is done with it (recovery fills missing output records
+ * on the starting thread, then the node's dispatch thread appends), which releases Chronicle's
+ * single-thread check for the new owner. Each record is
  * encoded into a reusable scratch buffer first and then copied into one document, so an encoding
  * failure never leaves a half-written document behind.
  */
@@ -24,6 +27,8 @@ final class StreamAppender {
   private final Object creationLock;
   private final BinaryWriter scratch = new BinaryWriter(4096);
   private volatile ExcerptAppender appender;
+  /** The thread that appended last: Chronicle's single-thread check belongs to it. */
+  private volatile Thread writer;
   private volatile int lastCycle = NO_CYCLE;
   private volatile File lastFile;
   private File unsyncedPreviousFile;
@@ -51,7 +56,13 @@ final class StreamAppender {
   /** Appends raw bytes as one record (also used by tests to plant corrupt records). */
   long appendBytes(byte[] bytes, int length) {
     ExcerptAppender a = appender;
+    Thread current = Thread.currentThread();
     if (a != null) {
+      if (writer != current) {
+        // The previous writer is done (the caller guarantees one writer at a time): hand the appender over.
+        a.singleThreadedCheckReset();
+        writer = current;
+      }
       return write(a, bytes, length);
     }
     // Creating an appender and its first write both touch older cycle files (Chronicle checks and
@@ -65,6 +76,7 @@ final class StreamAppender {
         a.close();
         throw e;
       }
+      writer = current;
       appender = a;
       return index;
     }

@@ -18,6 +18,7 @@ import dev.basalt.core.sysconfig.ConfigUpdate;
 import dev.basalt.core.sysconfig.EcotoneScalar;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.BlockId;
+import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.gen.SimRng;
 import dev.basalt.testdata.world.engine.EngineResponder;
@@ -151,6 +152,16 @@ public final class SimWorld {
     Optional<Long> first = sequencer.rewindToCanonicalOrigins();
     first.ifPresent(batcher::restartFrom);
     return replaced;
+  }
+
+  /**
+   * Makes future block {@code l2Number} deposits-only on the true chain while its batch carries one
+   * more user transaction (returned): arm the node's engine to reject payloads holding it, and a
+   * Holocene node must replace that payload by the deposits-only true block (see {@link
+   * WorldSequencer#batchUnexecutable}).
+   */
+  public Bytes batchUnexecutableTransaction(long l2Number) {
+    return sequencer.batchUnexecutable(l2Number);
   }
 
   /** Switches the batcher to a new key through a SystemConfig update mined in the next L1 block. */

@@ -9,13 +9,19 @@ import dev.basalt.core.config.Fork;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.derive.channel.ChannelCompression;
 import dev.basalt.core.types.Address;
+import dev.basalt.core.types.Bytes;
+import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.world.l1.L1Checks;
 import dev.basalt.testdata.world.l1.MinedL1Block;
 import dev.basalt.testdata.world.rollup.BatcherFaults;
 import dev.basalt.testdata.world.rollup.TrueBlock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class SimWorldTest {
@@ -156,6 +162,66 @@ class SimWorldTest {
       assertTrue(world.l1().chain().isCanonical(b.ref().l1Origin().hash()), "every origin canonical");
     }
     batchesDecodeToTheTrueChain(world, List.of(world.batcher().key().address()));
+  }
+
+  @Test
+  // Checks that after an L1 reorg that drops true blocks, no kept block is still counted as batched by a channel
+  // that also carried a dropped block (that channel's span batch no longer matches L1 and derivation drops it
+  // whole), so such kept blocks are posted again, and the batches still decode to the true chain
+  void anL1ReorgUnbatchesKeptBlocksThatSharedAChannelWithDroppedOnes() {
+    SimWorld world = SimWorld.create(DevWorld.config(11, GENESIS, 2).withForks(SimWorldConfig.allAt(GENESIS)));
+    world.l1().chain().holdFinality();
+    world.advanceTo(GENESIS + 120);
+    Map<Long, List<Hash32>> before = new TreeMap<>();
+    for (TrueBlock b : world.trueChain().blocks()) {
+      before.put(b.number(), world.trueChain().channelTxs(b.number()));
+    }
+    world.reorgL1(12, 13);
+    long kept = world.trueChain().head().number();
+    assertTrue(kept < before.size() - 1, "the reorg dropped true blocks");
+    Set<Hash32> lost = new HashSet<>();
+    before.forEach((n, txs) -> {
+      if (n > kept) {
+        lost.addAll(txs);
+      }
+    });
+    boolean sharedOne = false;
+    for (long n = 1; n <= kept; n++) {
+      boolean shared = before.get(n).stream().anyMatch(lost::contains);
+      sharedOne |= shared;
+      if (shared) {
+        assertFalse(world.trueChain().isBatched(n), "block " + n + " shared a channel with a dropped block");
+      }
+    }
+    assertTrue(sharedOne, "this seed's reorg cuts a channel in two");
+    world.advanceTo(GENESIS + 240);
+    batchesDecodeToTheTrueChain(world, List.of(world.batcher().key().address()));
+  }
+
+  @Test
+  // Checks that a block marked batch-unexecutable is deposits-only on the true chain while the batch decoded from
+  // L1 for it carries exactly the one extra transaction, and that it is the last block of its batch (Holocene
+  // flushes the rest of a channel after a rejected payload)
+  void aBatchUnexecutableBlockIsDepositsOnlyAndItsBatchCarriesTheExtraTransaction() {
+    SimWorld world = SimWorld.create(SimWorldConfig.defaults(71));
+    world.advanceTo(GENESIS + 60);
+    long n = world.trueChain().head().number() + 3;
+    Bytes tx = world.batchUnexecutableTransaction(n);
+    world.advanceTo(GENESIS + 240);
+    verifyAll(world);
+    TrueBlock b = world.trueChain().block(n).orElseThrow();
+    assertTrue(b.envelope().payload().transactions().stream().allMatch(t -> (t.get(0) & 0xff) == 0x7e), "deposits only");
+    boolean found = false;
+    for (var batch : BatcherDataDecoder.decode(world.rollupConfig(), world.l1().chain().canonical(), List.of(world.batcher().key().address()))) {
+      for (int i = 0; i < batch.blocks().size(); i++) {
+        if (batch.blocks().get(i).timestamp() == b.ref().timestamp()) {
+          assertEquals(List.of(tx), batch.blocks().get(i).transactions());
+          assertEquals(batch.blocks().size() - 1, i, "the last block of its batch");
+          found = true;
+        }
+      }
+    }
+    assertTrue(found, "the batch for block " + n + " was posted");
   }
 
   @Test

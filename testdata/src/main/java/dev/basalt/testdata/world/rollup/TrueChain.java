@@ -1,13 +1,16 @@
 package dev.basalt.testdata.world.rollup;
 
+import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.world.l1.L1ChainStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The world's true L2 chain: every block the world sequencer sealed (genesis first), and for each
@@ -19,6 +22,7 @@ import java.util.OptionalLong;
 public final class TrueChain {
   private final List<TrueBlock> blocks = new ArrayList<>();
   private final Map<Long, List<Hash32>> channelTxsByBlock = new HashMap<>();
+  private final Map<Long, List<Bytes>> batchOnlyTxs = new HashMap<>();
   private final long genesisNumber;
 
   TrueChain(TrueBlock genesis) {
@@ -33,18 +37,57 @@ public final class TrueChain {
     blocks.add(b);
   }
 
-  /** Drops every block from {@code number} on (after an L1 reorg took their origins away). */
-  void truncateFrom(long number) {
+  /**
+   * Drops every block from {@code number} on (after an L1 reorg took their origins away). A kept
+   * block whose channel also carried a dropped block is no longer batched either: that channel is
+   * worthless to derivation (a span batch is checked against its last block's L1 origin, which the
+   * reorg replaced, and is dropped whole), so the block must be posted again.
+   *
+   * @return the first block to post again: {@code number}, or the first kept block that shared a
+   *     channel with a dropped one
+   */
+  long truncateFrom(long number) {
+    Set<Hash32> lostChannels = new HashSet<>();
     while (head().number() >= number && blocks.size() > 1) {
-      channelTxsByBlock.remove(head().number());
+      batchOnlyTxs.remove(head().number());
+      List<Hash32> txs = channelTxsByBlock.remove(head().number());
+      if (txs != null) {
+        lostChannels.addAll(txs);
+      }
       blocks.remove(blocks.size() - 1);
     }
+    long repostFrom = number;
+    for (TrueBlock b : blocks) {
+      List<Hash32> txs = channelTxsByBlock.get(b.number());
+      if (b.number() != genesisNumber && txs != null && txs.stream().anyMatch(lostChannels::contains)) {
+        channelTxsByBlock.remove(b.number());
+        repostFrom = Math.min(repostFrom, b.number());
+      }
+    }
+    return repostFrom;
   }
 
   void recordChannel(List<Long> l2Numbers, List<Hash32> txHashes) {
     for (long n : l2Numbers) {
       channelTxsByBlock.put(n, List.copyOf(txHashes));
     }
+  }
+
+  void recordBatchOnly(long number, List<Bytes> txs) {
+    batchOnlyTxs.put(number, List.copyOf(txs));
+  }
+
+  /**
+   * Transactions the batch for block {@code number} carries although the block does not: the node's
+   * engine rejects the payload they make, and Holocene's deposits-only replacement is the true block.
+   */
+  public List<Bytes> batchOnlyTxs(long number) {
+    return batchOnlyTxs.getOrDefault(number, List.of());
+  }
+
+  /** The transactions of the channel that batched block {@code number}; empty while it is not batched. */
+  public List<Hash32> channelTxs(long number) {
+    return channelTxsByBlock.getOrDefault(number, List.of());
   }
 
   public TrueBlock head() {

@@ -78,6 +78,9 @@ public final class WorldBatcher {
       List<TrueBlock> blocks = new ArrayList<>();
       while (blocks.size() < config.maxBlocksPerChannel() && nextBlock <= chain.head().number()) {
         blocks.add(chain.block(nextBlock++).orElseThrow());
+        if (!chain.batchOnlyTxs(nextBlock - 1).isEmpty()) {
+          break; // Holocene flushes the rest of the channel after a block the engine rejects: close it here
+        }
       }
       sent.addAll(postChannel(blocks, l1Timestamp));
     }
@@ -170,7 +173,7 @@ public final class WorldBatcher {
     List<BatchData> out = new ArrayList<>();
     SpanBatchBuilder builder = new SpanBatchBuilder(rollup.genesis().l2Time(), rollup.l2ChainId());
     for (TrueBlock b : blocks) {
-      SingularBatch batch = singular(b);
+      SingularBatch batch = withBatchOnly(singular(b), chain.batchOnlyTxs(b.number()));
       if (span) {
         builder.add(batch, b.ref().sequenceNumber());
       } else {
@@ -181,6 +184,15 @@ public final class WorldBatcher {
       out.add(builder.build());
     }
     return out;
+  }
+
+  private static SingularBatch withBatchOnly(SingularBatch batch, List<Bytes> extra) {
+    if (extra.isEmpty()) {
+      return batch;
+    }
+    List<Bytes> txs = new ArrayList<>(batch.transactions());
+    txs.addAll(extra);
+    return new SingularBatch(batch.parentHash(), batch.epochNumber(), batch.epochHash(), batch.timestamp(), txs);
   }
 
   /** The batch for one block: its non-deposit transactions with its parent, origin and time. */

@@ -26,7 +26,9 @@ import dev.basalt.testdata.world.l1.MinedL1Block;
 import dev.basalt.testdata.world.l1.RollupAddresses;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The world's sequencer: seals the true L2 chain on its own engine. Each block's L1 origin is its
@@ -49,6 +51,7 @@ public final class WorldSequencer {
   private final SimRng rng;
   private final UserTxs users;
   private final TrueChain chain;
+  private final Map<Long, List<Bytes>> unexecutable = new TreeMap<>();
 
   public WorldSequencer(RollupConfig rollup, L1ChainConfig l1Config, FakeL1 l1, FakeEngine engine, SequencerConfig config, SimRng rng) {
     this.rollup = rollup;
@@ -60,6 +63,23 @@ public final class WorldSequencer {
     this.rng = rng.fork("blocks");
     this.users = new UserTxs(rollup.l2ChainId(), rng.fork("users"), config.userAccounts());
     this.chain = new TrueChain(trueBlock(engine.genesis()));
+  }
+
+  /**
+   * Block {@code number} (not sealed yet) will be deposits-only on the true chain while its batch also
+   * carries one user transaction, from an account of its own: the payload the node derives from the
+   * batch is the one its engine must reject (see {@link FakeEngine#invalidWhen}), and Holocene's
+   * deposits-only replacement is the true block.
+   *
+   * @return the transaction only the batch carries
+   */
+  public Bytes batchUnexecutable(long number) {
+    if (number <= chain.head().number()) {
+      throw new IllegalArgumentException("block " + number + " is already sealed");
+    }
+    List<Bytes> txs = new UserTxs(rollup.l2ChainId(), rng.fork("unexecutable-" + number), 1).next(1, false);
+    unexecutable.put(number, txs);
+    return txs.get(0);
   }
 
   public TrueChain chain() {
@@ -90,13 +110,17 @@ public final class WorldSequencer {
       throw new IllegalStateException("the world's own chain cannot be prepared at " + timestamp + ": " + outcome);
     }
     PayloadAttributes attributes = prepared.attributes();
-    if (!noTxPool(timestamp, origin)) {
+    List<Bytes> batchOnly = unexecutable.remove(parent.number() + 1);
+    if (batchOnly == null && !noTxPool(timestamp, origin)) {
       List<Bytes> txs = new ArrayList<>(attributes.transactions());
       txs.addAll(users.next(rng.nextInt(config.maxUserTxsPerBlock() + 1), rollup.isActive(Fork.ISTHMUS, timestamp)));
       attributes = attributes.withTransactions(txs, true);
     }
     TrueBlock block = trueBlock(seal(parent, attributes));
     chain.append(block);
+    if (batchOnly != null) {
+      chain.recordBatchOnly(block.number(), batchOnly);
+    }
     return block;
   }
 
@@ -148,15 +172,15 @@ public final class WorldSequencer {
    * After an L1 reorg: drops the true blocks whose L1 origin left the canonical chain (and all
    * after them), moving the engine's head back, so sequencing continues on the new L1 branch.
    *
-   * @return the number of the first dropped block, empty when every origin is still canonical
+   * @return the first block the batcher must post again (the first dropped one, or an earlier one
+   *     that shared a channel with it), empty when every origin is still canonical
    */
   public Optional<Long> rewindToCanonicalOrigins() {
     for (TrueBlock b : chain.blocks()) {
       if (!l1.chain().isCanonical(b.ref().l1Origin().hash())) {
-        long first = b.number();
-        chain.truncateFrom(first);
+        long repostFrom = chain.truncateFrom(b.number());
         engine.forkchoiceUpdated(new ForkchoiceState(chain.head().ref().hash(), Hash32.ZERO, Hash32.ZERO), Optional.empty(), 3);
-        return Optional.of(first);
+        return Optional.of(repostFrom);
       }
     }
     return Optional.empty();
