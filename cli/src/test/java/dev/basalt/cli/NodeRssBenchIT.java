@@ -54,6 +54,12 @@ class NodeRssBenchIT {
     Files.writeString(l1Config, l1ConfigJson(world));
     try (L1HttpServer l1 = L1HttpServer.start(world); EngineHttpServer engine = EngineHttpServer.start(world, SECRET, 0)) {
       int rpcPort = freePort();
+      String heap = System.getProperty("basalt.bench.rss.heap", "");
+      if (!heap.isBlank()) {
+        // e.g. -Dbasalt.bench.rss.heap=-Xmx256m: the node's JVM with a capped heap (the default is a quarter of RAM).
+        System.setProperty("basalt.child.jvm.args", System.getProperty("basalt.child.jvm.args", "") + " " + heap);
+        System.out.println("node JVM heap option: " + heap);
+      }
       Path log = dir.resolve("node.log");
       Process node = NodeProcess.start(List.of("node", "--datadir", dir.resolve("data").toString(), "--rollup-cfg", rollup.toString(),
           "--l1-config-file", l1Config.toString(), "--l1-eth-rpc", l1.url(), "--l1-beacon", l1.url(), "--l1-trust-rpc", "false",
