@@ -21,7 +21,7 @@ final class FaultInjector {
   private final Invariants invariants;
   private final Coverage coverage;
   private int pausedSteps;
-  private boolean engineRestartedThisStep;
+  private boolean engineEverRestarted;
   private int stalledSteps;
 
   FaultInjector(SimNode node, Invariants invariants, Coverage coverage) {
@@ -42,8 +42,8 @@ final class FaultInjector {
   }
 
   /** Whether the engine ever restarted (its labels may have fallen behind the node's until it asks). */
-  boolean engineLostBlocks() {
-    return engineRestartedThisStep;
+  boolean engineEverRestarted() {
+    return engineEverRestarted;
   }
 
   void stepDone() {
@@ -80,7 +80,7 @@ final class FaultInjector {
       case ENGINE_RESTART -> {
         int before = world.nodeEngine().blockCount();
         world.nodeEngine().restart();
-        engineRestartedThisStep = true;
+        engineEverRestarted = true;
         if (world.nodeEngine().blockCount() < before) {
           coverage.mark("engine lost blocks");
         }

@@ -103,7 +103,7 @@ public final class Simulation {
         } else {
           node.tick(t, !injector.stalled());
           runStep(node, o, step);
-          if (!injector.engineLostBlocks()) {
+          if (!injector.engineEverRestarted()) {
             checkEngineNotBehind(node, step);
           }
         }
@@ -182,8 +182,8 @@ public final class Simulation {
   /**
    * Once the node is idle, the engine's forkchoice labels are never behind the node's heads: the
    * node may only call a head unsafe, safe or finalized after the engine accepted that forkchoice
-   * (a lost answer may leave the engine ahead, which is harmless). Skipped in steps where the
-   * engine restarted and lost blocks, since the node cannot know until it asks.
+   * (a lost answer may leave the engine ahead, which is harmless). Skipped once the engine has
+   * restarted: its labels may fall behind and the node cannot know until it next asks.
    */
   private static void checkEngineNotBehind(SimNode node, int step) {
     SyncStatus s = node.status();
