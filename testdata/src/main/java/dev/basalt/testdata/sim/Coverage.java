@@ -10,7 +10,7 @@ final class Coverage {
   /** Every mark a healthy swarm must reach, beside one "injected: CLASS" per fault class. */
   static final String[] REQUIRED = {
     "safe head rewound after a disruption", "reorg below the safe head's origin", "node restarted from its journal",
-    "torn journal tail", "converged after faults"
+    "torn journal tail", "converged after faults", "forkchoice update checked against the engine"
   };
 
   private final TreeMap<String, Integer> marks = new TreeMap<>();

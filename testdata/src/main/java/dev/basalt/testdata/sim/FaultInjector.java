@@ -19,15 +19,17 @@ final class FaultInjector {
   private final SimNode node;
   private final SimWorld world;
   private final Invariants invariants;
+  private final ForkchoiceOracle oracle;
   private final Coverage coverage;
   private int pausedSteps;
   private boolean engineEverRestarted;
   private int stalledSteps;
 
-  FaultInjector(SimNode node, Invariants invariants, Coverage coverage) {
+  FaultInjector(SimNode node, Invariants invariants, ForkchoiceOracle oracle, Coverage coverage) {
     this.node = node;
     this.world = node.world();
     this.invariants = invariants;
+    this.oracle = oracle;
     this.coverage = coverage;
   }
 
@@ -81,6 +83,7 @@ final class FaultInjector {
         int before = world.nodeEngine().blockCount();
         world.nodeEngine().restart();
         engineEverRestarted = true;
+        oracle.engineRestarted();
         if (world.nodeEngine().blockCount() < before) {
           coverage.mark("engine lost blocks");
         }

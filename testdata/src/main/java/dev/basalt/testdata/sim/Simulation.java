@@ -58,6 +58,7 @@ public final class Simulation {
     SimWorld world = SimWorld.create(worldConfig(o.seed(), schedule));
     Coverage coverage = new Coverage();
     Invariants invariants = new Invariants(coverage);
+    ForkchoiceOracle oracle = new ForkchoiceOracle(world.nodeEngine(), coverage);
     SimNode node = SimNode.start(world, world.coreConfig(NodeMode.VALIDATOR));
     node.listen(new SimNode.Listener() {
       @Override
@@ -65,6 +66,7 @@ public final class Simulation {
           dev.basalt.core.Core core) {
         listener.applied(event, out, core);
         invariants.applied(event, out, core);
+        oracle.applied(event, out, core);
       }
 
       @Override
@@ -73,7 +75,7 @@ public final class Simulation {
         invariants.crashed(lostEvents);
       }
     });
-    FaultInjector injector = new FaultInjector(node, invariants, coverage);
+    FaultInjector injector = new FaultInjector(node, invariants, oracle, coverage);
     EnumMap<FaultClass, Integer> injected = new EnumMap<>(FaultClass.class);
     long genesis = world.config().genesisTime();
     long stepSeconds = world.config().l1BlockSeconds();
