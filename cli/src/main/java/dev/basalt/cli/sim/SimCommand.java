@@ -136,8 +136,8 @@ public final class SimCommand implements Callable<Integer> {
   }
 
   private static String commit() {
-    String c = SimCommand.class.getPackage().getImplementationVersion();
-    return c == null ? "see git log" : c;
+    // The ./basalt launcher stamps the checkout's commit into the jar it builds.
+    return dev.basalt.cli.Version.property("commit");
   }
 
   private void writeJournal(PrintWriter out, Simulation.Options options, SimJournalWriter writer) {
