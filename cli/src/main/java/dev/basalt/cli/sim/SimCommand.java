@@ -115,7 +115,9 @@ public final class SimCommand implements Callable<Integer> {
     if (result.passed()) {
       return 0;
     }
-    out.println("reproduce: " + reproduce(options.seed(), options));
+    out.println("reproduce: " + (corpus != null
+        ? "./basalt sim --corpus " + corpus + "   (commit " + commit() + ")"
+        : reproduce(options.seed(), options)));
     if (shrink) {
       shrinkAndWrite(out, options, schedule);
     }
