@@ -106,9 +106,14 @@ public final class SimCommand implements Callable<Integer> {
       options = entry.options();
       schedule = entry.schedule();
     }
+    // Keeping every event for a journal costs memory and state hashes: only when one is asked for.
     SimJournalWriter journal = new SimJournalWriter();
-    SimResult result = Simulation.run(options, schedule, journal);
+    long t0 = System.nanoTime();
+    SimResult result = Simulation.run(options, schedule, journalDir != null ? journal : (e, o, c) -> {});
+    long nanos = System.nanoTime() - t0;
     print(out, result, schedule);
+    out.printf(Locale.ROOT, "ran %,d events in %.2f s (%,.0f events/s)%n", result.events(), nanos / 1e9,
+        result.events() * 1e9 / Math.max(1, nanos));
     if (journalDir != null) {
       writeJournal(out, options, journal);
     }
