@@ -79,6 +79,15 @@ final class NodeServices implements AutoCloseable {
     return metrics.map(NodeMetrics::engineCalls).orElse(CallListener.NONE);
   }
 
+  CallListener conductorListener() {
+    return metrics.map(NodeMetrics::conductorCalls).orElse(CallListener.NONE);
+  }
+
+  /** A sequenced block was signed and handed to the publisher. */
+  void blockPublished() {
+    metrics.ifPresent(NodeMetrics::blockPublished);
+  }
+
   CallListener l1Listener() {
     return metrics.map(NodeMetrics::l1Calls).orElse(CallListener.NONE);
   }
