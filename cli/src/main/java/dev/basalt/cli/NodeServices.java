@@ -66,6 +66,11 @@ final class NodeServices implements AutoCloseable {
     return new NodeServices(rpc, new MetricsFlags());
   }
 
+  /** The RPC flags (tests switch the admin namespace on). */
+  RpcFlags rpcFlags() {
+    return rpcFlags;
+  }
+
   /** The RPC server's port once started. */
   int rpcListenPort() {
     return rpc.port();
