@@ -4,7 +4,18 @@ import dev.basalt.adapters.engine.EngineAdapter;
 import dev.basalt.adapters.engine.JsonRpcClient;
 import dev.basalt.adapters.l1.L1Adapter;
 import dev.basalt.adapters.l1.L1AdapterOptions;
+import dev.basalt.adapters.conductor.ConductorAdapter;
+import dev.basalt.adapters.node.AdminStatePort;
 import dev.basalt.adapters.node.CommandHandlers;
+import dev.basalt.adapters.node.ConductorPort;
+import dev.basalt.adapters.node.CountingPublishPort;
+import dev.basalt.adapters.node.PublishPort;
+import dev.basalt.adapters.node.SequencerPorts;
+import dev.basalt.adapters.sequencer.AdminStateFile;
+import dev.basalt.adapters.sequencer.LocalBlockSigner;
+import dev.basalt.adapters.sequencer.LoggingPayloadPublisher;
+import dev.basalt.adapters.sequencer.SigningPublishPort;
+import dev.basalt.cli.flags.SequencerSettings;
 import dev.basalt.adapters.node.WorldAdapters;
 import dev.basalt.adapters.ring.EventSink;
 import dev.basalt.adapters.safedb.FileSafeHeadStore;
@@ -18,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's real adapters: L1 JSON-RPC and beacon API ({@link L1Adapter}), the Engine API
  * ({@link EngineAdapter}, over the client the startup handshake already used), the file safe-head
- * database and the RPC server's bridge to the core (the RPC port). It only carries commands and events: what the core asks and
- * when is the core's business.
+ * database, the RPC server's bridge to the core (the RPC port), and a sequencer's signer and
+ * publisher, op-conductor client and admin-state file. It only carries commands and events: what
+ * the core asks and when is the core's business.
  */
 final class NodeAdapters implements WorldAdapters {
   private static final Logger LOG = LoggerFactory.getLogger(NodeAdapters.class);
@@ -28,12 +40,20 @@ final class NodeAdapters implements WorldAdapters {
   private final EngineAdapter engine;
   private final FileSafeHeadStore safeHeads;
   private final NodeServices services;
+  private final ConductorAdapter conductor;
+  private final SequencerPorts sequencer;
 
-  private NodeAdapters(L1Adapter l1, EngineAdapter engine, FileSafeHeadStore safeHeads, NodeServices services) {
+  private NodeAdapters(L1Adapter l1, EngineAdapter engine, FileSafeHeadStore safeHeads, NodeServices services,
+      SequencerSettings settings, EventSink sink) {
     this.l1 = l1;
     this.engine = engine;
     this.safeHeads = safeHeads;
     this.services = services;
+    this.conductor = settings.conductor().map(o -> new ConductorAdapter(o, sink, services.conductorListener())).orElse(null);
+    PublishPort publish = settings.key().<PublishPort>map(k -> new SigningPublishPort(new LocalBlockSigner(k),
+        new LoggingPayloadPublisher(), services::blockPublished)).orElseGet(CountingPublishPort::new);
+    AdminStatePort adminState = settings.adminState().<AdminStatePort>map(AdminStateFile::new).orElse(AdminStatePort.NONE);
+    this.sequencer = new SequencerPorts(publish, conductor == null ? ConductorPort.NONE : conductor, adminState);
   }
 
   /**
@@ -41,17 +61,23 @@ final class NodeAdapters implements WorldAdapters {
    * safeHeads} from then on (closing the adapters closes them).
    */
   record Factory(L1AdapterOptions l1, JsonRpcClient engineClient, URI engineUrl, RollupConfig rollup,
-      FileSafeHeadStore safeHeads, NodeServices services) implements Function<EventSink, WorldAdapters> {
+      FileSafeHeadStore safeHeads, NodeServices services, SequencerSettings sequencer) implements Function<EventSink, WorldAdapters> {
+    /** A validator's adapters. */
+    Factory(L1AdapterOptions l1, JsonRpcClient engineClient, URI engineUrl, RollupConfig rollup, FileSafeHeadStore safeHeads,
+        NodeServices services) {
+      this(l1, engineClient, engineUrl, rollup, safeHeads, services, SequencerSettings.NONE);
+    }
+
     @Override
     public WorldAdapters apply(EventSink sink) {
       return new NodeAdapters(new L1Adapter(l1, rollup, sink, services.l1Listener()),
-          new EngineAdapter(engineClient, engineUrl, rollup, sink), safeHeads, services);
+          new EngineAdapter(engineClient, engineUrl, rollup, sink), safeHeads, services, sequencer, sink);
     }
   }
 
   @Override
   public CommandHandlers handlers() {
-    return new CommandHandlers(l1, engine, services.rpcPort(), services.safeHeads(safeHeads));
+    return new CommandHandlers(l1, engine, services.rpcPort(), services.safeHeads(safeHeads), sequencer);
   }
 
   @Override
@@ -63,6 +89,9 @@ final class NodeAdapters implements WorldAdapters {
   public void close() {
     l1.close();
     engine.close();
+    if (conductor != null) {
+      conductor.close();
+    }
     try {
       safeHeads.close();
     } catch (IOException e) {

@@ -23,11 +23,14 @@ import dev.basalt.cli.flags.LogSettings;
 import dev.basalt.cli.flags.NotYetWired;
 import dev.basalt.cli.flags.P2pFlags;
 import dev.basalt.cli.flags.SequencerFlags;
+import dev.basalt.cli.flags.SequencerSettings;
 import dev.basalt.cli.flags.SignerFlags;
 import dev.basalt.cli.flags.StorageFlags;
 import dev.basalt.cli.flags.StorageSettings;
 import dev.basalt.cli.log.LogSetup;
+import dev.basalt.adapters.sequencer.AdminStateFile;
 import dev.basalt.core.CoreConfig;
+import dev.basalt.core.SequencerConfig;
 import dev.basalt.core.NodeMode;
 import dev.basalt.core.SyncMode;
 import dev.basalt.core.config.RollupConfig;
@@ -189,8 +192,28 @@ final class NodeCommand implements Callable<Integer> {
     if (sequencing && engine.syncMode() == SyncMode.EXECUTION_LAYER) {
       throw new FlagException("--mode Sequencer needs --syncmode consensus-layer: a sequencer builds on the chain it derives");
     }
+    SequencerSettings adapters = sequencerAdapters(sequencing);
+    SequencerConfig sequencer = sequencerFlags.config().withConductor(adapters.conductor().isPresent());
+    if (adapters.adminState().isPresent()) {
+      sequencer = SequencerFlags.withPersistedState(sequencer, new AdminStateFile(adapters.adminState().get()));
+    }
     return new NodeSettings(dev, devFlags.l1BlockSeconds(), devFlags.genesisAgeSeconds(), chainFlags.selection(chainChosen), forks, l1, trustL1, engine, storage,
-        log, sequencing ? NodeMode.SEQUENCER : NodeMode.VALIDATOR, sequencerFlags.config());
+        log, sequencing ? NodeMode.SEQUENCER : NodeMode.VALIDATOR, sequencer, adapters);
+  }
+
+  /** The key, conductor and admin-state file; each refused by name unless the node sequences. */
+  private SequencerSettings sequencerAdapters(boolean sequencing) {
+    var key = signerFlags.key();
+    var conductor = conductorFlags.options();
+    var adminState = java.util.Optional.ofNullable(rpcFlags.adminState);
+    if (!sequencing) {
+      String flag = signerFlags.given().orElse(conductor.isPresent() ? (given("--conductor.rpc") ? "--conductor.rpc" : "--conductor.enabled")
+          : adminState.isPresent() ? "--rpc.admin-state" : null);
+      if (flag != null) {
+        throw new FlagException(flag + " only applies to a sequencer (--mode Sequencer or --sequencer.enabled)");
+      }
+    }
+    return new SequencerSettings(key, conductor, adminState);
   }
 
   /** This command parsed with no arguments and no environment: every option at its default. */
@@ -224,8 +247,11 @@ final class NodeCommand implements Callable<Integer> {
     }
     CoreConfig config = s.withSyncOptions(new CoreConfig(rollup, chainConfig.l1(), NodeMode.VALIDATOR));
     if (config.sequencing()) {
-      LOG.warn("sequencer mode: blocks are built, inserted and journaled but not signed or gossiped (P2P is not wired yet);"
-          + " run op-batcher against this node's engine to post them");
+      SequencerSettings seq = s.sequencerAdapters();
+      LOG.info("sequencer mode: {}; {}; run op-batcher against this node's engine to post the blocks", seq.key()
+          .map(k -> "blocks signed by " + k.address() + " (not gossiped: P2P is not wired yet)")
+          .orElse("no --p2p.sequencer.key: blocks are not signed or published"), seq.conductor()
+          .map(c -> "op-conductor at " + c.url() + " (timeout " + c.timeout().toMillis() + " ms)").orElse("no op-conductor"));
     }
     LOG.info("chain {} from {}", config.l2ChainId(), chainConfig.source());
     if (s.engine().jwtDefaulted()) {
@@ -238,7 +264,8 @@ final class NodeCommand implements Callable<Integer> {
         s.l1().epochPollInterval());
     var safeHeads = NodeRun.openSafeHeadsFile(s.storage().safeDbFor(dir));
     services.prepare(config.rollup(), safeHeads, s.engineClient(s.engine().rpc(), s.engine().jwt(), services.engineListener()));
-    var adapters = new NodeAdapters.Factory(l1, client, s.engine().rpc(), config.rollup(), safeHeads, services);
+    var adapters = new NodeAdapters.Factory(l1, client, s.engine().rpc(), config.rollup(), safeHeads, services,
+        s.sequencerAdapters());
     return NodeRun.runUntilStopped(s.runtimeOptions(), config, dir, journal, adapters, null, null, services);
   }
 

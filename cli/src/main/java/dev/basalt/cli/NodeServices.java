@@ -66,6 +66,11 @@ final class NodeServices implements AutoCloseable {
     return new NodeServices(rpc, new MetricsFlags());
   }
 
+  /** The RPC flags (tests switch the admin namespace on). */
+  RpcFlags rpcFlags() {
+    return rpcFlags;
+  }
+
   /** The RPC server's port once started. */
   int rpcListenPort() {
     return rpc.port();
@@ -77,6 +82,15 @@ final class NodeServices implements AutoCloseable {
 
   CallListener engineListener() {
     return metrics.map(NodeMetrics::engineCalls).orElse(CallListener.NONE);
+  }
+
+  CallListener conductorListener() {
+    return metrics.map(NodeMetrics::conductorCalls).orElse(CallListener.NONE);
+  }
+
+  /** A sequenced block was signed and handed to the publisher. */
+  void blockPublished() {
+    metrics.ifPresent(NodeMetrics::blockPublished);
   }
 
   CallListener l1Listener() {

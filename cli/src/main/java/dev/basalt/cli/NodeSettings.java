@@ -12,6 +12,7 @@ import dev.basalt.cli.flags.EngineSettings;
 import dev.basalt.cli.flags.ForkOverrides;
 import dev.basalt.cli.flags.L1Settings;
 import dev.basalt.cli.flags.LogSettings;
+import dev.basalt.cli.flags.SequencerSettings;
 import dev.basalt.cli.flags.StorageSettings;
 import dev.basalt.core.CoreConfig;
 import dev.basalt.core.NodeMode;
@@ -25,10 +26,11 @@ import java.net.URI;
  * @param chain the registry chain or files to load
  * @param trustL1Rpc the L1 adapter's trust: the flag, except that {@code --dev} verifies unless
  *     the flag is on the command line
+ * @param sequencerAdapters the signing key, op-conductor and admin-state file (empty for a validator)
  */
 record NodeSettings(boolean dev, long devL1BlockSeconds, long devGenesisAgeSeconds, ChainSelection chain, ForkOverrides forks, L1Settings l1,
     boolean trustL1Rpc, EngineSettings engine, StorageSettings storage, LogSettings log, NodeMode mode,
-    SequencerConfig sequencer) {
+    SequencerConfig sequencer, SequencerSettings sequencerAdapters) {
 
   /** The chain's config with the role and sync choices (mode, sync mode, verifier confirmations, sequencer). */
   CoreConfig withSyncOptions(CoreConfig chainConfig) {

@@ -6,10 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * kona-node's RPC flags ({@code RpcArgs}) and environment variables. {@code --rpc.no-restart},
- * {@code --rpc.admin-state} and {@code --rpc.dev-enabled} are not offered: Basalt's server does
- * not restart, has no sequencer state and no {@code dev_*} namespace, and an accepted flag that
- * did nothing would mislead.
+ * kona-node's RPC flags ({@code RpcArgs}) and environment variables, and op-node's {@code
+ * --rpc.admin-state} (a sequencer's started/stopped state kept in a file across restarts). {@code
+ * --rpc.no-restart} and {@code --rpc.dev-enabled} are not offered: Basalt's server does not restart
+ * and has no {@code dev_*} namespace, and an accepted flag that did nothing would mislead.
  */
 @Command(description = "JSON-RPC server")
 final class RpcFlags {
@@ -38,6 +38,12 @@ final class RpcFlags {
           + " on the RPC port.")
   @Env("KONA_NODE_RPC_WS_ENABLED")
   boolean wsEnabled;
+
+  @Option(names = "--rpc.admin-state", paramLabel = "FILE",
+      description = "Sequencer only: keep the sequencer's started/stopped state in this file (op-node's format); at startup it"
+          + " overrides --sequencer.stopped.")
+  @Env({"KONA_NODE_RPC_ADMIN_STATE", "OP_NODE_RPC_ADMIN_STATE"})
+  java.nio.file.Path adminState;
 
   void check(boolean given) {
     if (port < 0 || port > 65535) {

@@ -41,6 +41,10 @@ final class HttpNodeHarness {
     String reason() {
       return reason.get();
     }
+
+    void record(String why) {
+      reason.compareAndSet(null, why);
+    }
   }
 
   /** Starts the node on {@code dir} (a journal there is continued), talking to {@code l1} and the engine at {@code engineUrl}. */

@@ -150,6 +150,42 @@ class NodeSettingsTest {
       row("--logs.file.max-size", "BASALT_LOG_FILE_MAX_SIZE", "10MB", s -> s.log().maxFileBytes(), 10L << 20),
       row("--logs.file.max-files", "BASALT_LOG_FILE_MAX_FILES", "7", s -> s.log().maxFiles(), 7));
 
+  /** Hardhat's first dev account, a well-known key; its address. */
+  static final String KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+  static final dev.basalt.core.types.Address KEY_ADDRESS = dev.basalt.core.types.Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266");
+  static final Path KEY_FILE = keyFile();
+
+  private static Path keyFile() {
+    try {
+      Path f = java.nio.file.Files.createTempFile("basalt-key", ".hex");
+      f.toFile().deleteOnExit();
+      java.nio.file.Files.writeString(f, KEY + "\n");
+      return f;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A sequencer's own flags, given with --mode Sequencer (through its variable). */
+  static final List<Row> WIRED_WITH_SEQUENCER = List.of(
+      row("--p2p.sequencer.key", "KONA_NODE_P2P_SEQUENCER_KEY", KEY, s -> s.sequencerAdapters().key().map(k -> k.address()),
+          Optional.of(KEY_ADDRESS)),
+      row("--p2p.sequencer.key.path", "KONA_NODE_P2P_SEQUENCER_KEY_PATH", KEY_FILE.toString(),
+          s -> s.sequencerAdapters().key().map(k -> k.address()), Optional.of(KEY_ADDRESS)),
+      row("--conductor.rpc", "KONA_NODE_CONDUCTOR_RPC OP_NODE_CONDUCTOR_RPC", "http://conductor:8547",
+          s -> s.sequencerAdapters().conductor().map(c -> c.url().toString() + " " + s.sequencer().conductorEnabled()),
+          Optional.of("http://conductor:8547 true")),
+      row("--conductor.enabled", "OP_NODE_CONDUCTOR_ENABLED", "true",
+          s -> s.sequencerAdapters().conductor().map(c -> c.url().toString() + " " + s.sequencer().conductorEnabled()),
+          Optional.of("http://127.0.0.1:8547 true")),
+      row("--rpc.admin-state", "KONA_NODE_RPC_ADMIN_STATE OP_NODE_RPC_ADMIN_STATE", "no-such-dir/admin.json",
+          s -> s.sequencerAdapters().adminState(), Optional.of(Path.of("no-such-dir/admin.json"))));
+
+  /** The conductor's timeout, with the conductor enabled. */
+  static final List<Row> WIRED_WITH_CONDUCTOR = List.of(
+      row("--conductor.rpc.timeout --conductor.rpc-timeout", "KONA_NODE_CONDUCTOR_RPC_TIMEOUT OP_NODE_CONDUCTOR_RPC_TIMEOUT", "2500ms",
+          s -> s.sequencerAdapters().conductor().map(c -> c.timeout()), Optional.of(Duration.ofMillis(2500))));
+
   @Test
   void everyWiredFlagReachesTheSettingsThroughEachNameAndEachVariable() {
     for (Row r : WIRED) {
@@ -158,6 +194,39 @@ class NodeSettingsTest {
     for (Row r : WIRED_WITH_FILE_LOGS) {
       check(r, Map.of("KONA_LOG_FILE_DIRECTORY", "logs"));
     }
+    for (Row r : WIRED_WITH_SEQUENCER) {
+      check(r, Map.of("KONA_NODE_MODE", "Sequencer"));
+    }
+    for (Row r : WIRED_WITH_CONDUCTOR) {
+      check(r, Map.of("KONA_NODE_MODE", "Sequencer", "OP_NODE_CONDUCTOR_ENABLED", "true"));
+    }
+  }
+
+  @Test
+  void aSequencersFlagsAreRefusedForAValidatorAndBadKeysAreNeverEchoed(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    assertEquals("--p2p.sequencer.key only applies to a sequencer (--mode Sequencer or --sequencer.enabled)",
+        refusal(BASE_ENV, "--p2p.sequencer.key", KEY));
+    assertEquals("--conductor.enabled only applies to a sequencer (--mode Sequencer or --sequencer.enabled)",
+        refusal(BASE_ENV, "--conductor.enabled"));
+    assertEquals("--rpc.admin-state only applies to a sequencer (--mode Sequencer or --sequencer.enabled)",
+        refusal(BASE_ENV, "--rpc.admin-state", "a.json"));
+    String bad = refusal(BASE_ENV, "--mode", "Sequencer", "--p2p.sequencer.key", KEY.substring(0, 50));
+    assertTrue(bad.startsWith("--p2p.sequencer.key: a sequencer key is 64 hex digits"), bad);
+    assertFalse(bad.contains(KEY.substring(2, 50)), "the key is never repeated: " + bad);
+    assertEquals("--p2p.sequencer.key and --p2p.sequencer.key.path cannot both be given",
+        refusal(BASE_ENV, "--mode", "Sequencer", "--p2p.sequencer.key", KEY, "--p2p.sequencer.key.path", KEY_FILE.toString()));
+    assertFalse(settings(BASE_ENV, "--mode", "Sequencer").sequencer().conductorEnabled());
+    // op-node's LoadPersisted: the file's state beats --sequencer.stopped, both ways.
+    Path state = dir.resolve("admin.json");
+    java.nio.file.Files.writeString(state, "{\"sequencerStarted\":false}");
+    assertTrue(settings(BASE_ENV, "--mode", "Sequencer", "--rpc.admin-state", state.toString()).sequencer().startStopped());
+    java.nio.file.Files.writeString(state, "{\"sequencerStarted\":true}");
+    assertFalse(settings(BASE_ENV, "--mode", "Sequencer", "--sequencer.stopped", "--rpc.admin-state", state.toString())
+        .sequencer().startStopped());
+    java.nio.file.Files.writeString(state, "{}");
+    assertEquals("--rpc.admin-state: missing sequencerStarted value in config file (" + state + ")",
+        refusal(BASE_ENV, "--mode", "Sequencer", "--rpc.admin-state", state.toString()));
   }
 
   private static void check(Row r, Map<String, String> extraEnv) {
@@ -244,6 +313,8 @@ class NodeSettingsTest {
     Set<String> covered = new TreeSet<>(NotYetWired.flags());
     WIRED.forEach(r -> covered.addAll(r.names()));
     WIRED_WITH_FILE_LOGS.forEach(r -> covered.addAll(r.names()));
+    WIRED_WITH_SEQUENCER.forEach(r -> covered.addAll(r.names()));
+    WIRED_WITH_CONDUCTOR.forEach(r -> covered.addAll(r.names()));
     covered.addAll(List.of("--help", "--version", "-v", "--dev", "--dev.l1-block-time", "--dev.genesis-age"));
     covered.addAll(NotYetWired.ACCEPTED_AS_IS.keySet());
     Set<String> uncovered = new TreeSet<>();

@@ -6,6 +6,7 @@ import dev.basalt.core.codec.DecodeException;
 import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.HaltNode;
+import dev.basalt.core.command.PersistSequencerState;
 import dev.basalt.core.command.PublishSyncStatus;
 import dev.basalt.core.command.RespondRpc;
 import dev.basalt.core.derive.driver.DerivationDriver;
@@ -13,6 +14,8 @@ import dev.basalt.core.engine.control.EngineController;
 import dev.basalt.core.event.AdminRequestReceived;
 import dev.basalt.core.event.BlobsFetched;
 import dev.basalt.core.event.ClockTicked;
+import dev.basalt.core.event.ConductorLeaderChecked;
+import dev.basalt.core.event.ConductorPayloadCommitted;
 import dev.basalt.core.event.EngineResponseReceived;
 import dev.basalt.core.event.GossipPayloadReceived;
 import dev.basalt.core.event.InputEvent;
@@ -67,7 +70,7 @@ public final class Core implements Describable {
   private static final int MAX_SEQUENCER_ROUNDS = 4;
 
   /** Version of the snapshot layout written by {@link #writeSnapshot}. */
-  public static final int SNAPSHOT_VERSION = 3;
+  public static final int SNAPSHOT_VERSION = 4;
 
   private CoreConfig config;
   private long nowMillis;
@@ -134,6 +137,16 @@ public final class Core implements Describable {
       case EngineResponseReceived e -> onEngineResponse(e, out);
       case GossipPayloadReceived e -> gossipMessagesUnvalidated++;
       case AdminRequestReceived e -> onAdminRequest(e, out);
+      case ConductorPayloadCommitted e -> {
+        if (requests.complete(e.correlationId()) instanceof Pending.EngineCall) {
+          engine.onAnswer(e.correlationId(), e, out, l1Head());
+        }
+      }
+      case ConductorLeaderChecked e -> {
+        if (requests.complete(e.correlationId()) instanceof Pending.SequencerLeaderCheck c) {
+          sequencer.onLeaderChecked(c, Optional.of(e.leader()), "", engine.heads(), out);
+        }
+      }
     }
   }
 
@@ -151,6 +164,10 @@ public final class Core implements Describable {
     derivation.configure(config);
     sequencer.configure(config);
     sequencer.onNodeStarted();
+    if (sequencer.enabled()) {
+      // op-node's Init tells the admin-state listener the state the sequencer starts in.
+      out.emit(new PersistSequencerState(sequencer.active()));
+    }
     finalizer.onReset();
     engine.start(out, l1Head());
   }
@@ -204,6 +221,8 @@ public final class Core implements Describable {
       case Pending.DeriveL2Block b -> derivation.onFailed(e.correlationId(), e, out);
       case Pending.FinalityL1Block b -> finalizer.onFailed(e.correlationId());
       case Pending.SequencerL1Block b -> sequencer.onL1Failed(e.correlationId(), out);
+      case Pending.SequencerLeaderCheck c -> sequencer.onLeaderChecked(c, Optional.empty(), e.kind() + ": " + e.detail(),
+          engine.heads(), out);
       // The clock could not schedule it: treat it as due, so no retry is ever lost.
       case Pending.Wakeup w -> wake(w.purpose(), e.correlationId(), out);
       case null -> {}
@@ -225,11 +244,14 @@ public final class Core implements Describable {
         yield Optional.of(new RpcOutcome.Success("null"));
       }
       case AdminRequest.PostUnsafePayload p -> Optional.of(engine.postUnsafePayload(p.envelope(), out, l1Head()));
-      case AdminRequest.StartSequencer s -> Optional.of(sequencer.start(s.unsafeHead(), engine.heads(), out));
+      // Under op-conductor answered once the conductor said whether this node leads.
+      case AdminRequest.StartSequencer s -> sequencer.start(e.requestId(), s.unsafeHead(), engine.heads(), out);
       // Answered by the sequencer itself once a block it sealed is the unsafe head.
       case AdminRequest.StopSequencer s -> sequencer.stop(e.requestId(), engine.heads(), out);
       case AdminRequest.SequencerActive s -> Optional.of(sequencer.sequencerActive());
       case AdminRequest.SetRecoverMode m -> Optional.of(sequencer.setRecoverMode(m.enabled()));
+      case AdminRequest.OverrideLeader o -> Optional.of(sequencer.overrideLeader());
+      case AdminRequest.ConductorEnabled c -> Optional.of(sequencer.conductorEnabled());
     };
     outcome.ifPresent(o -> out.emit(new RespondRpc(e.requestId(), o)));
   }
@@ -268,6 +290,7 @@ public final class Core implements Describable {
         case Signal.SequencerBlockSealed x -> sequencer.onSignal(x, out, engine.heads());
         case Signal.SequencerBlockInserted x -> sequencer.onSignal(x, out, engine.heads());
         case Signal.SequencerBuildAborted x -> sequencer.onSignal(x, out, engine.heads());
+        case Signal.SequencerCommitFailed x -> sequencer.onSignal(x, out, engine.heads());
         case Signal.Halt h -> {
           haltReason = h.reason();
           out.emit(new HaltNode(h.reason()));

@@ -18,16 +18,19 @@ package dev.basalt.core;
  * @param keepAdminState after a restart keep the started/stopped and recover state the admin API
  *     left, instead of applying {@code startStopped} and {@code recoverMode} again (op-node's
  *     {@code --rpc.admin-state}; here the state lives in the journal and snapshots)
+ * @param conductorEnabled op-conductor guards this sequencer ({@code --conductor.enabled}): every
+ *     sealed block is committed to the conductor before it is published or inserted, and {@code
+ *     admin_startSequencer} asks the conductor for leadership first
  */
 public record SequencerConfig(
     long l1Confs, long sealingDurationMillis, long maxSafeLag, boolean recoverMode, boolean startStopped,
-    boolean keepAdminState) {
+    boolean keepAdminState, boolean conductorEnabled) {
   public static final long DEFAULT_L1_CONFS = 4;
   public static final long DEFAULT_SEALING_DURATION_MILLIS = 50;
 
   /** op-node's defaults: 4 confirmations, 50 ms sealing, no safe lag bound, started, not recovering. */
   public static final SequencerConfig DEFAULTS =
-      new SequencerConfig(DEFAULT_L1_CONFS, DEFAULT_SEALING_DURATION_MILLIS, 0, false, false, false);
+      new SequencerConfig(DEFAULT_L1_CONFS, DEFAULT_SEALING_DURATION_MILLIS, 0, false, false, false, false);
 
   public SequencerConfig {
     if (l1Confs < 0 || l1Confs > CoreConfig.MAX_VERIFIER_L1_CONFS) {
@@ -39,5 +42,17 @@ public record SequencerConfig(
     if (maxSafeLag < 0) {
       throw new IllegalArgumentException("maxSafeLag must be non-negative, got " + maxSafeLag);
     }
+  }
+
+  /** Without op-conductor. */
+  public SequencerConfig(
+      long l1Confs, long sealingDurationMillis, long maxSafeLag, boolean recoverMode, boolean startStopped,
+      boolean keepAdminState) {
+    this(l1Confs, sealingDurationMillis, maxSafeLag, recoverMode, startStopped, keepAdminState, false);
+  }
+
+  /** The same settings with op-conductor on or off. */
+  public SequencerConfig withConductor(boolean enabled) {
+    return new SequencerConfig(l1Confs, sealingDurationMillis, maxSafeLag, recoverMode, startStopped, keepAdminState, enabled);
   }
 }

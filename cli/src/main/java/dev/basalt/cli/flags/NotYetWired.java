@@ -15,8 +15,7 @@ import picocli.CommandLine.ParseResult;
  * it. The issue that wires a flag removes its row.
  */
 public final class NotYetWired {
-  static final String SEQUENCER = "arrives with P2P block gossip (a Basalt sequencer builds and journals its blocks but does not sign or gossip them yet)";
-  static final String CONDUCTOR = "arrives with op-conductor support";
+  static final String SEQUENCER = "the remote op-signer is not supported yet; sign with a local key (--p2p.sequencer.key or --p2p.sequencer.key.path)";
   static final String P2P = "arrives with P2P (Basalt runs without gossip or discovery for now; leave it at its default)";
   static final String BUILDER = "external block builders (rollup-boost) are not supported yet";
 
@@ -30,17 +29,12 @@ public final class NotYetWired {
   public record Entry(String flag, String sample, String reason) {}
 
   public static final List<Entry> ENTRIES = List.of(
-      new Entry("--p2p.sequencer.key", "0x01", SEQUENCER),
-      new Entry("--p2p.sequencer.key.path", "key.hex", SEQUENCER),
       new Entry("--p2p.signer.endpoint", "http://signer:8080", SEQUENCER),
       new Entry("--p2p.signer.address", "0x0000000000000000000000000000000000000001", SEQUENCER),
       new Entry("--p2p.signer.header", "x=y", SEQUENCER),
       new Entry("--p2p.signer.tls.ca", "ca.pem", SEQUENCER),
       new Entry("--p2p.signer.tls.cert", "cert.pem", SEQUENCER),
       new Entry("--p2p.signer.tls.key", "key.pem", SEQUENCER),
-      new Entry("--conductor.rpc", "http://127.0.0.1:8547", CONDUCTOR),
-      new Entry("--conductor.rpc.timeout", "2s", CONDUCTOR),
-      new Entry("--conductor.enabled", "true", CONDUCTOR),
       new Entry("--p2p.priv.path", "p2p.key", P2P),
       new Entry("--p2p.priv.raw", "0x01", P2P),
       new Entry("--p2p.advertise.ip", "1.2.3.4", P2P),

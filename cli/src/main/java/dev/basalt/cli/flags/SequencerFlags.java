@@ -7,10 +7,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The node's role ({@code --mode}, op-node's {@code --sequencer.enabled}) and kona's sequencer
- * flags ({@code SequencerArgs}), resolved into the core's {@link SequencerConfig}. Block signing
- * and gossip ({@code --p2p.sequencer.key}) and op-conductor are not wired yet (see {@link
- * NotYetWired}): a sequencer builds, inserts and journals its blocks, and an external batcher
- * posts them.
+ * flags ({@code SequencerArgs}), resolved into the core's {@link SequencerConfig}. Signing
+ * ({@link SignerFlags}) and op-conductor ({@link ConductorFlags}) are their own areas; gossip
+ * arrives with P2P, and an external batcher posts the blocks.
  */
 @Command(description = "Mode and sequencer")
 public final class SequencerFlags {
@@ -56,8 +55,9 @@ public final class SequencerFlags {
   java.time.Duration sealingDuration;
 
   /**
-   * The core's sequencer settings, checked. {@code keepAdminState} stays off: op-node's {@code
-   * --rpc.admin-state} file has no counterpart yet (the admin state lives in the journal).
+   * The core's sequencer settings, checked. {@code keepAdminState} stays off: op-node keeps the
+   * admin state across restarts only with {@code --rpc.admin-state}, whose file then decides {@code
+   * startStopped} ({@link #withPersistedState}).
    */
   public SequencerConfig config() {
     if (l1Confs < 0 || l1Confs > 10_000) {
@@ -71,6 +71,28 @@ public final class SequencerFlags {
       throw new FlagException("--sequencer.sealing-duration must be 0..60s, got " + sealingMillis + " ms");
     }
     return new SequencerConfig(l1Confs, sealingMillis, maxSafeLag, recover, stopped, false);
+  }
+
+  /**
+   * op-node's {@code LoadPersisted}: a state in the {@code --rpc.admin-state} file overrides {@code
+   * --sequencer.stopped}; a missing file leaves it. A file that is not such a state refuses the start.
+   */
+  public static SequencerConfig withPersistedState(SequencerConfig config, dev.basalt.adapters.sequencer.AdminStateFile file) {
+    java.util.Optional<Boolean> started;
+    try {
+      started = file.read();
+    } catch (IllegalArgumentException e) {
+      throw new FlagException("--rpc.admin-state: " + e.getMessage());
+    }
+    if (started.isEmpty()) {
+      return config;
+    }
+    boolean stopped = !started.get();
+    if (stopped != config.startStopped()) {
+      org.slf4j.LoggerFactory.getLogger(SequencerFlags.class).warn("Overriding --sequencer.stopped with persisted state (stopped={})", stopped);
+    }
+    return new SequencerConfig(config.l1Confs(), config.sealingDurationMillis(), config.maxSafeLag(), config.recoverMode(), stopped,
+        config.keepAdminState(), config.conductorEnabled());
   }
 
   /** The role asked for: Sequencer by --mode or --sequencer.enabled. */

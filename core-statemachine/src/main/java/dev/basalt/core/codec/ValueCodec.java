@@ -55,8 +55,8 @@ public final class ValueCodec {
   }
 
   /**
-   * The current (third) form: the chain configs, node mode, sync mode, verifier confirmation depth
-   * and the sequencer configuration.
+   * The current (fourth) form: the chain configs, node mode, sync mode, verifier confirmation depth
+   * and the sequencer configuration with its op-conductor switch.
    */
   public static void write(BinaryWriter w, CoreConfig c) {
     ConfigCodec.write(w, c.rollup());
@@ -66,11 +66,20 @@ public final class ValueCodec {
     w.i64(c.verifierL1Confs());
     SequencerConfig s = c.sequencer();
     w.i64(s.l1Confs()).i64(s.sealingDurationMillis()).i64(s.maxSafeLag());
-    w.bool(s.recoverMode()).bool(s.startStopped()).bool(s.keepAdminState());
+    w.bool(s.recoverMode()).bool(s.startStopped()).bool(s.keepAdminState()).bool(s.conductorEnabled());
   }
 
   /** Reads what {@link #write(BinaryWriter, CoreConfig)} writes. */
   public static CoreConfig readCoreConfig(BinaryReader r) {
+    return readCoreConfigWithSequencer(r, true);
+  }
+
+  /** Reads the third form (no op-conductor switch), which journals written before op-conductor support hold. */
+  public static CoreConfig readCoreConfigV3(BinaryReader r) {
+    return readCoreConfigWithSequencer(r, false);
+  }
+
+  private static CoreConfig readCoreConfigWithSequencer(BinaryReader r, boolean withConductor) {
     var rollup = ConfigCodec.readRollupConfig(r);
     var l1 = ConfigCodec.readL1ChainConfig(r);
     NodeMode mode = r.enumValue(MODES, "node mode");
@@ -82,8 +91,9 @@ public final class ValueCodec {
     boolean recover = r.bool();
     boolean stopped = r.bool();
     boolean keep = r.bool();
+    boolean conductor = withConductor && r.bool();
     return coreConfig(() -> new CoreConfig(rollup, l1, mode, syncMode, confs,
-        new SequencerConfig(seqConfs, sealing, lag, recover, stopped, keep)));
+        new SequencerConfig(seqConfs, sealing, lag, recover, stopped, keep, conductor)));
   }
 
   /**

@@ -15,4 +15,7 @@ public sealed interface Command
         RespondRpc,
         PublishSyncStatus,
         PublishPayload,
-        HaltNode {}
+        HaltNode,
+        CommitUnsafePayload,
+        CheckConductorLeader,
+        PersistSequencerState {}

@@ -13,4 +13,6 @@ public sealed interface InputEvent
         RequestFailed,
         EngineResponseReceived,
         GossipPayloadReceived,
-        AdminRequestReceived {}
+        AdminRequestReceived,
+        ConductorPayloadCommitted,
+        ConductorLeaderChecked {}

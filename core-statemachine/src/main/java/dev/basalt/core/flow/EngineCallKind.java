@@ -11,5 +11,7 @@ public enum EngineCallKind {
   /** A block read from the engine (consolidation, sync start, finalization). */
   L2_BLOCK,
   /** An L1 block read during a sync start (is this L2 block's origin still canonical?). */
-  L1_BLOCK
+  L1_BLOCK,
+  /** {@code conductor_commitUnsafePayload} of a sealed sequencer block (before it is published or inserted). */
+  CONDUCTOR_COMMIT
 }

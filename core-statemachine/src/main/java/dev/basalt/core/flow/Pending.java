@@ -1,6 +1,7 @@
 package dev.basalt.core.flow;
 
 import dev.basalt.core.state.StateVisitor;
+import dev.basalt.core.types.Hash32;
 import java.util.Objects;
 
 /**
@@ -80,6 +81,23 @@ public sealed interface Pending {
     public void describeTo(StateVisitor v) {
       v.value("kind", "sequencerL1Block");
       v.value("number", number);
+    }
+  }
+
+  /**
+   * {@code conductor_leader}, asked for {@code admin_startSequencer} request {@code requestId} that
+   * wants to start on {@code head}.
+   */
+  record SequencerLeaderCheck(long requestId, Hash32 head) implements Pending {
+    public SequencerLeaderCheck {
+      Objects.requireNonNull(head, "head");
+    }
+
+    @Override
+    public void describeTo(StateVisitor v) {
+      v.value("kind", "sequencerLeaderCheck");
+      v.value("requestId", requestId);
+      v.value("head", head.toHex());
     }
   }
 }

@@ -24,6 +24,7 @@ final class PendingCodec {
       case Pending.FinalityL1Block b -> w.u8(9).i64(b.number());
       case Pending.Wakeup wakeup -> w.u8(10).u8(wakeup.purpose().ordinal());
       case Pending.SequencerL1Block b -> w.u8(11).i64(b.number());
+      case Pending.SequencerLeaderCheck c -> w.u8(12).i64(c.requestId()).hash(c.head());
     }
   }
 
@@ -37,6 +38,7 @@ final class PendingCodec {
       case 9 -> new Pending.FinalityL1Block(r.u63("block number"));
       case 10 -> new Pending.Wakeup(r.enumValue(WAKEUPS, "wakeup purpose"));
       case 11 -> new Pending.SequencerL1Block(r.u63("block number"));
+      case 12 -> new Pending.SequencerLeaderCheck(r.i64(), r.hash());
       default -> throw new DecodeException("unknown pending request tag " + tag);
     };
   }

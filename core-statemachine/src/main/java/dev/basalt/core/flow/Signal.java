@@ -124,4 +124,14 @@ public sealed interface Signal {
       Objects.requireNonNull(reason, "reason");
     }
   }
+
+  /**
+   * op-conductor did not commit the sealed block: it was neither published nor inserted. The build
+   * job stays; the sequencer seals it again after a second (op-node's temporary-error backoff).
+   */
+  record SequencerCommitFailed(String reason) implements Signal {
+    public SequencerCommitFailed {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 }

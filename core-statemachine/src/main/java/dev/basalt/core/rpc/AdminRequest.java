@@ -42,4 +42,14 @@ public sealed interface AdminRequest {
 
   /** {@code admin_setRecoverMode}: build empty blocks and adopt L1 origins as fast as possible. */
   record SetRecoverMode(boolean enabled) implements AdminRequest {}
+
+  /**
+   * {@code admin_overrideLeader}: disaster recovery when the conductor cluster has no healthy
+   * leader: from now until the process restarts, this node acts as leader and skips every
+   * conductor call (op-node keeps the override in memory only).
+   */
+  record OverrideLeader() implements AdminRequest {}
+
+  /** {@code admin_conductorEnabled}: whether this sequencer runs under op-conductor. */
+  record ConductorEnabled() implements AdminRequest {}
 }

@@ -4,6 +4,8 @@ import dev.basalt.core.CoreConfig;
 import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.codec.ValueCodec;
+import dev.basalt.core.command.CheckConductorLeader;
+import dev.basalt.core.command.PersistSequencerState;
 import dev.basalt.core.command.PublishPayload;
 import dev.basalt.core.command.RespondRpc;
 import dev.basalt.core.config.Fork;
@@ -15,6 +17,7 @@ import dev.basalt.core.engine.PayloadAttributes;
 import dev.basalt.core.engine.PayloadId;
 import dev.basalt.core.engine.control.EngineController;
 import dev.basalt.core.flow.Outbox;
+import dev.basalt.core.flow.Pending;
 import dev.basalt.core.flow.Signal;
 import dev.basalt.core.flow.WakeupPurpose;
 import dev.basalt.core.heads.L2Heads;
@@ -42,6 +45,11 @@ import java.util.Optional;
  * not made by the sequencer (a derived block replacing the tip, a reset) drops the build in progress
  * and plans again on the new head. Admin requests start and stop it, query it and set recover mode;
  * its state is part of the core's state, so it survives restarts through snapshots and the journal.
+ *
+ * <p>Under op-conductor ({@link dev.basalt.core.SequencerConfig#conductorEnabled()}) every sealed
+ * block is committed to the conductor before it is published or inserted, and a start asks the
+ * conductor for leadership first; {@code admin_overrideLeader} skips both until the next restart
+ * (op-node's disaster-recovery override, held in memory only).
  */
 public final class Sequencer {
   /** JSON-RPC "server error", as op-node answers admin errors. */
@@ -49,6 +57,9 @@ public final class Sequencer {
 
   /** op-node retries a failed origin lookup after a second. */
   static final long ORIGIN_RETRY_MILLIS = 1_000;
+
+  /** op-node backs off a second after a temporary error, such as a failed conductor commit. */
+  static final long COMMIT_RETRY_MILLIS = 1_000;
 
   private final OriginSelector origins = new OriginSelector();
   private CoreConfig config;
@@ -74,6 +85,8 @@ public final class Sequencer {
   private boolean stopPending;
   private long stopRequestId;
   private long blocksSealed;
+  /** {@code admin_overrideLeader} was called since the process started: conductor calls are skipped. */
+  private boolean conductorOverridden;
 
   public void configure(CoreConfig newConfig) {
     config = Objects.requireNonNull(newConfig, "config");
@@ -103,6 +116,7 @@ public final class Sequencer {
       recoverMode = config.sequencer().recoverMode();
     }
     adminStateKnown = true;
+    conductorOverridden = false;
     origins.reset();
     clearBuild();
     engineBusy = false;
@@ -113,6 +127,11 @@ public final class Sequencer {
     stopPending = false;
     lastSealed = Hash32.ZERO;
     awaitingResetConfirm = true;
+  }
+
+  /** Blocks are committed to op-conductor and starts need its leadership (unless overridden). */
+  private boolean conductorActive() {
+    return config.sequencer().conductorEnabled() && !conductorOverridden;
   }
 
   private void clearBuild() {
@@ -176,6 +195,13 @@ public final class Sequencer {
         engineBusy = false;
         clearBuild();
         scheduleNext(s.block().ref(), heads, out);
+      }
+      case Signal.SequencerCommitFailed f -> {
+        // op-node: an engine-temporary error; keep the job and seal it again after a second.
+        engineBusy = false;
+        nextActionMillis = out.nowMillis() + COMMIT_RETRY_MILLIS;
+        armed = active && !stopPending && !awaitingResetConfirm;
+        evalMaxSafeLag(heads, out);
       }
       case Signal.SequencerBuildAborted a -> {
         engineBusy = false;
@@ -298,7 +324,8 @@ public final class Sequencer {
     if (payloadId != null) {
       armed = false;
       engineBusy = true;
-      engine.sealSequenced(buildingOnto, payloadId, buildingOnto.ref().timestamp() + rollup().blockTimeSeconds(), out, l1Head);
+      engine.sealSequenced(buildingOnto, payloadId, buildingOnto.ref().timestamp() + rollup().blockTimeSeconds(),
+          conductorActive(), out, l1Head);
     } else if (buildingOnto == null) {
       startBuilding(engine, out, l1Head);
     } else {
@@ -374,11 +401,40 @@ public final class Sequencer {
 
   private static final RpcOutcome NULL = new RpcOutcome.Success("null");
 
-  /** {@code admin_startSequencer}: only on top of the current unsafe head, and only when stopped. */
-  public RpcOutcome start(Hash32 head, L2Heads heads, Outbox out) {
+  /**
+   * {@code admin_startSequencer}: under op-conductor the conductor is asked for leadership first
+   * and the answer comes with its reply ({@link #onLeaderChecked}); empty then. Otherwise at once.
+   */
+  public Optional<RpcOutcome> start(long requestId, Hash32 head, L2Heads heads, Outbox out) {
     if (!enabled()) {
-      return fail("sequencer is not enabled");
+      return Optional.of(fail("sequencer is not enabled"));
     }
+    if (conductorActive()) {
+      out.request(new Pending.SequencerLeaderCheck(requestId, head), CheckConductorLeader::new);
+      return Optional.empty();
+    }
+    return Optional.of(startOn(head, heads, out));
+  }
+
+  /**
+   * The conductor's answer for a start: {@code leader} is empty when it could not be asked
+   * ({@code failure} says why). Answers the start request.
+   */
+  public void onLeaderChecked(Pending.SequencerLeaderCheck check, Optional<Boolean> leader, String failure, L2Heads heads,
+      Outbox out) {
+    RpcOutcome outcome;
+    if (leader.isEmpty()) {
+      outcome = fail("sequencer leader check failed: " + failure);
+    } else if (!leader.get()) {
+      outcome = fail("sequencer is not the leader, aborting");
+    } else {
+      outcome = startOn(check.head(), heads, out);
+    }
+    out.emit(new RespondRpc(check.requestId(), outcome));
+  }
+
+  /** Starts on top of {@code head}, which must be the current unsafe head, and only when stopped. */
+  private RpcOutcome startOn(Hash32 head, L2Heads heads, Outbox out) {
     if (active) {
       return fail("sequencer already running");
     }
@@ -395,6 +451,7 @@ public final class Sequencer {
     knownUnsafe = unsafe;
     armed = !awaitingResetConfirm && !engineBusy;
     nextActionMillis = out.nowMillis();
+    out.emit(new PersistSequencerState(true));
     return NULL;
   }
 
@@ -425,6 +482,7 @@ public final class Sequencer {
     armed = false;
     stalledByMaxSafeLag = false;
     clearBuild();
+    out.emit(new PersistSequencerState(false));
     out.emit(new RespondRpc(stopRequestId, new RpcOutcome.Success("\"" + unsafe.hash().toHex() + "\"")));
   }
 
@@ -438,6 +496,20 @@ public final class Sequencer {
     }
     recoverMode = enabled;
     return NULL;
+  }
+
+  /** {@code admin_overrideLeader}: act as leader without the conductor until the process restarts. */
+  public RpcOutcome overrideLeader() {
+    if (!enabled()) {
+      return fail("sequencer is not enabled");
+    }
+    conductorOverridden = true;
+    return NULL;
+  }
+
+  /** {@code admin_conductorEnabled}. */
+  public RpcOutcome conductorEnabled() {
+    return new RpcOutcome.Success(enabled() && config.sequencer().conductorEnabled() ? "true" : "false");
   }
 
   public boolean recoverMode() {
@@ -463,7 +535,7 @@ public final class Sequencer {
     }
     w.bool(engineBusy).hash(lastSealed);
     ValueCodec.write(w, knownUnsafe);
-    w.bool(stopPending).i64(stopRequestId).i64(blocksSealed);
+    w.bool(stopPending).i64(stopRequestId).i64(blocksSealed).bool(conductorOverridden);
     origins.writeTo(w);
   }
 
@@ -486,6 +558,7 @@ public final class Sequencer {
     stopPending = r.bool();
     stopRequestId = r.i64();
     blocksSealed = r.u63("blocks sealed");
+    conductorOverridden = r.bool();
     origins.readFrom(r);
   }
 
@@ -508,6 +581,7 @@ public final class Sequencer {
     v.value("stopPending", stopPending);
     v.value("stopRequestId", stopRequestId);
     v.value("blocksSealed", blocksSealed);
+    v.value("conductorOverridden", conductorOverridden);
     origins.describeTo(v);
   }
 }

@@ -1,6 +1,8 @@
 package dev.basalt.core.world;
 
+import dev.basalt.core.command.CheckConductorLeader;
 import dev.basalt.core.command.Command;
+import dev.basalt.core.command.CommitUnsafePayload;
 import dev.basalt.core.command.FetchBlobs;
 import dev.basalt.core.command.FetchL1Block;
 import dev.basalt.core.command.FetchL2Block;
@@ -9,6 +11,9 @@ import dev.basalt.core.command.Request;
 import dev.basalt.core.command.SendForkchoiceUpdate;
 import dev.basalt.core.command.SendNewPayload;
 import dev.basalt.core.engine.EngineResponse;
+import dev.basalt.core.engine.ExecutionPayloadEnvelope;
+import dev.basalt.core.event.ConductorLeaderChecked;
+import dev.basalt.core.event.ConductorPayloadCommitted;
 import dev.basalt.core.event.EngineResponseReceived;
 import dev.basalt.core.event.FailureKind;
 import dev.basalt.core.event.InputEvent;
@@ -34,6 +39,10 @@ public final class ScriptedWorld {
   public final TestL1 l1;
   public final TrueChain truth;
   public final ToyEngine engine;
+  /** What the op-conductor answers {@code conductor_leader}. */
+  public boolean conductorLeader = true;
+  /** The blocks op-conductor committed (commits failed by a rule are not here), in order. */
+  public final List<ExecutionPayloadEnvelope> committed = new ArrayList<>();
   /** Every engine-facing command the world answered, in order. */
   public final List<Command> engineCalls = new ArrayList<>();
   private final List<Rule> rules = new ArrayList<>();
@@ -97,6 +106,11 @@ public final class ScriptedWorld {
       case SendForkchoiceUpdate f -> engine(f.correlationId(), engine.forkchoiceUpdated(f.state(), f.attributes()));
       case SendNewPayload n -> engine(n.correlationId(), engine.newPayload(n.envelope()));
       case GetPayload g -> engine(g.correlationId(), engine.getPayload(g.payloadId()));
+      case CommitUnsafePayload c -> {
+        committed.add(c.envelope());
+        yield List.of(new ConductorPayloadCommitted(c.correlationId()));
+      }
+      case CheckConductorLeader c -> List.of(new ConductorLeaderChecked(c.correlationId(), conductorLeader));
       default -> List.of();
     };
   }

@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * pool size is the concurrency bound and later calls queue in order. The callback runs on the
  * worker, exactly once, whatever happens, and never on the caller's thread.
  *
+ * <p>Without a {@link JwtSigner} no {@code Authorization} header is sent (op-conductor's RPC has no
+ * authentication).
+ *
  * <p>Deadline: a call's timeout starts when it is accepted. Time spent queued counts; the exchange
  * gets what is left as {@code HttpRequest.timeout} (headers) plus a {@link CallDeadline} backstop
  * (body).
@@ -61,7 +64,10 @@ public final class JsonRpcClient implements AutoCloseable {
     this(url, jwt, timeout, maxConcurrentCalls, CallListener.NONE);
   }
 
-  /** @param listener told of every call's duration and outcome (metrics); never changes them */
+  /**
+   * @param jwt signs every request, or null for an endpoint without authentication
+   * @param listener told of every call's duration and outcome (metrics); never changes them
+   */
   public JsonRpcClient(URI url, JwtSigner jwt, Duration timeout, int maxConcurrentCalls, CallListener listener) {
     this.listener = listener;
     this.url = url;
@@ -98,9 +104,19 @@ public final class JsonRpcClient implements AutoCloseable {
    * Never blocks and never throws.
    */
   public void call(String method, ParamsWriter params, Consumer<RpcOutcome> done) {
+    call(method, params, timeoutNanos, done);
+  }
+
+  /** As {@link #call(String, ParamsWriter, Consumer)}, with this call's own deadline instead of the client's. */
+  public void call(String method, ParamsWriter params, Duration timeout, Consumer<RpcOutcome> done) {
+    call(method, params, Math.max(1, timeout.toNanos()), done);
+  }
+
+  private void call(String method, ParamsWriter params, long callTimeoutNanos, Consumer<RpcOutcome> done) {
     long acceptedNanos = System.nanoTime();
     try {
-      workers.execute(() -> deliver(method, done, observed(method, acceptedNanos, guardedExchange(method, params, acceptedNanos))));
+      workers.execute(() -> deliver(method, done,
+          observed(method, acceptedNanos, guardedExchange(method, params, acceptedNanos, callTimeoutNanos))));
     } catch (RejectedExecutionException e) {
       RpcOutcome rejected = new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": engine client is closed");
       // Not on the caller's thread: the caller may be the ring's dispatcher, which must not publish.
@@ -126,23 +142,23 @@ public final class JsonRpcClient implements AutoCloseable {
     }
   }
 
-  private RpcOutcome guardedExchange(String method, ParamsWriter params, long acceptedNanos) {
+  private RpcOutcome guardedExchange(String method, ParamsWriter params, long acceptedNanos, long callTimeoutNanos) {
     if (closed) {
       return new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": engine client is closed");
     }
     try {
-      return exchange(method, params, acceptedNanos);
+      return exchange(method, params, acceptedNanos, callTimeoutNanos);
     } catch (RuntimeException e) {
       // Whatever breaks, the call is still answered.
       return new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": " + describe(e));
     }
   }
 
-  private RpcOutcome exchange(String method, ParamsWriter params, long acceptedNanos) {
-    long remainingNanos = timeoutNanos - (System.nanoTime() - acceptedNanos);
+  private RpcOutcome exchange(String method, ParamsWriter params, long acceptedNanos, long callTimeoutNanos) {
+    long remainingNanos = callTimeoutNanos - (System.nanoTime() - acceptedNanos);
     if (remainingNanos <= 0) {
       return new RpcOutcome.Failed(FailureKind.TIMEOUT,
-          method + ": timed out after " + millis(timeoutNanos) + " ms waiting for a free connection slot");
+          method + ": timed out after " + millis(callTimeoutNanos) + " ms waiting for a free connection slot");
     }
     long id = ids.incrementAndGet();
     byte[] body;
@@ -152,24 +168,26 @@ public final class JsonRpcClient implements AutoCloseable {
       // Only a bug can get here (the generator writes to memory); report it rather than lose the call.
       return new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": could not encode the request: " + e);
     }
-    HttpRequest request = HttpRequest.newBuilder(url)
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url)
         .timeout(Duration.ofNanos(remainingNanos))
         .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + jwt.token())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (jwt != null) {
+      builder.header("Authorization", "Bearer " + jwt.token());
+    }
+    HttpRequest request = builder.build();
     HttpResponse<byte[]> response;
     CallDeadline deadline = CallDeadline.arm(deadlines, remainingNanos);
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpConnectTimeoutException e) {
       return new RpcOutcome.Failed(FailureKind.TIMEOUT, method + ": could not connect to " + url + " within "
-          + millis(timeoutNanos) + " ms");
+          + millis(callTimeoutNanos) + " ms");
     } catch (HttpTimeoutException e) {
-      return timedOut(method);
+      return timedOut(method, callTimeoutNanos);
     } catch (InterruptedException e) {
       if (deadline.fired()) {
-        return timedOut(method);
+        return timedOut(method, callTimeoutNanos);
       }
       Thread.currentThread().interrupt();
       return new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": engine client is closing");
@@ -177,15 +195,16 @@ public final class JsonRpcClient implements AutoCloseable {
       return new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": cannot connect to " + url + ": " + describe(e));
     } catch (IOException | RuntimeException e) {
       // A cancelled exchange may surface as an I/O error rather than as the interrupt itself.
-      return deadline.fired() ? timedOut(method) : new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": " + describe(e));
+      return deadline.fired() ? timedOut(method, callTimeoutNanos)
+          : new RpcOutcome.Failed(FailureKind.TRANSPORT, method + ": " + describe(e));
     } finally {
       deadline.disarm();
     }
     return interpret(id, method, response);
   }
 
-  private RpcOutcome timedOut(String method) {
-    return new RpcOutcome.Failed(FailureKind.TIMEOUT, method + ": no answer within " + millis(timeoutNanos) + " ms");
+  private static RpcOutcome timedOut(String method, long callTimeoutNanos) {
+    return new RpcOutcome.Failed(FailureKind.TIMEOUT, method + ": no answer within " + millis(callTimeoutNanos) + " ms");
   }
 
   private static RpcOutcome interpret(long id, String method, HttpResponse<byte[]> response) {

@@ -30,9 +30,11 @@ public final class MetricNames {
   public static final String RPC_WS_CONNECTIONS = "basalt_rpc_websocket_connections";
   public static final String RPC_WS_SUBSCRIPTIONS = "basalt_rpc_subscriptions";
   public static final String RPC_WS_COALESCED = "basalt_rpc_notifications_coalesced_total";
+  public static final String SEQUENCER_BLOCKS_PUBLISHED = "basalt_sequencer_blocks_published_total";
+  public static final String CONDUCTOR_CALL_SECONDS = "basalt_conductor_call_seconds";
 
   public static final List<String> ALL = List.of(INFO, HEAD_NUMBER, HEAD_TIMESTAMP_SECONDS, L1_HEAD_LAG_BLOCKS,
       DERIVATION_IDLE, PIPELINE_RESETS, L1_REORGS, L1_REORG_DEPTH, ENGINE_CALL_SECONDS, L1_CALL_SECONDS, ERRORS,
       JOURNAL_SIZE_BYTES, JOURNAL_INPUTS, JOURNAL_APPEND_SECONDS, RING_OCCUPANCY, RPC_REQUESTS, RPC_REQUEST_SECONDS,
-      RPC_WS_CONNECTIONS, RPC_WS_SUBSCRIPTIONS, RPC_WS_COALESCED);
+      RPC_WS_CONNECTIONS, RPC_WS_SUBSCRIPTIONS, RPC_WS_COALESCED, SEQUENCER_BLOCKS_PUBLISHED, CONDUCTOR_CALL_SECONDS);
 }

@@ -37,6 +37,8 @@ public final class NodeMetrics {
   private final Gauge wsConnections;
   private final Gauge wsSubscriptions;
   private final Counter wsCoalesced;
+  private final Counter blocksPublished;
+  private final Histogram conductorCalls;
   private final ReorgDetector reorgs = new ReorgDetector();
   private volatile LongSupplier ringOccupancy = () -> 0;
   private volatile LongSupplier journalSize = () -> 0;
@@ -68,6 +70,10 @@ public final class NodeMetrics {
     wsSubscriptions = Gauge.builder().name(MetricNames.RPC_WS_SUBSCRIPTIONS).help("Active head subscriptions").register(registry);
     wsCoalesced = Counter.builder().name(MetricNames.RPC_WS_COALESCED).help("Head notifications replaced before a slow client took them")
         .register(registry);
+    blocksPublished = Counter.builder().name(MetricNames.SEQUENCER_BLOCKS_PUBLISHED)
+        .help("Blocks this sequencer signed and handed to the publisher").register(registry);
+    conductorCalls = Histogram.builder().name(MetricNames.CONDUCTOR_CALL_SECONDS).help("op-conductor call latency by method and outcome")
+        .labelNames("method", "outcome").classicOnly().classicUpperBounds(CALL_BUCKETS_SECONDS).register(registry);
     GaugeWithCallback.builder().name(MetricNames.RING_OCCUPANCY).help("Events waiting in the input ring")
         .callback(cb -> cb.call(ringOccupancy.getAsLong())).register(registry);
     GaugeWithCallback.builder().name(MetricNames.JOURNAL_SIZE_BYTES).help("Bytes the journal uses on disk")
@@ -130,6 +136,21 @@ public final class NodeMetrics {
       engineCalls.labelValues(method, outcome).observe(elapsedNanos / 1e9);
       if (!CallListener.OK.equals(outcome)) {
         errors.labelValues("engine", outcome).inc();
+      }
+    };
+  }
+
+  /** A sequenced block was signed and handed to the publisher. */
+  public void blockPublished() {
+    blocksPublished.inc();
+  }
+
+  /** The listener for the op-conductor client. */
+  public CallListener conductorCalls() {
+    return (method, elapsedNanos, outcome) -> {
+      conductorCalls.labelValues(method, outcome).observe(elapsedNanos / 1e9);
+      if (!CallListener.OK.equals(outcome)) {
+        errors.labelValues("conductor", outcome).inc();
       }
     };
   }

@@ -4,7 +4,10 @@ import dev.basalt.adapters.clock.ClockAdapter;
 import dev.basalt.adapters.ring.CommandDispatcher;
 import dev.basalt.adapters.ring.EventSink;
 import dev.basalt.adapters.status.StatusBoard;
+import dev.basalt.core.command.CheckConductorLeader;
 import dev.basalt.core.command.Command;
+import dev.basalt.core.command.CommitUnsafePayload;
+import dev.basalt.core.command.PersistSequencerState;
 import dev.basalt.core.command.FetchBlobs;
 import dev.basalt.core.command.FetchEngineHeads;
 import dev.basalt.core.command.FetchL1Block;
@@ -77,12 +80,12 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
       case RewindSafeHeads c -> handlers.safeHeads().rewind(c);
       case PublishSyncStatus c -> status.publish(c.status());
       case PublishPayload c -> {
-        // No P2P stack yet: the journal holds the block and its signing hash; count it so the
-        // status shows the sequencer's output.
-        long n = payloadsPublished.incrementAndGet();
-        LOG.debug("sequenced block {} ready to publish (signing hash {}, {} so far)",
-            c.envelope().payload().blockHash(), c.signingHash(), n);
+        payloadsPublished.incrementAndGet();
+        handlers.sequencer().publish().publish(c);
       }
+      case CommitUnsafePayload c -> carryOut(c, handlers.sequencer().conductor()::commit, c);
+      case CheckConductorLeader c -> carryOut(c, handlers.sequencer().conductor()::checkLeader, c);
+      case PersistSequencerState c -> handlers.sequencer().adminState().persist(c);
       case HaltNode c -> {
         LOG.error("the core halted the node: {}", c.reason());
         halt.accept(c.reason());
@@ -100,7 +103,7 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
     }
   }
 
-  /** How many sequenced blocks the core handed out for publishing. */
+  /** How many sequenced blocks the core handed out for publishing (signed or not). */
   public long payloadsPublished() {
     return payloadsPublished.get();
   }

@@ -24,7 +24,10 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@code admin_startSequencer(blockHash)} → null, {@code admin_stopSequencer()} → the last
  *       sealed block's hash, {@code admin_sequencerActive()} → bool, {@code admin_setRecoverMode(bool)}
  *       → null: op-node's sequencer control, answered by the core in event order (a stop may be
- *       answered several events later, once the sealed block is the unsafe head)
+ *       answered several events later, once the sealed block is the unsafe head; under op-conductor
+ *       a start is answered once the conductor said whether this node leads)
+ *   <li>{@code admin_overrideLeader()} → null: skip op-conductor until the node restarts (disaster
+ *       recovery); {@code admin_conductorEnabled()} → bool
  * </ul>
  */
 final class AdminMethods {
@@ -57,6 +60,14 @@ final class AdminMethods {
     registry.register("admin_sequencerActive", call -> {
       call.params().atMost(0);
       return submit(new AdminRequest.SequencerActive());
+    });
+    registry.register("admin_overrideLeader", call -> {
+      call.params().atMost(0);
+      return submit(new AdminRequest.OverrideLeader());
+    });
+    registry.register("admin_conductorEnabled", call -> {
+      call.params().atMost(0);
+      return submit(new AdminRequest.ConductorEnabled());
     });
     registry.register("admin_setRecoverMode", call -> submit(new AdminRequest.SetRecoverMode(call.params().atMost(1).bool(0))));
     registry.register("admin_setLogLevel", call -> {

@@ -57,6 +57,8 @@ class NodeMetricsTest {
     m.rpc().onRequest("unknown", "method_not_found", 100_000);
     m.rpc().onWebSocket(2, 3);
     m.rpc().onNotificationCoalesced();
+    m.blockPublished();
+    m.conductorCalls().onCall("conductor_commitUnsafePayload", 1_000_000, "ok");
     return MetricsServer.text(m.registry());
   }
 
@@ -77,6 +79,7 @@ class NodeMetricsTest {
     assertTrue(text.contains("basalt_errors_total{kind=\"method_not_found\",source=\"rpc\"} 1"), text);
     assertTrue(text.contains("basalt_engine_call_seconds_count{method=\"engine_newPayloadV4\",outcome=\"ok\"} 1"), text);
     assertTrue(text.contains("basalt_pipeline_resets_total 1"), text);
+    assertTrue(text.contains("basalt_sequencer_blocks_published_total 1"), text);
     assertTrue(text.contains("basalt_info{version=\"v-test\"} 1"), text);
   }
 

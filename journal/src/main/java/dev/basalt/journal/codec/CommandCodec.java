@@ -4,7 +4,10 @@ import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.codec.DecodeException;
 import dev.basalt.core.codec.ValueCodec;
+import dev.basalt.core.command.CheckConductorLeader;
 import dev.basalt.core.command.Command;
+import dev.basalt.core.command.CommitUnsafePayload;
+import dev.basalt.core.command.PersistSequencerState;
 import dev.basalt.core.command.FetchEngineHeads;
 import dev.basalt.core.codec.PayloadCodec;
 import dev.basalt.core.command.FetchBlobs;
@@ -44,6 +47,9 @@ public final class CommandCodec {
   public static final int REWIND_SAFE_HEADS = 12;
   public static final int HALT_NODE = 13;
   public static final int PUBLISH_PAYLOAD = 14;
+  public static final int COMMIT_UNSAFE_PAYLOAD = 15;
+  public static final int CHECK_CONDUCTOR_LEADER = 16;
+  public static final int PERSIST_SEQUENCER_STATE = 17;
 
   /** Smallest encoding of a command (tag and version), used to bound list counts. */
   public static final int MIN_ENCODED_BYTES = 3;
@@ -70,6 +76,9 @@ public final class CommandCodec {
       case PublishSyncStatus c -> PUBLISH_SYNC_STATUS;
       case HaltNode c -> HALT_NODE;
       case PublishPayload c -> PUBLISH_PAYLOAD;
+      case CommitUnsafePayload c -> COMMIT_UNSAFE_PAYLOAD;
+      case CheckConductorLeader c -> CHECK_CONDUCTOR_LEADER;
+      case PersistSequencerState c -> PERSIST_SEQUENCER_STATE;
     };
   }
 
@@ -119,6 +128,12 @@ public final class CommandCodec {
         PayloadCodec.write(w, c.envelope());
         w.hash(c.signingHash());
       }
+      case CommitUnsafePayload c -> {
+        w.i64(c.correlationId());
+        PayloadCodec.write(w, c.envelope());
+      }
+      case CheckConductorLeader c -> w.i64(c.correlationId());
+      case PersistSequencerState c -> w.bool(c.started());
     }
   }
 
@@ -159,6 +174,9 @@ public final class CommandCodec {
       case PUBLISH_SYNC_STATUS -> new PublishSyncStatus(SyncStatusCodec.read(r));
       case HALT_NODE -> new HaltNode(r.string());
       case PUBLISH_PAYLOAD -> new PublishPayload(PayloadCodec.readEnvelope(r), r.hash());
+      case COMMIT_UNSAFE_PAYLOAD -> new CommitUnsafePayload(r.i64(), PayloadCodec.readEnvelope(r));
+      case CHECK_CONDUCTOR_LEADER -> new CheckConductorLeader(r.i64());
+      case PERSIST_SEQUENCER_STATE -> new PersistSequencerState(r.bool());
       default -> throw new DecodeException("unknown command type tag " + tag);
     };
   }
@@ -180,6 +198,9 @@ public final class CommandCodec {
       case PUBLISH_SYNC_STATUS -> "PublishSyncStatus";
       case HALT_NODE -> "HaltNode";
       case PUBLISH_PAYLOAD -> "PublishPayload";
+      case COMMIT_UNSAFE_PAYLOAD -> "CommitUnsafePayload";
+      case CHECK_CONDUCTOR_LEADER -> "CheckConductorLeader";
+      case PERSIST_SEQUENCER_STATE -> "PersistSequencerState";
       default -> throw new DecodeException("unknown command type tag " + tag);
     };
   }

@@ -7,6 +7,8 @@ import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.event.AdminRequestReceived;
 import dev.basalt.core.event.BlobsFetched;
 import dev.basalt.core.event.ClockTicked;
+import dev.basalt.core.event.ConductorLeaderChecked;
+import dev.basalt.core.event.ConductorPayloadCommitted;
 import dev.basalt.core.event.EngineResponseReceived;
 import dev.basalt.core.event.GossipPayloadReceived;
 import dev.basalt.core.event.InputEvent;
@@ -38,6 +40,8 @@ public final class EventCodec {
   public static final int GOSSIP_PAYLOAD_RECEIVED = 10;
   public static final int ADMIN_REQUEST_RECEIVED = 11;
   public static final int BLOBS_FETCHED = 12;
+  public static final int CONDUCTOR_PAYLOAD_COMMITTED = 13;
+  public static final int CONDUCTOR_LEADER_CHECKED = 14;
 
   /** Every event type is at version 1 so far, except {@code NodeStarted}. */
   private static final int CURRENT_VERSION = 1;
@@ -46,8 +50,9 @@ public final class EventCodec {
    * {@code NodeStarted} version 2 adds the sync mode and the verifier's L1 confirmation depth to
    * the configuration; version 1 (without them) still reads, as consensus-layer sync without depth.
    * Version 3 adds the sequencer configuration; version 2 reads with the sequencer's defaults.
+   * Version 4 adds the sequencer's op-conductor switch; version 3 reads without the conductor.
    */
-  private static final int NODE_STARTED_VERSION = 3;
+  private static final int NODE_STARTED_VERSION = 4;
 
   private EventCodec() {}
 
@@ -66,6 +71,8 @@ public final class EventCodec {
       case EngineResponseReceived e -> ENGINE_RESPONSE_RECEIVED;
       case GossipPayloadReceived e -> GOSSIP_PAYLOAD_RECEIVED;
       case AdminRequestReceived e -> ADMIN_REQUEST_RECEIVED;
+      case ConductorPayloadCommitted e -> CONDUCTOR_PAYLOAD_COMMITTED;
+      case ConductorLeaderChecked e -> CONDUCTOR_LEADER_CHECKED;
     };
   }
 
@@ -105,6 +112,8 @@ public final class EventCodec {
         w.i64(e.requestId());
         RpcCodec.write(w, e.request());
       }
+      case ConductorPayloadCommitted e -> w.i64(e.correlationId());
+      case ConductorLeaderChecked e -> w.i64(e.correlationId()).bool(e.leader());
     }
   }
 
@@ -123,6 +132,8 @@ public final class EventCodec {
         event = new NodeStarted(ValueCodec.readCoreConfigV1(r), r.i64());
       } else if (tag == NODE_STARTED && version == 2) {
         event = new NodeStarted(ValueCodec.readCoreConfigV2(r), r.i64());
+      } else if (tag == NODE_STARTED && version == 3) {
+        event = new NodeStarted(ValueCodec.readCoreConfigV3(r), r.i64());
       } else {
         event = decodeFields(tag, r);
       }
@@ -148,6 +159,8 @@ public final class EventCodec {
       case ENGINE_RESPONSE_RECEIVED -> new EngineResponseReceived(r.i64(), EngineCodec.readEngineResponse(r));
       case GOSSIP_PAYLOAD_RECEIVED -> new GossipPayloadReceived(r.i64(), r.string(), r.i32(), r.bytes());
       case ADMIN_REQUEST_RECEIVED -> new AdminRequestReceived(r.i64(), RpcCodec.readAdminRequest(r));
+      case CONDUCTOR_PAYLOAD_COMMITTED -> new ConductorPayloadCommitted(r.i64());
+      case CONDUCTOR_LEADER_CHECKED -> new ConductorLeaderChecked(r.i64(), r.bool());
       default -> throw new DecodeException("unknown input event type tag " + tag);
     };
   }
@@ -167,6 +180,8 @@ public final class EventCodec {
       case ENGINE_RESPONSE_RECEIVED -> "EngineResponseReceived";
       case GOSSIP_PAYLOAD_RECEIVED -> "GossipPayloadReceived";
       case ADMIN_REQUEST_RECEIVED -> "AdminRequestReceived";
+      case CONDUCTOR_PAYLOAD_COMMITTED -> "ConductorPayloadCommitted";
+      case CONDUCTOR_LEADER_CHECKED -> "ConductorLeaderChecked";
       default -> throw new DecodeException("unknown input event type tag " + tag);
     };
   }

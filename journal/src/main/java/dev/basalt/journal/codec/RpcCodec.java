@@ -15,6 +15,8 @@ final class RpcCodec {
   static final int STOP_SEQUENCER = 4;
   static final int SEQUENCER_ACTIVE = 5;
   static final int SET_RECOVER_MODE = 6;
+  static final int OVERRIDE_LEADER = 7;
+  static final int CONDUCTOR_ENABLED = 8;
 
   static final int SUCCESS = 1;
   static final int FAILURE = 2;
@@ -34,6 +36,8 @@ final class RpcCodec {
       case AdminRequest.StopSequencer stop -> w.u8(STOP_SEQUENCER).u8(CURRENT_VERSION);
       case AdminRequest.SequencerActive active -> w.u8(SEQUENCER_ACTIVE).u8(CURRENT_VERSION);
       case AdminRequest.SetRecoverMode recover -> w.u8(SET_RECOVER_MODE).u8(CURRENT_VERSION).bool(recover.enabled());
+      case AdminRequest.OverrideLeader o -> w.u8(OVERRIDE_LEADER).u8(CURRENT_VERSION);
+      case AdminRequest.ConductorEnabled c -> w.u8(CONDUCTOR_ENABLED).u8(CURRENT_VERSION);
     }
   }
 
@@ -64,6 +68,14 @@ final class RpcCodec {
       case SET_RECOVER_MODE -> {
         CodecSupport.checkVersion("admin request", "SetRecoverMode", tag, version, CURRENT_VERSION);
         yield new AdminRequest.SetRecoverMode(r.bool());
+      }
+      case OVERRIDE_LEADER -> {
+        CodecSupport.checkVersion("admin request", "OverrideLeader", tag, version, CURRENT_VERSION);
+        yield new AdminRequest.OverrideLeader();
+      }
+      case CONDUCTOR_ENABLED -> {
+        CodecSupport.checkVersion("admin request", "ConductorEnabled", tag, version, CURRENT_VERSION);
+        yield new AdminRequest.ConductorEnabled();
       }
       default -> throw new DecodeException("unknown admin request tag " + tag);
     };

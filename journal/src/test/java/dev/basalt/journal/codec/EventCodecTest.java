@@ -63,7 +63,7 @@ class EventCodecTest {
     InputEvent read = EventCodec.decode(EventCodec.NODE_STARTED, 1, new BinaryReader(w.toByteArray()));
     assertEquals(new NodeStarted(new CoreConfig(config.rollup(), config.l1(), config.mode()), 1234), read);
     assertEquals(SyncMode.CONSENSUS_LAYER, ((NodeStarted) read).config().syncMode());
-    assertEquals(3, EventCodec.version(read), "new journals write version 3");
+    assertEquals(4, EventCodec.version(read), "new journals write version 4");
   }
 
   @Test
@@ -81,6 +81,26 @@ class EventCodecTest {
     CoreConfig expected = new CoreConfig(config.rollup(), config.l1(), config.mode(), config.syncMode(), config.verifierL1Confs());
     assertEquals(new NodeStarted(expected, 99), read);
     assertEquals(dev.basalt.core.SequencerConfig.DEFAULTS, ((NodeStarted) read).config().sequencer());
+  }
+
+  @Test
+  void nodeStartedOfTheThirdVersionReadsWithoutTheConductor() {
+    CoreConfig config = ValueGenerators.coreConfig(new SimRng(11));
+    dev.basalt.core.SequencerConfig s = config.sequencer();
+    BinaryWriter w = new BinaryWriter();
+    // Version 3 added the sequencer configuration, without the op-conductor switch.
+    ConfigCodec.write(w, config.rollup());
+    ConfigCodec.write(w, config.l1());
+    w.u8(config.mode().ordinal());
+    w.u8(config.syncMode().ordinal());
+    w.i64(config.verifierL1Confs());
+    w.i64(s.l1Confs()).i64(s.sealingDurationMillis()).i64(s.maxSafeLag());
+    w.bool(s.recoverMode()).bool(s.startStopped()).bool(s.keepAdminState());
+    w.i64(77);
+    InputEvent read = EventCodec.decode(EventCodec.NODE_STARTED, 3, new BinaryReader(w.toByteArray()));
+    CoreConfig expected = new CoreConfig(config.rollup(), config.l1(), config.mode(), config.syncMode(), config.verifierL1Confs(),
+        s.withConductor(false));
+    assertEquals(new NodeStarted(expected, 77), read);
   }
 
   private static boolean allReached(Map<Class<?>, Integer> counts, int types) {

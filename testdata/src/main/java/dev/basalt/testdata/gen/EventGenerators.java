@@ -20,7 +20,7 @@ import dev.basalt.core.event.WakeupFired;
  */
 public final class EventGenerators {
   /** How many event types {@link #any} draws from; the coverage tests check it against the sealed list. */
-  public static final int EVENT_TYPES = 12;
+  public static final int EVENT_TYPES = 14;
 
   private EventGenerators() {}
 
@@ -38,6 +38,8 @@ public final class EventGenerators {
       case 7 -> requestFailed(rng);
       case 8 -> engineResponseReceived(rng);
       case 9 -> gossipPayloadReceived(rng);
+      case 12 -> new dev.basalt.core.event.ConductorPayloadCommitted(ValueGenerators.anyLong(rng));
+      case 13 -> new dev.basalt.core.event.ConductorLeaderChecked(ValueGenerators.anyLong(rng), rng.nextBoolean());
       default -> adminRequestReceived(rng);
     };
   }

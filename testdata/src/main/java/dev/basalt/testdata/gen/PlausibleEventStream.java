@@ -152,6 +152,13 @@ public final class PlausibleEventStream {
         case PublishSyncStatus p -> {}
         case dev.basalt.core.command.HaltNode h -> {}
         case dev.basalt.core.command.PublishPayload p -> {}
+        case dev.basalt.core.command.CommitUnsafePayload u ->
+            answerLater(answers.chance(1, 5)
+                ? new dev.basalt.core.event.RequestFailed(u.correlationId(), FailureKind.TIMEOUT, "conductor did not answer in time")
+                : new dev.basalt.core.event.ConductorPayloadCommitted(u.correlationId()));
+        case dev.basalt.core.command.CheckConductorLeader l ->
+            answerLater(new dev.basalt.core.event.ConductorLeaderChecked(l.correlationId(), answers.nextBoolean()));
+        case dev.basalt.core.command.PersistSequencerState p -> {}
       }
     }
   }

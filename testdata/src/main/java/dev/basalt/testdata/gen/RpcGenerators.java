@@ -12,13 +12,15 @@ public final class RpcGenerators {
    * a branch here.
    */
   public static AdminRequest adminRequest(SimRng rng) {
-    return switch (rng.nextInt(6)) {
+    return switch (rng.nextInt(8)) {
       case 0 -> new AdminRequest.ResetDerivationPipeline();
       case 1 -> new AdminRequest.PostUnsafePayload(EngineGenerators.envelope(rng));
       case 2 -> new AdminRequest.StartSequencer(ValueGenerators.hash(rng));
       case 3 -> new AdminRequest.StopSequencer();
       case 4 -> new AdminRequest.SequencerActive();
       case 5 -> new AdminRequest.SetRecoverMode(rng.nextBoolean());
+      case 6 -> new AdminRequest.OverrideLeader();
+      case 7 -> new AdminRequest.ConductorEnabled();
       default -> throw new IllegalStateException("unreachable");
     };
   }

@@ -148,7 +148,7 @@ public final class ValueGenerators {
     return new CoreConfig(rollup, l1, rng.pick(NodeMode.values()), rng.pick(SyncMode.values()),
         rng.nextInt((int) CoreConfig.MAX_VERIFIER_L1_CONFS + 1),
         new dev.basalt.core.SequencerConfig(rng.nextInt((int) CoreConfig.MAX_VERIFIER_L1_CONFS + 1), rng.nextInt(60_001),
-            u63(rng), rng.nextBoolean(), rng.nextBoolean(), rng.nextBoolean()));
+            u63(rng), rng.nextBoolean(), rng.nextBoolean(), rng.nextBoolean(), rng.nextBoolean()));
   }
 
   public static SyncStatus syncStatus(SimRng rng) {

@@ -171,9 +171,13 @@ public final class EngineController {
     pump(context(out, l1Head));
   }
 
-  /** Seal the sequencer's block being built as {@code payloadId} and make it the unsafe head. */
-  public void sealSequenced(L2BlockInfo parent, PayloadId payloadId, long timestamp, Outbox out, L1BlockRef l1Head) {
-    enqueue(new SequenceSealTask(parent, payloadId, timestamp));
+  /**
+   * Seal the sequencer's block being built as {@code payloadId} and make it the unsafe head; with
+   * {@code commitToConductor}, only once op-conductor committed it.
+   */
+  public void sealSequenced(L2BlockInfo parent, PayloadId payloadId, long timestamp, boolean commitToConductor, Outbox out,
+      L1BlockRef l1Head) {
+    enqueue(new SequenceSealTask(parent, payloadId, timestamp, commitToConductor));
     pump(context(out, l1Head));
   }
 

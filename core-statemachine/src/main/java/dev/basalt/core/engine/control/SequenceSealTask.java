@@ -3,6 +3,7 @@ package dev.basalt.core.engine.control;
 import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.codec.PayloadCodec;
+import dev.basalt.core.command.CommitUnsafePayload;
 import dev.basalt.core.command.GetPayload;
 import dev.basalt.core.command.SendNewPayload;
 import dev.basalt.core.derive.L2BlockInfo;
@@ -14,6 +15,7 @@ import dev.basalt.core.engine.EngineVersions;
 import dev.basalt.core.engine.ExecutionPayload;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
 import dev.basalt.core.engine.PayloadId;
+import dev.basalt.core.event.ConductorPayloadCommitted;
 import dev.basalt.core.event.EngineResponseReceived;
 import dev.basalt.core.event.InputEvent;
 import dev.basalt.core.flow.EngineCallKind;
@@ -29,21 +31,31 @@ import dev.basalt.core.state.StateVisitor;
  * job stale; a job the engine cannot seal (expired, unknown, or a payload that is not the asked-for
  * child) or an {@code INVALID} block aborts it and the sequencer builds again after a block time, as
  * op-node's {@code handleInvalid} does; failures after sealing are retried like any engine call.
+ *
+ * <p>Under op-conductor ({@code commit}) the sealed block is first committed to the conductor
+ * (op-node {@code CommitUnsafePayload} in {@code RunAction}); only a committed block is published
+ * and inserted. A failed commit ends the task with nothing published or inserted, and the sequencer
+ * seals the same job again after op-node's one-second temporary-error backoff. The controller runs
+ * one task at a time, so the unsafe head cannot move between sealing and inserting.
  */
 final class SequenceSealTask implements EngineTask {
-  private enum Phase { GET_PAYLOAD, NEW_PAYLOAD, FORKCHOICE }
+  // New phases go at the end: snapshots store the ordinal.
+  private enum Phase { GET_PAYLOAD, NEW_PAYLOAD, FORKCHOICE, COMMIT }
 
   private final L2BlockInfo parent;
   private final PayloadId payloadId;
   private final long timestamp;
+  private final boolean commit;
   private Phase phase = Phase.GET_PAYLOAD;
   private ExecutionPayloadEnvelope sealed;
   private L2BlockInfo sealedInfo;
+  private Hash32 signingHash = Hash32.ZERO;
 
-  SequenceSealTask(L2BlockInfo parent, PayloadId payloadId, long timestamp) {
+  SequenceSealTask(L2BlockInfo parent, PayloadId payloadId, long timestamp, boolean commit) {
     this.parent = parent;
     this.payloadId = payloadId;
     this.timestamp = timestamp;
+    this.commit = commit;
   }
 
   @Override
@@ -66,6 +78,7 @@ final class SequenceSealTask implements EngineTask {
   public Step onAnswer(TaskContext ctx, InputEvent answer) {
     return switch (phase) {
       case GET_PAYLOAD -> onSealed(ctx, answer);
+      case COMMIT -> onCommitted(ctx, answer);
       case NEW_PAYLOAD -> switch (Verdict.of(answer)) {
         case VALID -> {
           phase = Phase.FORKCHOICE;
@@ -100,7 +113,6 @@ final class SequenceSealTask implements EngineTask {
     if (decoded instanceof L2BlockInfoDecoding.Invalid bad) {
       return abort(ctx, "the sealed block does not read back: " + bad.reason(), false);
     }
-    Hash32 signingHash;
     try {
       signingHash = BlockSigning.signingHash(ctx.rollup(), p.envelope());
     } catch (IllegalArgumentException e) {
@@ -109,6 +121,29 @@ final class SequenceSealTask implements EngineTask {
     }
     sealed = p.envelope();
     sealedInfo = ((L2BlockInfoDecoding.Decoded) decoded).info();
+    if (commit) {
+      phase = Phase.COMMIT;
+      return commitToConductor(ctx);
+    }
+    return publishAndInsert(ctx);
+  }
+
+  private Step commitToConductor(TaskContext ctx) {
+    ExecutionPayloadEnvelope envelope = sealed;
+    return ctx.call(EngineCallKind.CONDUCTOR_COMMIT, id -> new CommitUnsafePayload(id, envelope));
+  }
+
+  private Step onCommitted(TaskContext ctx, InputEvent answer) {
+    if (!(answer instanceof ConductorPayloadCommitted)) {
+      ctx.signal(new Signal.SequencerCommitFailed("failed to commit unsafe payload " + sealedInfo.ref().id()
+          + " to conductor: " + Verdict.describe(answer)));
+      return Step.DONE;
+    }
+    return publishAndInsert(ctx);
+  }
+
+  /** Publishes the sealed block (op-node gossips before inserting), then inserts it. */
+  private Step publishAndInsert(TaskContext ctx) {
     ctx.signal(new Signal.SequencerBlockSealed(sealed, sealedInfo, signingHash));
     phase = Phase.NEW_PAYLOAD;
     return newPayload(ctx);
@@ -128,6 +163,7 @@ final class SequenceSealTask implements EngineTask {
   public Step retry(TaskContext ctx) {
     return switch (phase) {
       case GET_PAYLOAD -> start(ctx);
+      case COMMIT -> commitToConductor(ctx);
       case NEW_PAYLOAD -> newPayload(ctx);
       case FORKCHOICE -> forkchoice(ctx);
     };
@@ -136,20 +172,22 @@ final class SequenceSealTask implements EngineTask {
   @Override
   public void writeTo(BinaryWriter w) {
     PipelineCodec.writeL2BlockInfo(w, parent);
-    w.i64(payloadId.value()).i64(timestamp).u8(phase.ordinal());
+    w.i64(payloadId.value()).i64(timestamp).bool(commit).u8(phase.ordinal());
     w.bool(sealed != null);
     if (sealed != null) {
       PayloadCodec.write(w, sealed);
       PipelineCodec.writeL2BlockInfo(w, sealedInfo);
+      w.hash(signingHash);
     }
   }
 
   static SequenceSealTask readFrom(BinaryReader r) {
-    SequenceSealTask t = new SequenceSealTask(PipelineCodec.readL2BlockInfo(r), new PayloadId(r.i64()), r.i64());
+    SequenceSealTask t = new SequenceSealTask(PipelineCodec.readL2BlockInfo(r), new PayloadId(r.i64()), r.i64(), r.bool());
     t.phase = r.enumValue(Phase.values(), "seal phase");
     if (r.bool()) {
       t.sealed = PayloadCodec.readEnvelope(r);
       t.sealedInfo = PipelineCodec.readL2BlockInfo(r);
+      t.signingHash = r.hash();
     }
     return t;
   }
@@ -160,6 +198,7 @@ final class SequenceSealTask implements EngineTask {
     PipelineCodec.describeL2BlockInfo(v, "parent", parent);
     v.value("payloadId", payloadId.toHex());
     v.value("timestamp", timestamp);
+    v.value("commitToConductor", commit);
     v.value("phase", phase.name());
     v.beginArray("sealed");
     if (sealedInfo != null) {

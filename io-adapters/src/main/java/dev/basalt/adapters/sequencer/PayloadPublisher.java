@@ -1,0 +1,9 @@
+package dev.basalt.adapters.sequencer;
+
+/**
+ * Where signed sequenced blocks go: P2P gossip once it exists. Called on the dispatcher thread, in
+ * the order the blocks were sealed: must return quickly and never throw.
+ */
+public interface PayloadPublisher {
+  void publish(SignedPayload payload);
+}
