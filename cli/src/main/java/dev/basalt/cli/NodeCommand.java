@@ -167,7 +167,7 @@ final class NodeCommand implements Callable<Integer> {
             + devFlags.genesisAgeSeconds());
       }
     } else {
-      for (String option : List.of("--dev.l1-block-time", "--dev.genesis-age")) {
+      for (String option : List.of("--dev.l1-block-time", "--dev.genesis-age", "--dev.mode")) {
         if (given(option)) {
           throw new FlagException(option + " only applies with --dev");
         }
@@ -182,9 +182,16 @@ final class NodeCommand implements Callable<Integer> {
     }
     boolean trustL1 = dev && !given("--l1-trust-rpc") ? false : l1.trustRpc();
     boolean sequencing = sequencerFlags.effectiveMode() == SequencerFlags.Mode.Sequencer;
-    if (sequencing && dev) {
-      throw new FlagException("--mode Sequencer (--sequencer.enabled) cannot be used with --dev yet: the devnet's world sequences"
-          + " its own chain and Basalt follows it as a validator");
+    if (dev && devFlags.mode() == DevFlags.DevMode.Validator && sequencing) {
+      throw new FlagException("--mode Sequencer (--sequencer.enabled) cannot be used with --dev.mode Validator: that devnet sequences"
+          + " its own chain and Basalt follows it; drop --dev.mode to have Basalt sequence the devnet");
+    }
+    if (dev && devFlags.mode() == DevFlags.DevMode.Sequencer) {
+      if (!sequencing && (given("--mode") || env().lookup(EnvDefaults.names(spec.findOption("--mode"))).isPresent())) {
+        throw new FlagException("--mode Validator cannot be used with --dev, where Basalt is the devnet's sequencer;"
+            + " use --dev.mode Validator for a devnet that sequences itself");
+      }
+      sequencing = true;
     }
     if (sequencing && engine.syncMode() == SyncMode.EXECUTION_LAYER) {
       throw new FlagException("--mode Sequencer needs --syncmode consensus-layer: a sequencer builds on the chain it derives");

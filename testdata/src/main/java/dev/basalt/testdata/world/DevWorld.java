@@ -146,5 +146,11 @@ public final class DevWorld implements AutoCloseable {
   @Override
   public void close() {
     ticker.shutdownNow();
+    try {
+      // A tick in progress finishes first, so whatever it writes through the world's sinks is whole.
+      ticker.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
