@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar benchmarks.jar [journal|ring|replay|decode|pipeline|catchup|rpc|all] [--quick]}: runs the benchmarks
+ * {@code java -jar benchmarks.jar [journal|ring|replay|decode|pipeline|catchup|rpc|slot|all] [--quick]}: runs the benchmarks
  * and prints one line per figure (best and median of the measured rounds).
  */
 public final class BenchMain {
@@ -35,6 +35,9 @@ public final class BenchMain {
     }
     if (which.equals("catchup") || which.equals("all")) {
       lines.addAll(CatchUpBench.run(quick ? 5_000 : Long.getLong("catchup.blocks", 100_000)));
+    }
+    if (which.equals("slot") || which.equals("all")) {
+      lines.addAll(SlotBench.run(scratch, quick ? 2_000 : Long.getLong("slot.blocks", 10_000)));
     }
     if (which.equals("rpc") || which.equals("all")) {
       lines.addAll(RpcBench.run(new int[] {1, 8, 32}, quick ? 1_000 : 3_000, quick ? 3_000 : 10_000));

@@ -8,24 +8,25 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
- * The devnet's genesis time, stored beside its journal so a restarted devnet continues the same
- * L1 chain instead of starting a new one.
+ * The devnet's genesis time and Basalt's role on it, stored beside its journal so a restarted
+ * devnet continues the same chains instead of starting new ones (a devnet made before roles
+ * existed was a validator's).
  */
 final class DevnetGenesis {
   static final String FILE = "devnet.properties";
 
   private DevnetGenesis() {}
 
+  /** Basalt's role on a devnet that does not say (made before the sequencing devnet). */
+  static final String DEFAULT_MODE = "Validator";
+
   /** The stored genesis time, or empty for a new devnet. */
   static java.util.OptionalLong load(Path dir) throws IOException {
-    Path file = dir.resolve(FILE);
-    if (!Files.exists(file)) {
+    Properties p = properties(dir);
+    if (p == null) {
       return java.util.OptionalLong.empty();
     }
-    Properties p = new Properties();
-    try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(in);
-    }
+    Path file = dir.resolve(FILE);
     String value = p.getProperty("genesisTimestamp");
     if (value == null) {
       throw new IOException(file + " has no genesisTimestamp");
@@ -33,14 +34,33 @@ final class DevnetGenesis {
     return java.util.OptionalLong.of(Long.parseLong(value.trim()));
   }
 
-  /** Stores the genesis time (after the journal exists: the journal refuses a non-empty new directory). */
-  static void save(Path dir, long genesisSeconds) throws IOException {
+  /** Basalt's stored role on the devnet ({@code Sequencer} or {@code Validator}), or empty for a new devnet. */
+  static java.util.Optional<String> mode(Path dir) throws IOException {
+    Properties p = properties(dir);
+    return p == null ? java.util.Optional.empty() : java.util.Optional.of(p.getProperty("mode", DEFAULT_MODE).trim());
+  }
+
+  private static Properties properties(Path dir) throws IOException {
+    Path file = dir.resolve(FILE);
+    if (!Files.exists(file)) {
+      return null;
+    }
+    Properties p = new Properties();
+    try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
+    }
+    return p;
+  }
+
+  /** Stores the genesis time and role (after the journal exists: the journal refuses a non-empty new directory). */
+  static void save(Path dir, long genesisSeconds, String mode) throws IOException {
     Path file = dir.resolve(FILE);
     if (Files.exists(file)) {
       return;
     }
     Properties p = new Properties();
     p.setProperty("genesisTimestamp", Long.toString(genesisSeconds));
+    p.setProperty("mode", mode);
     Path tmp = dir.resolve(FILE + ".tmp");
     try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       p.store(out, "Basalt devnet: L1 genesis time (seconds). Delete the directory to start a new devnet.");

@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code basalt node --dev}: the devnet's services start in this process on loopback and the node
- * runs as a validator over its real adapters against them, exactly as against a real chain. The
- * devnet's genesis time and JWT secret live beside the journal, so a restart continues the same
- * chains (the world rebuilds its history up to now before the node starts).
+ * runs over its real adapters against them, exactly as against a real chain: as the devnet's
+ * sequencer (the default; the devnet's embedded batcher posts what it builds), or with {@code
+ * --dev.mode Validator} as a validator of a chain the devnet sequences itself. The devnet's genesis
+ * time, JWT secret and (as sequencer) its L2 chain live beside the journal, so a restart continues
+ * the same chains (the world rebuilds its history up to now before the node starts).
  */
 final class DevnetRun {
   private static final Logger LOG = LoggerFactory.getLogger(DevnetRun.class);
@@ -36,10 +38,17 @@ final class DevnetRun {
     long l1BlockSeconds = options.devL1BlockSeconds();
     long genesis;
     java.util.OptionalLong stored;
+    java.util.Optional<String> storedMode;
     try {
       stored = DevnetGenesis.load(dir);
+      storedMode = DevnetGenesis.mode(dir);
     } catch (IOException | RuntimeException e) {
       throw StartupException.failed("cannot read the devnet's genesis time in " + dir + ": " + e.getMessage());
+    }
+    String mode = options.mode() == dev.basalt.core.NodeMode.SEQUENCER ? "Sequencer" : "Validator";
+    if (storedMode.isPresent() && !storedMode.get().equalsIgnoreCase(mode)) {
+      throw StartupException.usage(dir + " holds a devnet where Basalt is the " + storedMode.get() + ", not the " + mode
+          + ": pass --dev.mode " + storedMode.get() + " or use a new --datadir");
     }
     if (stored.isPresent() && options.devGenesisAgeSeconds() != 0) {
       throw StartupException.usage("--dev.genesis-age applies only to a new devnet: " + dir + " already holds one (genesis "
@@ -53,9 +62,11 @@ final class DevnetRun {
     JsonRpcClient client = null;
     FileSafeHeadStore safeHeads;
     try {
-      DevnetGenesis.save(dir, genesis);
-      devnet = Devnet.start(dir, genesis, l1BlockSeconds);
-      LOG.info("devnet up: genesis {} ({} s ago), history rebuilt in {} ms; {}", genesis,
+      DevnetGenesis.save(dir, genesis, mode);
+      devnet = config.sequencing() ? Devnet.startSequenced(dir, genesis, l1BlockSeconds) : Devnet.start(dir, genesis, l1BlockSeconds);
+      LOG.info("devnet up ({}): genesis {} ({} s ago), history rebuilt in {} ms; {}",
+          config.sequencing() ? "Basalt sequences, the embedded batcher posts its blocks as blobs and calldata"
+              : "the devnet sequences, Basalt validates", genesis,
           System.currentTimeMillis() / 1000 - genesis, devnet.catchUpMillis(), devnet.describeEndpoints());
       client = options.engineClient(devnet.engineUrl(), new JwtSource.File(devnet.jwtFile()), rpc.engineListener());
       NodeRun.handshake(client, devnet.engineUrl());

@@ -60,11 +60,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     showDefaultValues = true,
-    description = "Run the rollup node (validator).",
+    description = "Run the rollup node (validator or sequencer).",
     footer = {
       "",
       "Examples:",
-      "  basalt node --dev                       local devnet, journal in ./data/dev",
+      "  basalt node --dev                       local devnet sequenced by Basalt, journal in ./data/dev",
+      "  basalt node --dev --dev.mode Validator  local devnet that sequences itself; Basalt validates",
       "  basalt node --dev --datadir /tmp/dev    same, journal elsewhere",
       "  basalt node -c op-mainnet --l1-eth-rpc http://l1:8545 --l1-beacon http://cl:5052 \\",
       "      --l2-engine-rpc http://op-geth:8551 --l2-engine-jwt-secret jwt.hex --datadir data/op-mainnet",
@@ -170,7 +171,7 @@ final class NodeCommand implements Callable<Integer> {
             + devFlags.genesisAgeSeconds());
       }
     } else {
-      for (String option : List.of("--dev.l1-block-time", "--dev.genesis-age")) {
+      for (String option : List.of("--dev.l1-block-time", "--dev.genesis-age", "--dev.mode")) {
         if (given(option)) {
           throw new FlagException(option + " only applies with --dev");
         }
@@ -185,9 +186,16 @@ final class NodeCommand implements Callable<Integer> {
     }
     boolean trustL1 = dev && !given("--l1-trust-rpc") ? false : l1.trustRpc();
     boolean sequencing = sequencerFlags.effectiveMode() == SequencerFlags.Mode.Sequencer;
-    if (sequencing && dev) {
-      throw new FlagException("--mode Sequencer (--sequencer.enabled) cannot be used with --dev yet: the devnet's world sequences"
-          + " its own chain and Basalt follows it as a validator");
+    if (dev && devFlags.mode() == DevFlags.DevMode.Validator && sequencing) {
+      throw new FlagException("--mode Sequencer (--sequencer.enabled) cannot be used with --dev.mode Validator: that devnet sequences"
+          + " its own chain and Basalt follows it; drop --dev.mode to have Basalt sequence the devnet");
+    }
+    if (dev && devFlags.mode() == DevFlags.DevMode.Sequencer) {
+      if (!sequencing && (given("--mode") || env().lookup(EnvDefaults.names(spec.findOption("--mode"))).isPresent())) {
+        throw new FlagException("--mode Validator cannot be used with --dev, where Basalt is the devnet's sequencer;"
+            + " use --dev.mode Validator for a devnet that sequences itself");
+      }
+      sequencing = true;
     }
     if (sequencing && engine.syncMode() == SyncMode.EXECUTION_LAYER) {
       throw new FlagException("--mode Sequencer needs --syncmode consensus-layer: a sequencer builds on the chain it derives");

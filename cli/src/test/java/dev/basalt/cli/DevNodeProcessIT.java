@@ -48,7 +48,8 @@ class DevNodeProcessIT {
   @TempDir Path dir;
 
   private Process start(Path log) throws IOException {
-    return NodeProcess.start(List.of("node", "--dev", "--datadir", dir.toString(), "--dev.l1-block-time", "1"), Map.of(), log);
+    return NodeProcess.start(List.of("node", "--dev", "--dev.mode", "Validator", "--datadir", dir.toString(), "--dev.l1-block-time", "1"),
+        Map.of(), log);
   }
 
   private static void waitForStatus(Path log, int lines) throws Exception {

@@ -34,7 +34,8 @@ class DevnetCatchUpIT {
   void theDevnetNodeCatchesUpOnSeventyMinutesOfHistoryBlockForBlock() throws Exception {
     long target = (AGE_SECONDS - 240) / 2;
     Path log = dir.resolveSibling(dir.getFileName() + "-catchup.log");
-    Process node = NodeProcess.start(List.of("node", "--dev", "--datadir", dir.toString(), "--dev.l1-block-time", "2",
+    Process node = NodeProcess.start(List.of("node", "--dev", "--dev.mode", "Validator", "--datadir", dir.toString(),
+        "--dev.l1-block-time", "2",
         "--dev.genesis-age", Long.toString(AGE_SECONDS)), Map.of(), log);
     try {
       NodeProcess.waitForLines(log, l -> {

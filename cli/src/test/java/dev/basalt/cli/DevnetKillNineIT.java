@@ -24,7 +24,8 @@ class DevnetKillNineIT {
   @TempDir Path dir;
 
   private Process start(Path log, List<String> extra) throws Exception {
-    List<String> args = new java.util.ArrayList<>(List.of("node", "--dev", "--datadir", dir.toString(), "--dev.l1-block-time", "2"));
+    List<String> args = new java.util.ArrayList<>(List.of("node", "--dev", "--dev.mode", "Validator", "--datadir", dir.toString(),
+        "--dev.l1-block-time", "2"));
     args.addAll(extra);
     return NodeProcess.start(args, Map.of(), log);
   }

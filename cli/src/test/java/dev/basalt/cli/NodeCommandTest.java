@@ -78,10 +78,19 @@ class NodeCommandTest {
   @Test
   void aDevnetGenesisAgeIsRefusedForADevnetThatAlreadyHasAGenesis() throws Exception {
     Files.createDirectories(dir);
-    DevnetGenesis.save(dir, 1_700_000_000L);
+    DevnetGenesis.save(dir, 1_700_000_000L, "Sequencer");
     Run r = node(List.of("--dev", "--dev.genesis-age", "60", "--datadir", dir.toString()));
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("--dev.genesis-age applies only to a new devnet"), r.err());
+  }
+
+  @Test
+  void aDevnetKeepsBasaltsRoleAcrossRestarts() throws Exception {
+    Files.createDirectories(dir);
+    DevnetGenesis.save(dir, 1_700_000_000L, "Validator");
+    Run r = node(List.of("--dev", "--datadir", dir.toString()));
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("holds a devnet where Basalt is the Validator, not the Sequencer: pass --dev.mode Validator"), r.err());
   }
 
   @Test

@@ -315,7 +315,7 @@ class NodeSettingsTest {
     WIRED_WITH_FILE_LOGS.forEach(r -> covered.addAll(r.names()));
     WIRED_WITH_SEQUENCER.forEach(r -> covered.addAll(r.names()));
     WIRED_WITH_CONDUCTOR.forEach(r -> covered.addAll(r.names()));
-    covered.addAll(List.of("--help", "--version", "-v", "--dev", "--dev.l1-block-time", "--dev.genesis-age"));
+    covered.addAll(List.of("--help", "--version", "-v", "--dev", "--dev.l1-block-time", "--dev.genesis-age", "--dev.mode"));
     covered.addAll(NotYetWired.ACCEPTED_AS_IS.keySet());
     Set<String> uncovered = new TreeSet<>();
     for (OptionSpec o : spec.options()) {
@@ -340,6 +340,22 @@ class NodeSettingsTest {
     assertFalse(dev.trustL1Rpc(), "the devnet verifies L1 blocks unless told otherwise");
     assertEquals(2, dev.l1().maxConcurrency());
     assertTrue(settings(Map.of(), "--dev", "--l1-trust-rpc").trustL1Rpc());
+  }
+
+  @Test
+  void theDevnetsSequencerIsBasaltUnlessDevModeValidator() {
+    assertEquals(dev.basalt.core.NodeMode.SEQUENCER, settings(Map.of(), "--dev").mode(), "--dev: Basalt sequences the devnet");
+    NodeSettings tuned = settings(Map.of(), "--dev", "--sequencer.l1-confs", "2", "--sequencer.max-safe-lag", "100");
+    assertEquals(2, tuned.sequencer().l1Confs(), "the sequencer flags apply to the devnet's sequencer");
+    assertEquals(100, tuned.sequencer().maxSafeLag());
+    assertEquals(dev.basalt.core.NodeMode.SEQUENCER, settings(Map.of(), "--dev", "--dev.mode", "sequencer").mode());
+    assertEquals(dev.basalt.core.NodeMode.VALIDATOR, settings(Map.of(), "--dev", "--dev.mode", "Validator").mode());
+    assertEquals("--mode Sequencer (--sequencer.enabled) cannot be used with --dev.mode Validator: that devnet sequences its own"
+        + " chain and Basalt follows it; drop --dev.mode to have Basalt sequence the devnet",
+        refusal(Map.of(), "--dev", "--dev.mode", "Validator", "--mode", "Sequencer"));
+    assertEquals("--mode Validator cannot be used with --dev, where Basalt is the devnet's sequencer; use --dev.mode Validator for a"
+        + " devnet that sequences itself", refusal(Map.of(), "--dev", "--mode", "Validator"));
+    assertEquals("--dev.mode only applies with --dev", refusal(BASE_ENV, "--dev.mode", "Validator"));
   }
 
   @Test

@@ -9,6 +9,24 @@ public final class DevFlags {
   @Option(names = "--dev", description = "Run against the embedded local devnet (no external services).")
   boolean dev;
 
+  /** Who sequences the devnet's L2 chain. */
+  public enum DevMode {
+    /** Basalt builds the blocks; the devnet's embedded batcher posts them and Basalt derives them back. */
+    Sequencer,
+    /** The devnet's own sequencer builds the chain and Basalt follows it as a validator. */
+    Validator
+  }
+
+  @Option(names = "--dev.mode", paramLabel = "Sequencer|Validator", defaultValue = "Sequencer",
+      description = "Basalt's role on the devnet: Sequencer builds the L2 chain (an embedded batcher posts it to the devnet's L1"
+          + " and Basalt derives it back as safe), Validator follows a chain the devnet sequences itself (--dev only;"
+          + " default: ${DEFAULT-VALUE}).")
+  DevMode mode;
+
+  public DevMode mode() {
+    return mode;
+  }
+
   @Option(names = "--dev.l1-block-time", paramLabel = "SECONDS", defaultValue = "2", description = "Devnet L1 block time in seconds (--dev only).")
   long l1BlockSeconds;
 

@@ -126,9 +126,28 @@ public final class SimNode {
 
   /** Applies one event; false when there is none now and no wakeup or delayed answer pending. */
   public boolean step() {
+    return step(Long.MAX_VALUE);
+  }
+
+  /**
+   * Applies events, moving the clock through the wakeups and delayed answers due by {@code
+   * untilMillis} (never past it), until nothing is left to do by then. A sequencing node always has
+   * a wakeup planned, so it is driven this way rather than until idle.
+   *
+   * @return how many events were applied
+   */
+  public long runTo(long untilMillis) {
+    long before = events;
+    while (step(untilMillis)) {
+      // each step applied one event
+    }
+    return events - before;
+  }
+
+  private boolean step(long untilMillis) {
     InputEvent next = inbox.poll();
     if (next == null) {
-      if (!fireNextTimer()) {
+      if (!fireNextTimer(untilMillis)) {
         return false;
       }
       next = inbox.poll();
@@ -137,13 +156,16 @@ public final class SimNode {
     return true;
   }
 
-  private boolean fireNextTimer() {
+  private boolean fireNextTimer(long untilMillis) {
     Map.Entry<Long, ArrayDeque<Long>> timer = timers.firstEntry();
     long worldDue = world.nextDueMillis();
     if (timer == null && worldDue == Long.MAX_VALUE) {
       return false;
     }
     long at = Math.min(timer == null ? Long.MAX_VALUE : timer.getKey(), worldDue);
+    if (at > untilMillis) {
+      return false;
+    }
     nowMillis = Math.max(nowMillis, at);
     inbox.addAll(world.deliverDue(nowMillis));
     if (timer != null && timer.getKey() <= nowMillis) {

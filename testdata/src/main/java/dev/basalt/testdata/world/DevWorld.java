@@ -3,9 +3,12 @@ package dev.basalt.testdata.world;
 import dev.basalt.core.CoreConfig;
 import dev.basalt.core.NodeMode;
 import dev.basalt.testdata.world.l1.L1Forks;
+import dev.basalt.testdata.world.rollup.FeedRecord;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -20,6 +23,11 @@ import java.util.function.LongSupplier;
  * returns, so nothing sees a half-built past) and continues them. Rebuilding costs time in
  * proportion to the devnet's age: mostly one KZG commitment per blob batch (blobs from Ecotone on),
  * which is why the devnet batcher posts every {@link #BATCH_EVERY_L1_BLOCKS} L1 blocks.
+ *
+ * <p>When the node sequences ({@link SimWorldConfig#nodeSequences}) the L2 chain is the node's, not a
+ * function of the seed: the world's batcher feed reports what it took from the node's engine as
+ * {@link FeedRecord}s, which the devnet stores, and a restarted world is given them back to rebuild
+ * the same L1 and the same engine.
  */
 public final class DevWorld implements AutoCloseable {
   /** The devnet's L1 chain id (not used by any public chain). */
@@ -50,7 +58,21 @@ public final class DevWorld implements AutoCloseable {
 
   /** As above, on the clock {@code nowSeconds} (tests). */
   public DevWorld(long seed, long genesisTimestamp, long l1BlockSeconds, LongSupplier nowSeconds) {
-    this.world = SimWorld.create(config(seed, genesisTimestamp, l1BlockSeconds));
+    this(SimWorld.create(config(seed, genesisTimestamp, l1BlockSeconds)), nowSeconds);
+  }
+
+  /**
+   * A devnet whose node sequences, continuing from the feed records of earlier runs ({@code
+   * restored}, oldest first; empty for a new devnet); new records go to {@code sink}.
+   */
+  public static DevWorld sequencedByNode(long seed, long genesisTimestamp, long l1BlockSeconds, List<FeedRecord> restored,
+      Consumer<FeedRecord> sink, LongSupplier nowSeconds) {
+    SimWorldConfig c = config(seed, genesisTimestamp, l1BlockSeconds).withNodeSequencing();
+    return new DevWorld(SimWorld.create(c, restored, sink), nowSeconds);
+  }
+
+  private DevWorld(SimWorld world, LongSupplier nowSeconds) {
+    this.world = world;
     this.nowSeconds = nowSeconds;
     this.ticker = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "basalt-devworld");
@@ -124,5 +146,11 @@ public final class DevWorld implements AutoCloseable {
   @Override
   public void close() {
     ticker.shutdownNow();
+    try {
+      // A tick in progress finishes first, so whatever it writes through the world's sinks is whole.
+      ticker.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -29,6 +29,9 @@ import dev.basalt.testdata.world.l1.L1Params;
 import dev.basalt.testdata.world.l1.L1Responder;
 import dev.basalt.testdata.world.l1.MinedL1Block;
 import dev.basalt.testdata.world.l1.RollupAddresses;
+import dev.basalt.testdata.world.rollup.EngineChainFeed;
+import dev.basalt.testdata.world.rollup.FeedRecord;
+import dev.basalt.testdata.world.rollup.PoolFiller;
 import dev.basalt.testdata.world.rollup.TrueChain;
 import dev.basalt.testdata.world.rollup.WorldBatcher;
 import dev.basalt.testdata.world.rollup.WorldSequencer;
@@ -36,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 
 /**
  * A whole simulated world from one seed: an L1 chain with its genesis, an L2 genesis and the rollup
@@ -47,6 +51,11 @@ import java.util.PriorityQueue;
  * #handle} answers any world-facing core command with the events the adapters would deliver
  * (delayed answers wait in a queue for {@link #deliverDue}). Not thread-safe: one driver at a time
  * (the HTTP front-ends lock it).
+ *
+ * <p>With {@link SimWorldConfig#nodeSequences} the node under test is the sequencer: the world's own
+ * sequencer stays at genesis, L2 users send to the node engine's pool every L2 slot, and the batcher
+ * posts what an {@link EngineChainFeed} reads from the node engine; {@link #trueChain()} is then the
+ * chain the batcher took from the node.
  */
 public final class SimWorld {
   private final SimWorldConfig config;
@@ -55,6 +64,9 @@ public final class SimWorld {
   private final L1ChainConfig l1Config;
   private final WorldSequencer sequencer;
   private final WorldBatcher batcher;
+  private final EngineChainFeed feed;
+  private final PoolFiller users;
+  private long nextUserSlot;
   private final WorldActivity activity;
   private final FakeEngine nodeEngine;
   private final L1Responder l1Responder;
@@ -72,7 +84,7 @@ public final class SimWorld {
     }
   }
 
-  private SimWorld(SimWorldConfig config) {
+  private SimWorld(SimWorldConfig config, List<FeedRecord> restored, Consumer<FeedRecord> sink) {
     this.config = config;
     this.rng = new SimRng(config.seed());
     SimRng keys = rng.fork("keys");
@@ -86,16 +98,35 @@ public final class SimWorld {
     ExecutionPayloadEnvelope l2Genesis = PayloadBuilder.genesis(draft, 0, config.genesisTime(), config.l2GasLimit());
     this.rollup = rollup(config, l1.chain().genesis().ref().id(), new BlockId(l2Genesis.payload().blockHash(), 0), system);
     this.sequencer = new WorldSequencer(rollup, l1Config, l1, new FakeEngine(rollup, l2Genesis), config.sequencer(), rng.fork("sequencer"));
-    this.batcher = new WorldBatcher(rollup, l1, sequencer.chain(), batcherKey, config.batcher(), rng.fork("batcher"));
     this.activity = new WorldActivity(config, rollup, l1, rng.fork("activity"));
     this.nodeEngine = new FakeEngine(rollup, l2Genesis);
+    if (config.nodeSequences()) {
+      this.feed = new EngineChainFeed(rollup, nodeEngine, restored, sink);
+      // A restarted world's users are new accounts (a fresh nonce series): the restored chain holds the old ones' transactions.
+      this.users = new PoolFiller(config.l2ChainId(), config.sequencer(), rng.fork("pool-users-" + restored.size()));
+      this.nextUserSlot = config.genesisTime() + config.l2BlockSeconds();
+    } else if (!restored.isEmpty()) {
+      throw new IllegalArgumentException("restored feed records need a world whose node sequences");
+    } else {
+      this.feed = null;
+      this.users = null;
+    }
+    this.batcher = new WorldBatcher(rollup, l1, trueChain(), batcherKey, config.batcher(), rng.fork("batcher"));
     this.l1Responder = new L1Responder(l1, RollupAddresses.of(rollup));
     this.engineResponder = new EngineResponder(nodeEngine);
     this.nowSeconds = config.genesisTime();
   }
 
   public static SimWorld create(SimWorldConfig config) {
-    return new SimWorld(config);
+    return new SimWorld(config, List.of(), r -> {});
+  }
+
+  /**
+   * A world whose node sequences ({@link SimWorldConfig#nodeSequences}), continuing an earlier run
+   * from the records its feed reported ({@code restored}, oldest first); new records go to {@code sink}.
+   */
+  public static SimWorld create(SimWorldConfig config, List<FeedRecord> restored, Consumer<FeedRecord> sink) {
+    return new SimWorld(config, restored, sink);
   }
 
   private static RollupConfig rollup(SimWorldConfig c, BlockId l1Genesis, BlockId l2Genesis, SystemConfig system) {
@@ -115,12 +146,15 @@ public final class SimWorld {
   public void advanceTo(long timeSeconds) {
     while (true) {
       long nextL1 = l1.chain().head().timestamp() + config.l1BlockSeconds();
-      long nextL2 = sequencer.chain().head().ref().timestamp() + config.l2BlockSeconds();
+      long nextL2 = feed != null ? nextUserSlot : sequencer.chain().head().ref().timestamp() + config.l2BlockSeconds();
       if (Math.min(nextL1, nextL2) > timeSeconds) {
         break;
       }
       if (nextL1 <= nextL2) {
         mineL1(nextL1);
+      } else if (feed != null) {
+        users.fill(nodeEngine);
+        nextUserSlot += config.l2BlockSeconds();
       } else {
         sequencer.sequenceNext();
       }
@@ -135,6 +169,9 @@ public final class SimWorld {
 
   private void mineL1(long timestamp) {
     if (l1BlocksMined % config.batchEveryL1Blocks() == 0) {
+      if (feed != null) {
+        feed.sync(timestamp).ifPresent(batcher::restartFrom);
+      }
       batcher.post(timestamp);
     }
     activity.queue(timestamp);
@@ -149,6 +186,9 @@ public final class SimWorld {
    */
   public List<MinedL1Block> reorgL1(int depth, int newLength) {
     List<MinedL1Block> replaced = l1.reorg(depth, newLength, true);
+    if (feed != null) {
+      return replaced; // the node sequences: its reset moves its chain, and the feed follows at the next post
+    }
     Optional<Long> first = sequencer.rewindToCanonicalOrigins();
     first.ifPresent(batcher::restartFrom);
     return replaced;
@@ -161,6 +201,9 @@ public final class SimWorld {
    * WorldSequencer#batchUnexecutable}).
    */
   public Bytes batchUnexecutableTransaction(long l2Number) {
+    if (feed != null) {
+      throw new UnsupportedOperationException("the node sequences: the world cannot make its batches differ from its blocks");
+    }
     return sequencer.batchUnexecutable(l2Number);
   }
 
@@ -260,8 +303,19 @@ public final class SimWorld {
     return new CoreConfig(rollup, l1Config, mode);
   }
 
+  /** The configuration a node sequencing this world runs with. */
+  public CoreConfig sequencerConfig(dev.basalt.core.SequencerConfig sequencing) {
+    return CoreConfig.sequencer(rollup, l1Config, sequencing);
+  }
+
+  /** The true L2 chain: the world sequencer's, or, when the node sequences, what the batcher took from the node engine. */
   public TrueChain trueChain() {
-    return sequencer.chain();
+    return feed != null ? feed.chain() : sequencer.chain();
+  }
+
+  /** The feed reading the node engine's chain when the node sequences. */
+  public Optional<EngineChainFeed> feed() {
+    return Optional.ofNullable(feed);
   }
 
   public WorldSequencer sequencer() {

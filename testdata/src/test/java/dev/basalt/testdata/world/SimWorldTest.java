@@ -141,7 +141,7 @@ class SimWorldTest {
   @Test
   void forcedZlibSingularCalldataStillDecodes() {
     var batcher = new dev.basalt.testdata.world.rollup.BatcherConfig(4, 1_000, Optional.of(ChannelCompression.ZLIB), Optional.of(false),
-        Optional.of(false), BatcherFaults.NONE);
+        Optional.of(false), BatcherFaults.NONE, false);
     SimWorld world = SimWorld.create(SimWorldConfig.defaults(41).withBatcher(batcher));
     world.advanceTo(GENESIS + 200);
     verifyAll(world);

@@ -226,6 +226,29 @@ public final class FakeEngine {
     pool.add(tx);
   }
 
+  /** Transactions waiting in the pool. */
+  public synchronized int poolSize() {
+    return pool.size();
+  }
+
+  /**
+   * An engine whose database survived a restart of its host: {@code blocks} (each after its parent)
+   * are known again, the forkchoice is {@code head} with the labels given where they are its
+   * ancestors (genesis otherwise), and all of it counts as persisted.
+   */
+  public synchronized void restore(List<ExecutionPayloadEnvelope> blocks, Hash32 head, Hash32 safe, Hash32 finalized) {
+    for (ExecutionPayloadEnvelope b : blocks) {
+      if (!tree.contains(b.payload().parentHash()) || !L2Headers.hash(rollup, b).equals(b.payload().blockHash())) {
+        throw new IllegalArgumentException("restored block " + b.payload().blockNumber() + " has no parent or a wrong hash");
+      }
+      tree.add(b);
+    }
+    Hash32 s = !safe.isZero() && tree.isAncestor(safe, head) ? safe : Hash32.ZERO;
+    Hash32 f = !finalized.isZero() && !s.isZero() && tree.isAncestor(finalized, s) ? finalized : Hash32.ZERO;
+    tree.setForkchoice(new ForkchoiceState(head, s, f));
+    tree.persistHead();
+  }
+
   /** Answer SYNCING to the next {@code calls} forkchoice updates and new payloads, without acting on them. */
   public synchronized void syncingFor(int calls) {
     syncingCalls = calls;

@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param blobs forced data availability, or empty for blobs from Ecotone (on a Cancun L1)
  * @param spanBatches forced batch type, or empty for span batches from Delta
  * @param faults injected batcher misbehaviour
+ * @param mixedDa where blobs would be used, every second channel goes as calldata instead (op-batcher's
+ *     {@code auto} data-availability type switches the same way when blob fees climb), so both forms
+ *     reach derivation
  */
 public record BatcherConfig(int maxBlocksPerChannel, int maxFrameBytes, Optional<ChannelCompression> compression,
-    Optional<Boolean> blobs, Optional<Boolean> spanBatches, BatcherFaults faults) {
+    Optional<Boolean> blobs, Optional<Boolean> spanBatches, BatcherFaults faults, boolean mixedDa) {
   public BatcherConfig {
     Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(blobs, "blobs");
@@ -29,14 +32,19 @@ public record BatcherConfig(int maxBlocksPerChannel, int maxFrameBytes, Optional
   }
 
   public static BatcherConfig defaults() {
-    return new BatcherConfig(32, 120_000, Optional.empty(), Optional.empty(), Optional.empty(), BatcherFaults.NONE);
+    return new BatcherConfig(32, 120_000, Optional.empty(), Optional.empty(), Optional.empty(), BatcherFaults.NONE, false);
   }
 
   public BatcherConfig withFaults(BatcherFaults newFaults) {
-    return new BatcherConfig(maxBlocksPerChannel, maxFrameBytes, compression, blobs, spanBatches, newFaults);
+    return new BatcherConfig(maxBlocksPerChannel, maxFrameBytes, compression, blobs, spanBatches, newFaults, mixedDa);
   }
 
   public BatcherConfig withMaxFrameBytes(int bytes) {
-    return new BatcherConfig(maxBlocksPerChannel, bytes, compression, blobs, spanBatches, faults);
+    return new BatcherConfig(maxBlocksPerChannel, bytes, compression, blobs, spanBatches, faults, mixedDa);
+  }
+
+  /** Alternates blobs and calldata per channel where blobs are possible (see {@code mixedDa}). */
+  public BatcherConfig withMixedDa() {
+    return new BatcherConfig(maxBlocksPerChannel, maxFrameBytes, compression, blobs, spanBatches, faults, true);
   }
 }

@@ -40,6 +40,7 @@ public final class WorldBatcher {
   private final BatcherConfig config;
   private final SimRng rng;
   private long nextBlock;
+  private long blobCapableChannels;
 
   public WorldBatcher(RollupConfig rollup, FakeL1 l1, TrueChain chain, SigningKey key, BatcherConfig config, SimRng rng) {
     this.rollup = rollup;
@@ -143,6 +144,9 @@ public final class WorldBatcher {
         .orElse(rollup.isActive(Fork.FJORD, l1Timestamp) ? ChannelCompression.BROTLI : ChannelCompression.ZLIB);
     byte[] data = channel.compress(compression);
     boolean blobs = config.blobs().orElse(rollup.isActive(Fork.ECOTONE, l1Timestamp) && l1.params().forks().cancun(l1Timestamp));
+    if (blobs && config.mixedDa() && !singleFrames) {
+      blobs = blobCapableChannels++ % 2 == 0;
+    }
     ChannelId id = ChannelId.wrap(rng.bytes(ChannelId.LENGTH));
     int frameBytes = blobs ? BlobCodec.MAX_DATA_BYTES - 1 : config.maxFrameBytes();
     if (singleFrames) {
