@@ -195,6 +195,10 @@ final class NodeCommand implements Callable<Integer> {
         throw new FlagException("--mode Validator cannot be used with --dev, where Basalt is the devnet's sequencer;"
             + " use --dev.mode Validator for a devnet that sequences itself");
       }
+      if (devFlags.genesisAgeSeconds() != 0) {
+        throw new FlagException("--dev.genesis-age needs --dev.mode Validator: a devnet Basalt sequences has no history before"
+            + " Basalt starts it");
+      }
       sequencing = true;
     }
     if (sequencing && engine.syncMode() == SyncMode.EXECUTION_LAYER) {

@@ -71,15 +71,17 @@ class NodeCommandTest {
     assertEquals(new Run(2, "basalt node: --dev.genesis-age only applies with --dev"),
         node(with(ENDPOINTS, "--dev.genesis-age", "60")));
     assertEquals(new Run(2, "basalt node: --dev.genesis-age must be 0..604800 seconds, got -1"),
-        node(List.of("--dev", "--dev.genesis-age", "-1", "--datadir", dir.toString())));
+        node(List.of("--dev", "--dev.mode", "Validator", "--dev.genesis-age", "-1", "--datadir", dir.toString())));
+    assertEquals(new Run(2, "basalt node: --dev.genesis-age needs --dev.mode Validator: a devnet Basalt sequences has no history"
+        + " before Basalt starts it"), node(List.of("--dev", "--dev.genesis-age", "60", "--datadir", dir.toString())));
     assertFalse(Files.exists(dir.resolve("journal.meta")), "refused before touching the data directory");
   }
 
   @Test
   void aDevnetGenesisAgeIsRefusedForADevnetThatAlreadyHasAGenesis() throws Exception {
     Files.createDirectories(dir);
-    DevnetGenesis.save(dir, 1_700_000_000L, "Sequencer");
-    Run r = node(List.of("--dev", "--dev.genesis-age", "60", "--datadir", dir.toString()));
+    DevnetGenesis.save(dir, 1_700_000_000L, "Validator");
+    Run r = node(List.of("--dev", "--dev.mode", "Validator", "--dev.genesis-age", "60", "--datadir", dir.toString()));
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("--dev.genesis-age applies only to a new devnet"), r.err());
   }

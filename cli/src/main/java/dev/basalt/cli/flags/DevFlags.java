@@ -35,7 +35,7 @@ public final class DevFlags {
 
   @Option(names = "--dev.genesis-age", paramLabel = "SECONDS", defaultValue = "0",
       description = "Start a new devnet with its genesis this many seconds in the past: its history is built at start and the"
-          + " node catches up on it (--dev only, new data directory only).")
+          + " node catches up on it (--dev.mode Validator only, new data directory only).")
   long genesisAgeSeconds;
 
   public long genesisAgeSeconds() {
