@@ -49,7 +49,7 @@ public final class MplexSession implements MuxerSession {
   }
 
   int maxChunk() {
-    return Math.min(maxFrame, 64 * 1024);
+    return Math.min(maxFrame, 65519 - 16); // frame + header fit one Noise frame
   }
 
   @Override

@@ -7,7 +7,8 @@ import java.util.List;
 
 /** A yamux stream: send and receive windows, SYN/ACK on the first frame, FIN and RST. */
 final class YamuxStream extends MuxedStream {
-  private static final int MAX_CHUNK = 16 * 1024;
+  // One yamux frame fills one Noise frame (65519 bytes of plaintext) exactly.
+  private static final int MAX_CHUNK = 65519 - YamuxFrame.HEADER;
 
   private final YamuxSession session;
   private final int streamId;
