@@ -9,7 +9,10 @@ package dev.basalt.io.p2p.host;
  * @param streamNegotiationTimeoutMillis multistream-select on a new stream
  * @param yamuxWindowBytes the yamux receive window per stream (the spec's 256 KiB)
  * @param maxMplexFrameBytes the largest mplex frame body accepted or sent (1 MiB in go/js)
- * @param maxStreamWriteBufferBytes unsent bytes queued per stream before it is reset
+ * @param maxStreamWriteBufferBytes unsent bytes queued per stream before it is reset (must hold
+ *     the largest message a protocol writes at once: gossip blocks are up to 10 MiB)
+ * @param maxConnectionWriteBufferBytes unsent bytes queued over all streams of a connection; the
+ *     stream whose write would pass it is reset
  * @param maxPendingInboundStreams streams still negotiating their protocol per connection
  */
 public record P2pLimits(
@@ -20,6 +23,7 @@ public record P2pLimits(
     int yamuxWindowBytes,
     int maxMplexFrameBytes,
     long maxStreamWriteBufferBytes,
+    long maxConnectionWriteBufferBytes,
     int maxPendingInboundStreams) {
   public static final int YAMUX_INITIAL_WINDOW = 256 * 1024;
 
@@ -33,38 +37,43 @@ public record P2pLimits(
     if (yamuxWindowBytes < YAMUX_INITIAL_WINDOW) {
       throw new IllegalArgumentException("yamux window must be at least 256 KiB (the protocol's initial window)");
     }
-    if (maxMplexFrameBytes < 1024 || maxStreamWriteBufferBytes < 1024) {
-      throw new IllegalArgumentException("frame and buffer limits must be at least 1 KiB");
+    if (maxMplexFrameBytes < 1024 || maxStreamWriteBufferBytes < 1024 || maxConnectionWriteBufferBytes < maxStreamWriteBufferBytes) {
+      throw new IllegalArgumentException("frame and buffer limits must be at least 1 KiB, and a connection's write buffer at least a stream's");
     }
   }
 
   /** op-node-like defaults: 10 s handshake/negotiation (op-node's dial/accept timeouts). */
   public static P2pLimits defaults() {
-    return new P2pLimits(128, 256, 10_000, 10_000, YAMUX_INITIAL_WINDOW, 1 << 20, 32L << 20, 32);
+    return new P2pLimits(128, 256, 10_000, 10_000, YAMUX_INITIAL_WINDOW, 1 << 20, 16L << 20, 64L << 20, 32);
   }
 
   public P2pLimits withMaxConnections(int n) {
     return new P2pLimits(n, maxStreamsPerConnection, handshakeTimeoutMillis, streamNegotiationTimeoutMillis,
-        yamuxWindowBytes, maxMplexFrameBytes, maxStreamWriteBufferBytes, maxPendingInboundStreams);
+        yamuxWindowBytes, maxMplexFrameBytes, maxStreamWriteBufferBytes, maxConnectionWriteBufferBytes, maxPendingInboundStreams);
   }
 
   public P2pLimits withMaxStreamsPerConnection(int n) {
     return new P2pLimits(maxConnections, n, handshakeTimeoutMillis, streamNegotiationTimeoutMillis,
-        yamuxWindowBytes, maxMplexFrameBytes, maxStreamWriteBufferBytes, maxPendingInboundStreams);
+        yamuxWindowBytes, maxMplexFrameBytes, maxStreamWriteBufferBytes, maxConnectionWriteBufferBytes, maxPendingInboundStreams);
   }
 
   public P2pLimits withHandshakeTimeoutMillis(long millis) {
     return new P2pLimits(maxConnections, maxStreamsPerConnection, millis, streamNegotiationTimeoutMillis,
-        yamuxWindowBytes, maxMplexFrameBytes, maxStreamWriteBufferBytes, maxPendingInboundStreams);
+        yamuxWindowBytes, maxMplexFrameBytes, maxStreamWriteBufferBytes, maxConnectionWriteBufferBytes, maxPendingInboundStreams);
   }
 
   public P2pLimits withStreamNegotiationTimeoutMillis(long millis) {
     return new P2pLimits(maxConnections, maxStreamsPerConnection, handshakeTimeoutMillis, millis,
-        yamuxWindowBytes, maxMplexFrameBytes, maxStreamWriteBufferBytes, maxPendingInboundStreams);
+        yamuxWindowBytes, maxMplexFrameBytes, maxStreamWriteBufferBytes, maxConnectionWriteBufferBytes, maxPendingInboundStreams);
   }
 
   public P2pLimits withMaxStreamWriteBufferBytes(long bytes) {
     return new P2pLimits(maxConnections, maxStreamsPerConnection, handshakeTimeoutMillis, streamNegotiationTimeoutMillis,
-        yamuxWindowBytes, maxMplexFrameBytes, bytes, maxPendingInboundStreams);
+        yamuxWindowBytes, maxMplexFrameBytes, bytes, Math.max(bytes, maxConnectionWriteBufferBytes), maxPendingInboundStreams);
+  }
+
+  public P2pLimits withMaxConnectionWriteBufferBytes(long bytes) {
+    return new P2pLimits(maxConnections, maxStreamsPerConnection, handshakeTimeoutMillis, streamNegotiationTimeoutMillis,
+        yamuxWindowBytes, maxMplexFrameBytes, maxStreamWriteBufferBytes, bytes, maxPendingInboundStreams);
   }
 }

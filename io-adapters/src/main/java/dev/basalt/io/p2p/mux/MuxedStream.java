@@ -42,7 +42,7 @@ public abstract class MuxedStream implements Stream {
   private boolean finQueued;
   private boolean finSent;
   private boolean remoteClosed;
-  private boolean finished;
+  private volatile boolean finished;
 
   private record PendingWrite(byte[] data, CompletableFuture<Void> done, int[] offset) {}
 
@@ -83,7 +83,7 @@ public abstract class MuxedStream implements Stream {
       return;
     }
     if (protocol != null) {
-      handler.onData(this, data);
+      deliver(data);
       return;
     }
     negotiationBuffer.append(data);
@@ -130,11 +130,21 @@ public abstract class MuxedStream implements Stream {
       openFuture.complete(this);
     }
     if (negotiationBuffer.available() > 0 && !finished) {
-      handler.onData(this, negotiationBuffer.takeAll());
+      deliver(negotiationBuffer.takeAll());
     }
     if (remoteClosed && !finished) {
       handler.onRemoteClosed(this);
       maybeFinish();
+    }
+  }
+
+  /** Hands data to the handler; a handler that throws loses its stream, not the connection. */
+  private void deliver(byte[] data) {
+    try {
+      handler.onData(this, data);
+    } catch (RuntimeException e) {
+      LOG.warn("stream handler for {} failed, resetting the stream: {}", protocol, e.toString());
+      resetNow();
     }
   }
 
@@ -221,9 +231,9 @@ public abstract class MuxedStream implements Stream {
       done.completeExceptionally(new StreamClosedException("stream " + id + " is closed for writing"));
       return;
     }
-    if (queuedBytes + data.length > ctx.limits().maxStreamWriteBufferBytes()) {
-      LOG.warn("stream {} ({}) to {}: write buffer would exceed {} bytes, resetting", id, protocol,
-          ctx.connection().remotePeer(), ctx.limits().maxStreamWriteBufferBytes());
+    if (queuedBytes + data.length > ctx.limits().maxStreamWriteBufferBytes() || !ctx.reserveWriteBuffer(data.length)) {
+      LOG.warn("stream {} ({}) to {}: write buffer full ({} bytes queued on the stream), resetting", id, protocol,
+          ctx.connection().remotePeer(), queuedBytes);
       done.completeExceptionally(new StreamClosedException("stream write buffer full"));
       resetNow();
       return;
@@ -247,6 +257,7 @@ public abstract class MuxedStream implements Stream {
         sendData(w.data, w.offset[0], n);
         w.offset[0] += n;
         queuedBytes -= n;
+        ctx.releaseWriteBuffer(n);
       }
       if (w.offset[0] == w.data.length) {
         queue.poll();
@@ -299,6 +310,7 @@ public abstract class MuxedStream implements Stream {
       w.done.completeExceptionally(new StreamClosedException("stream " + id + " ended before the write was sent"));
     }
     queue.clear();
+    ctx.releaseWriteBuffer(queuedBytes);
     queuedBytes = 0;
     forget();
     if (handler != null && protocol != null) {

@@ -25,6 +25,15 @@ public interface MuxerContext {
 
   Connection connection();
 
+  /**
+   * Reserves {@code bytes} of the connection's write buffer ({@link
+   * P2pLimits#maxConnectionWriteBufferBytes()}); false if that would pass the limit.
+   */
+  boolean reserveWriteBuffer(long bytes);
+
+  /** Returns bytes reserved with {@link #reserveWriteBuffer} (sent or dropped). */
+  void releaseWriteBuffer(long bytes);
+
   /** The handler serving {@code protocolId}, or null. */
   ProtocolHandler handlerFor(String protocolId);
 

@@ -76,6 +76,12 @@ public final class Ping {
     connection.newStream(List.of(PROTOCOL), handler).whenComplete((s, e) -> {
       if (e != null) {
         result.completeExceptionally(e);
+      } else {
+        result.whenComplete((rtt, failure) -> {
+          if (failure != null) {
+            s.reset(); // timed out or wrong answer: do not leave the stream behind
+          }
+        });
       }
     });
     return result.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);

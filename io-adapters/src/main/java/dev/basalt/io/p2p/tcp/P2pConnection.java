@@ -42,6 +42,7 @@ final class P2pConnection implements Connection, MuxerContext {
   private final Multiaddr localAddress;
   private final CompletableFuture<IdentifyInfo> identified = new CompletableFuture<>();
   private volatile boolean open = true;
+  private long writeBufferBytes;
 
   P2pConnection(NettyHost host, ConnectionHandler channel, Secp256k1PublicKey remoteKey, Direction direction, MuxerKind muxer) {
     this.host = host;
@@ -192,6 +193,20 @@ final class P2pConnection implements Connection, MuxerContext {
   @Override
   public P2pLimits limits() {
     return host.config().limits();
+  }
+
+  @Override
+  public boolean reserveWriteBuffer(long bytes) {
+    if (writeBufferBytes + bytes > limits().maxConnectionWriteBufferBytes()) {
+      return false;
+    }
+    writeBufferBytes += bytes;
+    return true;
+  }
+
+  @Override
+  public void releaseWriteBuffer(long bytes) {
+    writeBufferBytes -= bytes;
   }
 
   @Override

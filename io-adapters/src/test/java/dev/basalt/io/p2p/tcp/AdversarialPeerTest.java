@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.basalt.io.p2p.host.Host;
@@ -19,7 +20,12 @@ import dev.basalt.io.p2p.noise.HandshakePayload;
 import dev.basalt.io.p2p.noise.NoiseHandshake;
 import dev.basalt.io.p2p.wire.ProtoWriter;
 import dev.basalt.io.p2p.wire.Uvarint;
+import dev.basalt.io.p2p.host.StreamClosedException;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,16 +41,26 @@ import org.junit.jupiter.api.Test;
 class AdversarialPeerTest {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int MAX_STREAMS = 8;
+  private static final String FLOOD = "/basalt/flood/1.0.0";
+  private static final int STREAM_BUFFER = 512 * 1024;
 
   private final BlockingQueue<Misbehaviour> reports = new LinkedBlockingQueue<>();
+  private final List<CompletableFuture<Void>> floodWrites = new CopyOnWriteArrayList<>();
   private Host host;
   private Multiaddr addr;
 
   @BeforeEach
   void start() throws Exception {
-    P2pLimits limits = P2pLimits.defaults().withMaxStreamsPerConnection(MAX_STREAMS).withHandshakeTimeoutMillis(1500);
+    P2pLimits limits = P2pLimits.defaults().withMaxStreamsPerConnection(MAX_STREAMS).withHandshakeTimeoutMillis(1500)
+        .withMaxStreamWriteBufferBytes(STREAM_BUFFER);
     host = Host.create(HostConfig.defaults(IdentityKey.generate(RANDOM)).withIoThreads(1).withLimits(limits).withPenalty(reports::add));
     host.setProtocolHandler(Echo.PROTOCOL, Echo.server());
+    host.setProtocolHandler(FLOOD, stream -> {
+      for (int i = 0; i < 8; i++) {
+        floodWrites.add(stream.write(new byte[128 * 1024]));
+      }
+      return (s, d) -> { };
+    });
     addr = host.listen(HostLoopbackTest.LOOPBACK).get(5, TimeUnit.SECONDS);
   }
 
@@ -241,6 +257,27 @@ class AdversarialPeerTest {
       assertTrue(p.closedByHost());
     }
     expectReport(Offence.MALFORMED_FRAME);
+  }
+
+  @Test
+  void aPeerThatStopsReadingCannotGrowOurWriteBuffer() throws Exception {
+    try (RawPeer p = muxed(MuxerKind.YAMUX)) {
+      p.sendPlain(yamux(1, 1, 1, 0));
+      byte[] proposal = MultistreamLines.encode(MultistreamLines.HEADER, FLOOD);
+      p.sendPlain(concat(yamux(0, 0, 1, proposal.length), proposal));
+      // never read again: the host may send 256 KiB (the window), then queues up to 512 KiB, then resets
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (floodWrites.size() < 8 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals(8, floodWrites.size());
+      CompletableFuture.allOf(floodWrites.toArray(CompletableFuture[]::new)).handle((v, e) -> null).get(5, TimeUnit.SECONDS);
+      assertFalse(floodWrites.get(0).isCompletedExceptionally(), "the first 128 KiB fit the peer's window and went out");
+      // the sixth write would queue more than 512 KiB: the stream is reset and every unsent write fails
+      ExecutionException e = assertThrows(ExecutionException.class, () -> floodWrites.get(7).get());
+      assertTrue(e.getCause() instanceof StreamClosedException, e.toString());
+      assertTrue(p.stillOpenAfter(300), "only the stream is dropped, not the connection");
+    }
   }
 
   // ---- mplex ----
