@@ -13,7 +13,11 @@ public interface StreamHandler {
   /** Bytes from the peer (an array owned by the handler). */
   void onData(Stream stream, byte[] data);
 
-  /** The peer half-closed: no more data will arrive. */
+  /**
+   * The peer half-closed: no more data will arrive. The stream stays in the connection's table
+   * (counting against the stream limit) until we close too: call {@link Stream#closeWrite()} once
+   * done writing, or {@link Stream#reset()}.
+   */
   default void onRemoteClosed(Stream stream) {}
 
   /**
