@@ -66,7 +66,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     this.ctx = ctx;
     InetSocketAddress remote = remote();
     if (!host.admitChannel(direction, remote)) {
-      fail("refused by connection limits or the gater", null);
+      fail("refused by connection limits or the gater");
       return;
     }
     deadline = ctx.executor().schedule(() -> {
@@ -99,7 +99,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     } catch (WireException e) {
       misbehaved(Offence.MALFORMED_MULTISTREAM, e.getMessage());
     } catch (Negotiation.NoProtocolException e) {
-      fail(e.getMessage(), null);
+      fail(e.getMessage());
     } catch (NoiseException e) {
       Offence o = e.badSignature() ? Offence.BAD_SIGNATURE
           : phase == Phase.HANDSHAKE ? Offence.HANDSHAKE_FAILED : Offence.DECRYPTION_FAILED;
@@ -164,7 +164,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     handshake = null;
     PeerId peer = remoteKey.peerId();
     if (!host.config().gater().allowSecured(peer, direction)) {
-      fail("gater refused peer " + peer, null);
+      fail("gater refused peer " + peer);
       return;
     }
     phase = Phase.MUXER;
@@ -214,7 +214,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       ctx.write(Unpooled.wrappedBuffer(secure.encrypt(bytes, 0, bytes.length)));
       scheduleFlush();
     } catch (NoiseException e) {
-      fail("encryption failed: " + e.getMessage(), null);
+      fail("encryption failed: " + e.getMessage());
     }
   }
 
@@ -225,6 +225,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         flushScheduled = false;
         ctx.flush();
       });
+    }
+  }
+
+  /** Stops or resumes reading the socket (backpressure for muxers without flow control). */
+  void pauseReading(boolean pause) {
+    if (ctx.channel().config().isAutoRead() == pause) {
+      ctx.channel().config().setAutoRead(!pause);
     }
   }
 
@@ -283,10 +290,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     Optional<PeerId> peer = Optional.ofNullable(remoteKey).map(Secp256k1PublicKey::peerId);
     host.report(offence, peer, remote(), detail, true);
-    fail(offence + ": " + detail, offence);
+    fail(offence + ": " + detail);
   }
 
-  private void fail(String why, Offence offence) {
+  private void fail(String why) {
     if (dialResult != null && !dialResult.isDone()) {
       dialResult.completeExceptionally(new StreamClosedException(why));
     }

@@ -29,6 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A secured, multiplexed connection; also the muxer's view of it. */
 final class P2pConnection implements Connection, MuxerContext {
   private static final AtomicInteger IDS = new AtomicInteger();
+  /**
+   * mplex has no flow control: like go-mplex, stop reading the socket while we hold this much
+   * unsent data for the peer (at most half a stream's write buffer, so an echoing handler slows
+   * the peer down before its stream is reset), and read again below a quarter of it.
+   */
+  private static final long MPLEX_PAUSE_READING_MAX_BYTES = 8L << 20;
 
   private final NettyHost host;
   private final ConnectionHandler channel;
@@ -201,12 +207,22 @@ final class P2pConnection implements Connection, MuxerContext {
       return false;
     }
     writeBufferBytes += bytes;
+    if (muxer == MuxerKind.MPLEX && writeBufferBytes > mplexPauseBytes()) {
+      channel.pauseReading(true);
+    }
     return true;
+  }
+
+  private long mplexPauseBytes() {
+    return Math.min(MPLEX_PAUSE_READING_MAX_BYTES, limits().maxStreamWriteBufferBytes() / 2);
   }
 
   @Override
   public void releaseWriteBuffer(long bytes) {
     writeBufferBytes -= bytes;
+    if (muxer == MuxerKind.MPLEX && writeBufferBytes < mplexPauseBytes() / 4) {
+      channel.pauseReading(false);
+    }
   }
 
   @Override
