@@ -29,7 +29,8 @@ final class Discv5Handler {
   static final int MAX_RECORDS = 4096;
   /** Records accepted per FINDNODE (16 per distance, 3 distances per lookup query). */
   static final int MAX_NODES_RECORDS = 48;
-  static final int MAX_WHOAREYOU_PER_SECOND = 500;
+  /** Challenges sent to one IP per second: bounds reflection and challenge churn from one host. */
+  static final int MAX_WHOAREYOU_PER_IP_PER_SECOND = 200;
   private static final int NODES_PAYLOAD_BUDGET = 1000;
 
   /** Where packets go (the UDP socket, or a test). */
@@ -72,8 +73,8 @@ final class Discv5Handler {
   private final Map<ByteBuffer, PendingRequest> byNonce = new HashMap<>();
   private final Map<Endpoint, PendingRequest> handshaking = new HashMap<>();
   private final Map<Endpoint, List<PendingRequest>> queued = new HashMap<>();
-  private long whoAreYouWindowStart;
-  private int whoAreYouInWindow;
+  /** Per source IP: {second of the window, WHOAREYOUs sent in it}. */
+  private final BoundedLru<java.net.InetAddress, long[]> whoAreYouRate = new BoundedLru<>(MAX_CHALLENGES);
 
   Discv5Handler(NodeKey key, Supplier<Enr> localEnr, RoutingTable table, Events events, PacketSink sink,
       Timers timers, LongSupplier clock, SecureRandom random, DropLog drops, long requestTimeoutNanos,
@@ -131,11 +132,13 @@ final class Discv5Handler {
 
   private void sendWhoAreYou(Endpoint ep, byte[] nonce) {
     long now = clock.getAsLong();
-    if (now - whoAreYouWindowStart > 1_000_000_000L) {
-      whoAreYouWindowStart = now;
-      whoAreYouInWindow = 0;
+    long second = now / 1_000_000_000L;
+    long[] rate = whoAreYouRate.computeIfAbsent(ep.address().getAddress(), a -> new long[2]);
+    if (rate[0] != second) {
+      rate[0] = second;
+      rate[1] = 0;
     }
-    if (++whoAreYouInWindow > MAX_WHOAREYOU_PER_SECOND) {
+    if (++rate[1] > MAX_WHOAREYOU_PER_IP_PER_SECOND) {
       drops.drop("packet over the WHOAREYOU rate limit", ep.address(), "");
       return;
     }

@@ -80,6 +80,7 @@ public final class Discv5Service implements AutoCloseable {
     }
     channel = DatagramChannel.open();
     channel.configureBlocking(false);
+    channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
     channel.bind(new InetSocketAddress(config.listenIp(), config.listenUdpPort()));
     bound = (InetSocketAddress) channel.getLocalAddress();
     selector = Selector.open();
