@@ -26,6 +26,9 @@ import org.bouncycastle.math.ec.ECPoint;
 final class Discv5Handler {
   static final int MAX_PENDING = 1024;
   static final int MAX_CHALLENGES = 1024;
+  static final int MAX_CHALLENGES_PER_ENDPOINT = 4;
+  /** A loaded initiator may answer late; a challenge only costs a bounded slot. */
+  static final long MIN_CHALLENGE_LIFETIME_NANOS = 3_000_000_000L;
   static final int MAX_RECORDS = 4096;
   /** Records accepted per FINDNODE (16 per distance, 3 distances per lookup query). */
   static final int MAX_NODES_RECORDS = 48;
@@ -67,7 +70,8 @@ final class Discv5Handler {
   private final int retries;
 
   private final BoundedLru<Endpoint, Session> sessions;
-  private final BoundedLru<Endpoint, Challenge> challenges = new BoundedLru<>(MAX_CHALLENGES);
+  /** Recent challenges per endpoint: a node with several undecryptable packets in flight gets one each. */
+  private final BoundedLru<Endpoint, List<Challenge>> challenges = new BoundedLru<>(MAX_CHALLENGES);
   private final BoundedLru<NodeId, Enr> records = new BoundedLru<>(MAX_RECORDS);
   private final Map<RequestId, PendingRequest> pending = new HashMap<>();
   private final Map<ByteBuffer, PendingRequest> byNonce = new HashMap<>();
@@ -145,7 +149,12 @@ final class Discv5Handler {
     Enr known = knownRecord(ep.id());
     byte[] idNonce = randomBytes(16);
     byte[][] w = PacketCodec.encodeWhoAreYou(ep.id(), randomBytes(16), nonce, idNonce, known == null ? 0 : known.seq());
-    challenges.put(ep, new Challenge(w[1], known, now + 2 * requestTimeoutNanos));
+    List<Challenge> list = challenges.computeIfAbsent(ep, e -> new ArrayList<>());
+    list.removeIf(c -> c.expiresNanos - now < 0);
+    list.add(new Challenge(w[1], known, now + Math.max(2 * requestTimeoutNanos, MIN_CHALLENGE_LIFETIME_NANOS)));
+    if (list.size() > MAX_CHALLENGES_PER_ENDPOINT) {
+      list.remove(0);
+    }
     sink.send(ep.address(), w[0]);
   }
 
@@ -179,23 +188,35 @@ final class Discv5Handler {
     if (handshaking.get(ep) == p) {
       handshaking.remove(ep);
     }
+    // Other requests sent under the stale session cannot be read either: re-send them under the new one
+    // (discv5-theory.md "Handshake Implementation Considerations"), then the ones that waited.
+    List<PendingRequest> resend = new ArrayList<>();
+    for (PendingRequest other : pending.values()) {
+      if (other != p && other.state == PendingRequest.State.SENT && other.endpoint().equals(ep)) {
+        resend.add(other);
+      }
+    }
     List<PendingRequest> waiting = queued.remove(ep);
     if (waiting != null) {
-      for (PendingRequest q : waiting) {
-        sendOrdinary(q, s);
-      }
+      resend.addAll(waiting);
+    }
+    for (PendingRequest q : resend) {
+      sendOrdinary(q, s);
     }
   }
 
   private void onHandshake(Packet.Handshake h, InetSocketAddress from) {
     Endpoint ep = new Endpoint(h.srcId(), from);
-    Challenge c = challenges.remove(ep);
-    if (c == null || c.expiresNanos - clock.getAsLong() < 0) {
+    List<Challenge> live = challenges.get(ep);
+    long now = clock.getAsLong();
+    if (live != null) {
+      live.removeIf(x -> x.expiresNanos - now < 0);
+    }
+    if (live == null || live.isEmpty()) {
       drops.drop("handshake without a live challenge", from, h.srcId().toShortString());
       return;
     }
     Enr record = null;
-    ECPoint signer;
     try {
       if (h.record().length > 0) {
         record = Enr.decode(h.record());
@@ -203,21 +224,27 @@ final class Discv5Handler {
           drops.drop("handshake with another node's record", from, record.nodeId().toShortString());
           return;
         }
-        signer = record.publicKey();
-      } else if (c.known != null) {
-        signer = c.known.publicKey();
-      } else {
-        drops.drop("handshake without the record we need", from, h.srcId().toShortString());
-        return;
       }
     } catch (EnrException e) {
       drops.drop("handshake with an invalid record", from, e.getMessage());
       return;
     }
-    if (!Discv5Crypto.idVerify(signer, h.idSignature(), c.challengeData, h.ephemeralPubkey(), localId)) {
-      drops.drop("handshake with a bad id-signature", from, h.srcId().toShortString());
+    // The id-signature names the challenge it answers: find it among the recent ones.
+    Challenge c = null;
+    for (Challenge candidate : live) {
+      ECPoint signer = record != null ? record.publicKey() : candidate.known == null ? null : candidate.known.publicKey();
+      if (signer != null
+          && Discv5Crypto.idVerify(signer, h.idSignature(), candidate.challengeData, h.ephemeralPubkey(), localId)) {
+        c = candidate;
+        break;
+      }
+    }
+    if (c == null) {
+      drops.drop(record == null && live.stream().allMatch(x -> x.known == null)
+          ? "handshake without the record we need" : "handshake with a bad id-signature", from, h.srcId().toShortString());
       return;
     }
+    challenges.remove(ep);
     byte[] pt;
     try {
       ECPoint ephPoint = Secp256k1.decodePoint(h.ephemeralPubkey());

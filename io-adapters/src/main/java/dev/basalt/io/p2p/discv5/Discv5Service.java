@@ -60,6 +60,8 @@ public final class Discv5Service implements AutoCloseable {
   private Thread thread;
   private Discv5Handler handler;
   private InetSocketAddress bound;
+  private final java.util.concurrent.atomic.AtomicLong packetsIn = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong packetsOut = new java.util.concurrent.atomic.AtomicLong();
   private long lookups;
   private long lastLookupNanos;
 
@@ -178,6 +180,11 @@ public final class Discv5Service implements AutoCloseable {
     return drops.snapshot();
   }
 
+  /** Datagrams received and sent since start. */
+  public long[] packetCounts() {
+    return new long[] {packetsIn.get(), packetsOut.get()};
+  }
+
   /** Sessions, requests in flight, challenges and table size, for tests and metrics. */
   public Map<String, Integer> sizes() {
     return call(() -> Map.of("sessions", handler.sessionCount(), "pending", handler.pendingCount(),
@@ -260,6 +267,7 @@ public final class Discv5Service implements AutoCloseable {
             break;
           }
           buf.flip();
+          packetsIn.incrementAndGet();
           int n = buf.remaining();
           buf.get(data, 0, n);
           guarded(() -> handler.onDatagram(data, n, from));
@@ -285,6 +293,7 @@ public final class Discv5Service implements AutoCloseable {
   }
 
   private void sendPacket(InetSocketAddress to, byte[] packet) {
+    packetsOut.incrementAndGet();
     try {
       if (channel.send(ByteBuffer.wrap(packet), to) == 0) {
         drops.drop("outgoing packet (socket buffer full)", to, "");
