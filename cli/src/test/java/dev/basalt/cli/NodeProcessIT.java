@@ -141,12 +141,12 @@ class NodeProcessIT {
   void aNotYetWiredVariableStopsTheStartNamingIt() throws Exception {
     Path log = dir.resolve("refused.log");
     Map<String, String> env = new java.util.HashMap<>(env(engine.url().toString(), SECRET.toHex()));
-    env.put("KONA_NODE_P2P_SEQUENCER_KEY", "0x01");
+    env.put("KONA_NODE_P2P_SIGNER_ENDPOINT", "http://signer:8080");
     Process p = NodeProcess.start(List.of("node", "--datadir", dir.resolve("never").toString()), env, log);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(2, p.exitValue());
-    assertEquals(List.of("basalt node: KONA_NODE_P2P_SEQUENCER_KEY (--p2p.sequencer.key) is not supported yet: arrives with P2P"
-        + " block gossip (a Basalt sequencer builds and journals its blocks but does not sign or gossip them yet)"),
+    assertEquals(List.of("basalt node: KONA_NODE_P2P_SIGNER_ENDPOINT (--p2p.signer.endpoint) is not supported yet: the remote"
+        + " op-signer is not supported yet; sign with a local key (--p2p.sequencer.key or --p2p.sequencer.key.path)"),
         Files.readAllLines(log));
     assertFalse(Files.exists(dir.resolve("never")));
   }
