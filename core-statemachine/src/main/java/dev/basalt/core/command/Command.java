@@ -15,4 +15,5 @@ public sealed interface Command
         RespondRpc,
         PublishSyncStatus,
         PublishPayload,
+        ResolveGossipMessage,
         HaltNode {}

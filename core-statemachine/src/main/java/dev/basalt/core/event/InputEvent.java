@@ -13,4 +13,5 @@ public sealed interface InputEvent
         RequestFailed,
         EngineResponseReceived,
         GossipPayloadReceived,
-        AdminRequestReceived {}
+        AdminRequestReceived,
+        UnsafeBlockSignerObserved {}

@@ -17,6 +17,7 @@ import dev.basalt.core.command.SendNewPayload;
 import dev.basalt.core.command.PublishPayload;
 import dev.basalt.core.command.PublishSyncStatus;
 import dev.basalt.core.command.Request;
+import dev.basalt.core.command.ResolveGossipMessage;
 import dev.basalt.core.command.RespondRpc;
 import dev.basalt.core.command.ScheduleWakeup;
 import dev.basalt.core.command.SendForkchoiceUpdate;
@@ -83,6 +84,7 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
         LOG.debug("sequenced block {} ready to publish (signing hash {}, {} so far)",
             c.envelope().payload().blockHash(), c.signingHash(), n);
       }
+      case ResolveGossipMessage c -> handlers.gossip().resolve(c);
       case HaltNode c -> {
         LOG.error("the core halted the node: {}", c.reason());
         halt.accept(c.reason());

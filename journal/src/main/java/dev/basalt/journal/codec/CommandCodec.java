@@ -12,6 +12,7 @@ import dev.basalt.core.command.FetchL2Block;
 import dev.basalt.core.command.GetPayload;
 import dev.basalt.core.command.HaltNode;
 import dev.basalt.core.command.PublishPayload;
+import dev.basalt.core.command.ResolveGossipMessage;
 import dev.basalt.core.command.RecordSafeHead;
 import dev.basalt.core.command.RewindSafeHeads;
 import dev.basalt.core.command.SendNewPayload;
@@ -44,6 +45,8 @@ public final class CommandCodec {
   public static final int REWIND_SAFE_HEADS = 12;
   public static final int HALT_NODE = 13;
   public static final int PUBLISH_PAYLOAD = 14;
+  /** Tags 18-20 belong to block gossip (P2P). */
+  public static final int RESOLVE_GOSSIP_MESSAGE = 18;
 
   /** Smallest encoding of a command (tag and version), used to bound list counts. */
   public static final int MIN_ENCODED_BYTES = 3;
@@ -70,6 +73,7 @@ public final class CommandCodec {
       case PublishSyncStatus c -> PUBLISH_SYNC_STATUS;
       case HaltNode c -> HALT_NODE;
       case PublishPayload c -> PUBLISH_PAYLOAD;
+      case ResolveGossipMessage c -> RESOLVE_GOSSIP_MESSAGE;
     };
   }
 
@@ -119,6 +123,11 @@ public final class CommandCodec {
         PayloadCodec.write(w, c.envelope());
         w.hash(c.signingHash());
       }
+      case ResolveGossipMessage c -> {
+        w.bytes(c.messageId()).string(c.peerId()).i32(c.topicVersion()).u8(c.reason().code()).string(c.detail());
+        w.bool(c.block().isPresent());
+        c.block().ifPresent(b -> ValueCodec.write(w, b));
+      }
     }
   }
 
@@ -159,6 +168,9 @@ public final class CommandCodec {
       case PUBLISH_SYNC_STATUS -> new PublishSyncStatus(SyncStatusCodec.read(r));
       case HALT_NODE -> new HaltNode(r.string());
       case PUBLISH_PAYLOAD -> new PublishPayload(PayloadCodec.readEnvelope(r), r.hash());
+      case RESOLVE_GOSSIP_MESSAGE -> new ResolveGossipMessage(r.bytes(), r.string(), r.i32(),
+          dev.basalt.core.p2p.GossipReason.ofCode(r.u8()), r.string(),
+          r.bool() ? java.util.Optional.of(ValueCodec.readBlockId(r)) : java.util.Optional.empty());
       default -> throw new DecodeException("unknown command type tag " + tag);
     };
   }
@@ -180,6 +192,7 @@ public final class CommandCodec {
       case PUBLISH_SYNC_STATUS -> "PublishSyncStatus";
       case HALT_NODE -> "HaltNode";
       case PUBLISH_PAYLOAD -> "PublishPayload";
+      case RESOLVE_GOSSIP_MESSAGE -> "ResolveGossipMessage";
       default -> throw new DecodeException("unknown command type tag " + tag);
     };
   }

@@ -16,6 +16,7 @@ import dev.basalt.core.event.L1HeadObserved;
 import dev.basalt.core.event.L1SafeObserved;
 import dev.basalt.core.event.NodeStarted;
 import dev.basalt.core.event.RequestFailed;
+import dev.basalt.core.event.UnsafeBlockSignerObserved;
 import dev.basalt.core.event.WakeupFired;
 
 /**
@@ -38,8 +39,13 @@ public final class EventCodec {
   public static final int GOSSIP_PAYLOAD_RECEIVED = 10;
   public static final int ADMIN_REQUEST_RECEIVED = 11;
   public static final int BLOBS_FETCHED = 12;
+  /** Tags 16-18 belong to block gossip (P2P). */
+  public static final int UNSAFE_BLOCK_SIGNER_OBSERVED = 16;
 
-  /** Every event type is at version 1 so far, except {@code NodeStarted}. */
+  /** {@code GossipPayloadReceived} version 2 adds the router's message id; version 1 reads with an empty one. */
+  private static final int GOSSIP_PAYLOAD_RECEIVED_VERSION = 2;
+
+  /** Every event type is at version 1 so far, except {@code NodeStarted} and {@code GossipPayloadReceived}. */
   private static final int CURRENT_VERSION = 1;
 
   /**
@@ -66,12 +72,17 @@ public final class EventCodec {
       case EngineResponseReceived e -> ENGINE_RESPONSE_RECEIVED;
       case GossipPayloadReceived e -> GOSSIP_PAYLOAD_RECEIVED;
       case AdminRequestReceived e -> ADMIN_REQUEST_RECEIVED;
+      case UnsafeBlockSignerObserved e -> UNSAFE_BLOCK_SIGNER_OBSERVED;
     };
   }
 
   /** The version {@link #encode} writes for {@code event}'s type. */
   public static int version(InputEvent event) {
-    return event instanceof NodeStarted ? NODE_STARTED_VERSION : CURRENT_VERSION;
+    return switch (event) {
+      case NodeStarted e -> NODE_STARTED_VERSION;
+      case GossipPayloadReceived e -> GOSSIP_PAYLOAD_RECEIVED_VERSION;
+      default -> CURRENT_VERSION;
+    };
   }
 
   /** Writes the fields of {@code event} (not its tag or version). */
@@ -100,11 +111,12 @@ public final class EventCodec {
         EngineCodec.write(w, e.response());
       }
       case GossipPayloadReceived e ->
-          w.i64(e.receivedAtMillis()).string(e.peerId()).i32(e.topicVersion()).bytes(e.data());
+          w.i64(e.receivedAtMillis()).string(e.peerId()).i32(e.topicVersion()).bytes(e.data()).bytes(e.messageId());
       case AdminRequestReceived e -> {
         w.i64(e.requestId());
         RpcCodec.write(w, e.request());
       }
+      case UnsafeBlockSignerObserved e -> w.address(e.signer());
     }
   }
 
@@ -116,13 +128,15 @@ public final class EventCodec {
    */
   public static InputEvent decode(int tag, int version, BinaryReader r) {
     CodecSupport.checkVersion("input event", typeName(tag), tag, version,
-        tag == NODE_STARTED ? NODE_STARTED_VERSION : CURRENT_VERSION);
+        tag == NODE_STARTED ? NODE_STARTED_VERSION : tag == GOSSIP_PAYLOAD_RECEIVED ? GOSSIP_PAYLOAD_RECEIVED_VERSION : CURRENT_VERSION);
     InputEvent event;
     try {
       if (tag == NODE_STARTED && version == 1) {
         event = new NodeStarted(ValueCodec.readCoreConfigV1(r), r.i64());
       } else if (tag == NODE_STARTED && version == 2) {
         event = new NodeStarted(ValueCodec.readCoreConfigV2(r), r.i64());
+      } else if (tag == GOSSIP_PAYLOAD_RECEIVED && version == 1) {
+        event = new GossipPayloadReceived(r.i64(), r.string(), r.i32(), r.bytes());
       } else {
         event = decodeFields(tag, r);
       }
@@ -146,8 +160,9 @@ public final class EventCodec {
       case BLOBS_FETCHED -> readBlobsFetched(r);
       case REQUEST_FAILED -> new RequestFailed(r.i64(), EnumCodes.readFailureKind(r), r.string());
       case ENGINE_RESPONSE_RECEIVED -> new EngineResponseReceived(r.i64(), EngineCodec.readEngineResponse(r));
-      case GOSSIP_PAYLOAD_RECEIVED -> new GossipPayloadReceived(r.i64(), r.string(), r.i32(), r.bytes());
+      case GOSSIP_PAYLOAD_RECEIVED -> new GossipPayloadReceived(r.i64(), r.string(), r.i32(), r.bytes(), r.bytes());
       case ADMIN_REQUEST_RECEIVED -> new AdminRequestReceived(r.i64(), RpcCodec.readAdminRequest(r));
+      case UNSAFE_BLOCK_SIGNER_OBSERVED -> new UnsafeBlockSignerObserved(r.address());
       default -> throw new DecodeException("unknown input event type tag " + tag);
     };
   }
@@ -167,6 +182,7 @@ public final class EventCodec {
       case ENGINE_RESPONSE_RECEIVED -> "EngineResponseReceived";
       case GOSSIP_PAYLOAD_RECEIVED -> "GossipPayloadReceived";
       case ADMIN_REQUEST_RECEIVED -> "AdminRequestReceived";
+      case UNSAFE_BLOCK_SIGNER_OBSERVED -> "UnsafeBlockSignerObserved";
       default -> throw new DecodeException("unknown input event type tag " + tag);
     };
   }

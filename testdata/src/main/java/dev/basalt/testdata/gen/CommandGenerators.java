@@ -13,7 +13,7 @@ import java.util.List;
 /** Random commands of every type, and lists of them as the core emits for one event. */
 public final class CommandGenerators {
   /** How many command types {@link #any} draws from; the coverage tests check it against the sealed list. */
-  public static final int COMMAND_TYPES = 14;
+  public static final int COMMAND_TYPES = 15;
 
   private CommandGenerators() {}
 
@@ -36,6 +36,9 @@ public final class CommandGenerators {
       case 5 -> new PublishSyncStatus(ValueGenerators.syncStatus(rng));
       case 12 -> new dev.basalt.core.command.HaltNode(ValueGenerators.string(rng));
       case 13 -> new dev.basalt.core.command.PublishPayload(EngineGenerators.envelope(rng), ValueGenerators.hash(rng));
+      case 14 -> new dev.basalt.core.command.ResolveGossipMessage(ValueGenerators.bytes(rng, 20), ValueGenerators.string(rng),
+          ValueGenerators.anyInt(rng), rng.pick(dev.basalt.core.p2p.GossipReason.values()), ValueGenerators.string(rng),
+          rng.nextBoolean() ? java.util.Optional.of(ValueGenerators.blockId(rng)) : java.util.Optional.empty());
       default -> throw new IllegalStateException("unreachable");
     };
   }

@@ -20,7 +20,7 @@ import dev.basalt.core.event.WakeupFired;
  */
 public final class EventGenerators {
   /** How many event types {@link #any} draws from; the coverage tests check it against the sealed list. */
-  public static final int EVENT_TYPES = 12;
+  public static final int EVENT_TYPES = 13;
 
   private EventGenerators() {}
 
@@ -38,6 +38,7 @@ public final class EventGenerators {
       case 7 -> requestFailed(rng);
       case 8 -> engineResponseReceived(rng);
       case 9 -> gossipPayloadReceived(rng);
+      case 12 -> new dev.basalt.core.event.UnsafeBlockSignerObserved(ValueGenerators.address(rng));
       default -> adminRequestReceived(rng);
     };
   }
@@ -61,7 +62,8 @@ public final class EventGenerators {
         ValueGenerators.anyLong(rng),
         ValueGenerators.string(rng),
         ValueGenerators.anyInt(rng),
-        ValueGenerators.bytes(rng));
+        ValueGenerators.bytes(rng),
+        rng.nextBoolean() ? dev.basalt.core.types.Bytes.EMPTY : ValueGenerators.bytes(rng, 20));
   }
 
   public static AdminRequestReceived adminRequestReceived(SimRng rng) {

@@ -152,6 +152,7 @@ public final class PlausibleEventStream {
         case PublishSyncStatus p -> {}
         case dev.basalt.core.command.HaltNode h -> {}
         case dev.basalt.core.command.PublishPayload p -> {}
+        case dev.basalt.core.command.ResolveGossipMessage r -> {}
       }
     }
   }
