@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar benchmarks.jar [journal|ring|replay|decode|pipeline|catchup|rpc|all] [--quick]}: runs the benchmarks
+ * {@code java -jar benchmarks.jar [journal|ring|replay|decode|pipeline|catchup|rpc|gossip|all] [--quick]}: runs the benchmarks
  * and prints one line per figure (best and median of the measured rounds).
  */
 public final class BenchMain {
@@ -38,6 +38,9 @@ public final class BenchMain {
     }
     if (which.equals("rpc") || which.equals("all")) {
       lines.addAll(RpcBench.run(new int[] {1, 8, 32}, quick ? 1_000 : 3_000, quick ? 3_000 : 10_000));
+    }
+    if (which.equals("gossip") || which.equals("all")) {
+      lines.addAll(GossipBench.run(rounds, quick ? 50 : 200));
     }
     if (which.equals("replay") || which.equals("all")) {
       lines.addAll(ReplayBench.run(scratch, rounds, quick ? 1_000_000 : 5_000_000));
