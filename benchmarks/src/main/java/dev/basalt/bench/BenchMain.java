@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar benchmarks.jar [journal|ring|replay|decode|pipeline|catchup|rpc|slot|p2p|all] [--quick]}: runs the benchmarks
+ * {@code java -jar benchmarks.jar [journal|ring|replay|decode|pipeline|catchup|rpc|slot|p2p|gossip|all] [--quick]}: runs the benchmarks
  * and prints one line per figure (best and median of the measured rounds).
  */
 public final class BenchMain {
@@ -44,6 +44,9 @@ public final class BenchMain {
     }
     if (which.equals("p2p") || which.equals("all")) {
       lines.addAll(P2pBench.run(rounds, quick ? 64L << 20 : 256L << 20));
+    }
+    if (which.equals("gossip") || which.equals("all")) {
+      lines.addAll(GossipBench.run(rounds, quick ? 50 : 200));
     }
     if (which.equals("replay") || which.equals("all")) {
       lines.addAll(ReplayBench.run(scratch, rounds, quick ? 1_000_000 : 5_000_000));

@@ -8,6 +8,7 @@ import dev.basalt.core.command.Command;
 import dev.basalt.core.command.HaltNode;
 import dev.basalt.core.command.PersistSequencerState;
 import dev.basalt.core.command.PublishSyncStatus;
+import dev.basalt.core.command.ResolveGossipMessage;
 import dev.basalt.core.command.RespondRpc;
 import dev.basalt.core.derive.driver.DerivationDriver;
 import dev.basalt.core.engine.control.EngineController;
@@ -25,6 +26,7 @@ import dev.basalt.core.event.L1HeadObserved;
 import dev.basalt.core.event.L1SafeObserved;
 import dev.basalt.core.event.NodeStarted;
 import dev.basalt.core.event.RequestFailed;
+import dev.basalt.core.event.UnsafeBlockSignerObserved;
 import dev.basalt.core.event.WakeupFired;
 import dev.basalt.core.finality.Finalizer;
 import dev.basalt.core.flow.Outbox;
@@ -35,6 +37,8 @@ import dev.basalt.core.flow.WakeupPurpose;
 import dev.basalt.core.heads.L1Heads;
 import dev.basalt.core.heads.L2Heads;
 import dev.basalt.core.heads.SyncStatus;
+import dev.basalt.core.p2p.GossipValidation;
+import dev.basalt.core.p2p.GossipValidator;
 import dev.basalt.core.rpc.AdminRequest;
 import dev.basalt.core.rpc.RpcOutcome;
 import dev.basalt.core.sequencer.Sequencer;
@@ -69,13 +73,13 @@ public final class Core implements Describable {
   /** Sequencer passes per event: each acts at most once more on signals the previous one raised. */
   private static final int MAX_SEQUENCER_ROUNDS = 4;
 
-  /** Version of the snapshot layout written by {@link #writeSnapshot}. */
-  public static final int SNAPSHOT_VERSION = 4;
+  /** Version of the snapshot layout written by {@link #writeSnapshot} (5: conductor requests and the gossip validator). */
+  public static final int SNAPSHOT_VERSION = 5;
 
   private CoreConfig config;
   private long nowMillis;
   private long eventsApplied;
-  private long gossipMessagesUnvalidated;
+  private long gossipMessagesReceived;
   private String haltReason = "";
 
   private final Requests requests = new Requests();
@@ -84,6 +88,7 @@ public final class Core implements Describable {
   private final DerivationDriver derivation = new DerivationDriver();
   private final Finalizer finalizer = new Finalizer();
   private final Sequencer sequencer = new Sequencer();
+  private final GossipValidator gossip = new GossipValidator();
   private SyncStatus publishedStatus = SyncStatus.EMPTY;
 
   /** Applies one event and returns the commands it leads to (possibly none). */
@@ -135,7 +140,7 @@ public final class Core implements Describable {
       }
       case RequestFailed e -> onRequestFailed(e, out);
       case EngineResponseReceived e -> onEngineResponse(e, out);
-      case GossipPayloadReceived e -> gossipMessagesUnvalidated++;
+      case GossipPayloadReceived e -> onGossip(e, out);
       case AdminRequestReceived e -> onAdminRequest(e, out);
       case ConductorPayloadCommitted e -> {
         if (requests.complete(e.correlationId()) instanceof Pending.EngineCall) {
@@ -147,6 +152,7 @@ public final class Core implements Describable {
           sequencer.onLeaderChecked(c, Optional.of(e.leader()), "", engine.heads(), out);
         }
       }
+      case UnsafeBlockSignerObserved e -> gossip.observeSigner(e.signer());
     }
   }
 
@@ -237,6 +243,18 @@ public final class Core implements Describable {
     }
   }
 
+  /**
+   * A block message: validated (op-node's rules and order), the verdict returned to the router,
+   * and an accepted block offered to the engine as an unsafe payload, as op-node's gossip
+   * subscriber does after validation.
+   */
+  private void onGossip(GossipPayloadReceived e, Outbox out) {
+    gossipMessagesReceived++;
+    GossipValidation v = gossip.validate(config.rollup(), e.topicVersion(), e.data(), e.receivedAtMillis());
+    out.emit(new ResolveGossipMessage(e.messageId(), e.peerId(), e.topicVersion(), v.reason(), v.detail(), v.block()));
+    v.envelope().ifPresent(envelope -> engine.postUnsafePayload(envelope, out, l1Head()));
+  }
+
   private void onAdminRequest(AdminRequestReceived e, Outbox out) {
     Optional<RpcOutcome> outcome = switch (e.request()) {
       case AdminRequest.ResetDerivationPipeline r -> {
@@ -310,9 +328,10 @@ public final class Core implements Describable {
   public void writeSnapshot(BinaryWriter w) {
     w.u8(SNAPSHOT_VERSION);
     w.bool(config != null);
-    w.i64(nowMillis).i64(eventsApplied).i64(gossipMessagesUnvalidated).string(haltReason);
+    w.i64(nowMillis).i64(eventsApplied).i64(gossipMessagesReceived).string(haltReason);
     requests.writeTo(w);
     l1Heads.writeTo(w);
+    gossip.writeTo(w);
     if (config != null) {
       ValueCodec.write(w, config);
       engine.writeTo(w);
@@ -332,10 +351,11 @@ public final class Core implements Describable {
     boolean configured = r.bool();
     core.nowMillis = r.i64();
     core.eventsApplied = r.u63("events applied");
-    core.gossipMessagesUnvalidated = r.u63("gossip count");
+    core.gossipMessagesReceived = r.u63("gossip count");
     core.haltReason = r.string();
     core.requests.readFrom(r);
     core.l1Heads.readFrom(r);
+    core.gossip.readFrom(r);
     if (configured) {
       core.config = ValueCodec.readCoreConfig(r);
       core.engine.configure(core.config);
@@ -401,13 +421,16 @@ public final class Core implements Describable {
     v.endObject();
     v.value("nowMillis", nowMillis);
     v.value("eventsApplied", eventsApplied);
-    v.value("gossipMessagesUnvalidated", gossipMessagesUnvalidated);
+    v.value("gossipMessagesReceived", gossipMessagesReceived);
     v.value("haltReason", haltReason);
     v.beginObject("requests");
     requests.describeTo(v);
     v.endObject();
     v.beginObject("l1");
     l1Heads.describeTo(v);
+    v.endObject();
+    v.beginObject("gossip");
+    gossip.describeTo(v);
     v.endObject();
     if (config != null) {
       v.beginObject("engine");

@@ -18,4 +18,5 @@ public sealed interface Command
         HaltNode,
         CommitUnsafePayload,
         CheckConductorLeader,
-        PersistSequencerState {}
+        PersistSequencerState,
+        ResolveGossipMessage {}

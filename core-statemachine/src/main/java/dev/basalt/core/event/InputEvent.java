@@ -15,4 +15,5 @@ public sealed interface InputEvent
         GossipPayloadReceived,
         AdminRequestReceived,
         ConductorPayloadCommitted,
-        ConductorLeaderChecked {}
+        ConductorLeaderChecked,
+        UnsafeBlockSignerObserved {}

@@ -20,6 +20,7 @@ import dev.basalt.core.command.SendNewPayload;
 import dev.basalt.core.command.PublishPayload;
 import dev.basalt.core.command.PublishSyncStatus;
 import dev.basalt.core.command.Request;
+import dev.basalt.core.command.ResolveGossipMessage;
 import dev.basalt.core.command.RespondRpc;
 import dev.basalt.core.command.ScheduleWakeup;
 import dev.basalt.core.command.SendForkchoiceUpdate;
@@ -86,6 +87,7 @@ public final class CommandRouter implements CommandDispatcher, AutoCloseable {
       case CommitUnsafePayload c -> carryOut(c, handlers.sequencer().conductor()::commit, c);
       case CheckConductorLeader c -> carryOut(c, handlers.sequencer().conductor()::checkLeader, c);
       case PersistSequencerState c -> handlers.sequencer().adminState().persist(c);
+      case ResolveGossipMessage c -> handlers.gossip().resolve(c);
       case HaltNode c -> {
         LOG.error("the core halted the node: {}", c.reason());
         halt.accept(c.reason());

@@ -15,6 +15,7 @@ import dev.basalt.core.command.FetchL2Block;
 import dev.basalt.core.command.GetPayload;
 import dev.basalt.core.command.HaltNode;
 import dev.basalt.core.command.PublishPayload;
+import dev.basalt.core.command.ResolveGossipMessage;
 import dev.basalt.core.command.RecordSafeHead;
 import dev.basalt.core.command.RewindSafeHeads;
 import dev.basalt.core.command.SendNewPayload;
@@ -50,6 +51,8 @@ public final class CommandCodec {
   public static final int COMMIT_UNSAFE_PAYLOAD = 15;
   public static final int CHECK_CONDUCTOR_LEADER = 16;
   public static final int PERSIST_SEQUENCER_STATE = 17;
+  /** Tags 18-20 belong to block gossip (P2P). */
+  public static final int RESOLVE_GOSSIP_MESSAGE = 18;
 
   /** Smallest encoding of a command (tag and version), used to bound list counts. */
   public static final int MIN_ENCODED_BYTES = 3;
@@ -79,6 +82,7 @@ public final class CommandCodec {
       case CommitUnsafePayload c -> COMMIT_UNSAFE_PAYLOAD;
       case CheckConductorLeader c -> CHECK_CONDUCTOR_LEADER;
       case PersistSequencerState c -> PERSIST_SEQUENCER_STATE;
+      case ResolveGossipMessage c -> RESOLVE_GOSSIP_MESSAGE;
     };
   }
 
@@ -134,6 +138,11 @@ public final class CommandCodec {
       }
       case CheckConductorLeader c -> w.i64(c.correlationId());
       case PersistSequencerState c -> w.bool(c.started());
+      case ResolveGossipMessage c -> {
+        w.bytes(c.messageId()).string(c.peerId()).i32(c.topicVersion()).u8(c.reason().code()).string(c.detail());
+        w.bool(c.block().isPresent());
+        c.block().ifPresent(b -> ValueCodec.write(w, b));
+      }
     }
   }
 
@@ -177,6 +186,9 @@ public final class CommandCodec {
       case COMMIT_UNSAFE_PAYLOAD -> new CommitUnsafePayload(r.i64(), PayloadCodec.readEnvelope(r));
       case CHECK_CONDUCTOR_LEADER -> new CheckConductorLeader(r.i64());
       case PERSIST_SEQUENCER_STATE -> new PersistSequencerState(r.bool());
+      case RESOLVE_GOSSIP_MESSAGE -> new ResolveGossipMessage(r.bytes(), r.string(), r.i32(),
+          dev.basalt.core.p2p.GossipReason.ofCode(r.u8()), r.string(),
+          r.bool() ? java.util.Optional.of(ValueCodec.readBlockId(r)) : java.util.Optional.empty());
       default -> throw new DecodeException("unknown command type tag " + tag);
     };
   }
@@ -201,6 +213,7 @@ public final class CommandCodec {
       case COMMIT_UNSAFE_PAYLOAD -> "CommitUnsafePayload";
       case CHECK_CONDUCTOR_LEADER -> "CheckConductorLeader";
       case PERSIST_SEQUENCER_STATE -> "PersistSequencerState";
+      case RESOLVE_GOSSIP_MESSAGE -> "ResolveGossipMessage";
       default -> throw new DecodeException("unknown command type tag " + tag);
     };
   }

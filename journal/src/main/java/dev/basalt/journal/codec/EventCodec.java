@@ -18,6 +18,7 @@ import dev.basalt.core.event.L1HeadObserved;
 import dev.basalt.core.event.L1SafeObserved;
 import dev.basalt.core.event.NodeStarted;
 import dev.basalt.core.event.RequestFailed;
+import dev.basalt.core.event.UnsafeBlockSignerObserved;
 import dev.basalt.core.event.WakeupFired;
 
 /**
@@ -42,8 +43,13 @@ public final class EventCodec {
   public static final int BLOBS_FETCHED = 12;
   public static final int CONDUCTOR_PAYLOAD_COMMITTED = 13;
   public static final int CONDUCTOR_LEADER_CHECKED = 14;
+  /** Tags 16-18 belong to block gossip (P2P). */
+  public static final int UNSAFE_BLOCK_SIGNER_OBSERVED = 16;
 
-  /** Every event type is at version 1 so far, except {@code NodeStarted}. */
+  /** {@code GossipPayloadReceived} version 2 adds the router's message id; version 1 reads with an empty one. */
+  private static final int GOSSIP_PAYLOAD_RECEIVED_VERSION = 2;
+
+  /** Every event type is at version 1 so far, except {@code NodeStarted} and {@code GossipPayloadReceived}. */
   private static final int CURRENT_VERSION = 1;
 
   /**
@@ -73,12 +79,17 @@ public final class EventCodec {
       case AdminRequestReceived e -> ADMIN_REQUEST_RECEIVED;
       case ConductorPayloadCommitted e -> CONDUCTOR_PAYLOAD_COMMITTED;
       case ConductorLeaderChecked e -> CONDUCTOR_LEADER_CHECKED;
+      case UnsafeBlockSignerObserved e -> UNSAFE_BLOCK_SIGNER_OBSERVED;
     };
   }
 
   /** The version {@link #encode} writes for {@code event}'s type. */
   public static int version(InputEvent event) {
-    return event instanceof NodeStarted ? NODE_STARTED_VERSION : CURRENT_VERSION;
+    return switch (event) {
+      case NodeStarted e -> NODE_STARTED_VERSION;
+      case GossipPayloadReceived e -> GOSSIP_PAYLOAD_RECEIVED_VERSION;
+      default -> CURRENT_VERSION;
+    };
   }
 
   /** Writes the fields of {@code event} (not its tag or version). */
@@ -107,13 +118,14 @@ public final class EventCodec {
         EngineCodec.write(w, e.response());
       }
       case GossipPayloadReceived e ->
-          w.i64(e.receivedAtMillis()).string(e.peerId()).i32(e.topicVersion()).bytes(e.data());
+          w.i64(e.receivedAtMillis()).string(e.peerId()).i32(e.topicVersion()).bytes(e.data()).bytes(e.messageId());
       case AdminRequestReceived e -> {
         w.i64(e.requestId());
         RpcCodec.write(w, e.request());
       }
       case ConductorPayloadCommitted e -> w.i64(e.correlationId());
       case ConductorLeaderChecked e -> w.i64(e.correlationId()).bool(e.leader());
+      case UnsafeBlockSignerObserved e -> w.address(e.signer());
     }
   }
 
@@ -125,7 +137,7 @@ public final class EventCodec {
    */
   public static InputEvent decode(int tag, int version, BinaryReader r) {
     CodecSupport.checkVersion("input event", typeName(tag), tag, version,
-        tag == NODE_STARTED ? NODE_STARTED_VERSION : CURRENT_VERSION);
+        tag == NODE_STARTED ? NODE_STARTED_VERSION : tag == GOSSIP_PAYLOAD_RECEIVED ? GOSSIP_PAYLOAD_RECEIVED_VERSION : CURRENT_VERSION);
     InputEvent event;
     try {
       if (tag == NODE_STARTED && version == 1) {
@@ -134,6 +146,8 @@ public final class EventCodec {
         event = new NodeStarted(ValueCodec.readCoreConfigV2(r), r.i64());
       } else if (tag == NODE_STARTED && version == 3) {
         event = new NodeStarted(ValueCodec.readCoreConfigV3(r), r.i64());
+      } else if (tag == GOSSIP_PAYLOAD_RECEIVED && version == 1) {
+        event = new GossipPayloadReceived(r.i64(), r.string(), r.i32(), r.bytes());
       } else {
         event = decodeFields(tag, r);
       }
@@ -157,10 +171,11 @@ public final class EventCodec {
       case BLOBS_FETCHED -> readBlobsFetched(r);
       case REQUEST_FAILED -> new RequestFailed(r.i64(), EnumCodes.readFailureKind(r), r.string());
       case ENGINE_RESPONSE_RECEIVED -> new EngineResponseReceived(r.i64(), EngineCodec.readEngineResponse(r));
-      case GOSSIP_PAYLOAD_RECEIVED -> new GossipPayloadReceived(r.i64(), r.string(), r.i32(), r.bytes());
+      case GOSSIP_PAYLOAD_RECEIVED -> new GossipPayloadReceived(r.i64(), r.string(), r.i32(), r.bytes(), r.bytes());
       case ADMIN_REQUEST_RECEIVED -> new AdminRequestReceived(r.i64(), RpcCodec.readAdminRequest(r));
       case CONDUCTOR_PAYLOAD_COMMITTED -> new ConductorPayloadCommitted(r.i64());
       case CONDUCTOR_LEADER_CHECKED -> new ConductorLeaderChecked(r.i64(), r.bool());
+      case UNSAFE_BLOCK_SIGNER_OBSERVED -> new UnsafeBlockSignerObserved(r.address());
       default -> throw new DecodeException("unknown input event type tag " + tag);
     };
   }
@@ -182,6 +197,7 @@ public final class EventCodec {
       case ADMIN_REQUEST_RECEIVED -> "AdminRequestReceived";
       case CONDUCTOR_PAYLOAD_COMMITTED -> "ConductorPayloadCommitted";
       case CONDUCTOR_LEADER_CHECKED -> "ConductorLeaderChecked";
+      case UNSAFE_BLOCK_SIGNER_OBSERVED -> "UnsafeBlockSignerObserved";
       default -> throw new DecodeException("unknown input event type tag " + tag);
     };
   }

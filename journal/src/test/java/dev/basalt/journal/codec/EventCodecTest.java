@@ -103,6 +103,17 @@ class EventCodecTest {
     assertEquals(new NodeStarted(expected, 77), read);
   }
 
+  @Test
+  void gossipPayloadReceivedOfTheFirstVersionReadsWithoutAMessageId() {
+    BinaryWriter w = new BinaryWriter();
+    // Version 1 had no router message id.
+    w.i64(1_700_000_000_123L).string("16Uiu2peer").i32(3).bytes(dev.basalt.core.types.Bytes.fromHex("0x0102"));
+    InputEvent read = EventCodec.decode(EventCodec.GOSSIP_PAYLOAD_RECEIVED, 1, new BinaryReader(w.toByteArray()));
+    assertEquals(new dev.basalt.core.event.GossipPayloadReceived(1_700_000_000_123L, "16Uiu2peer", 3,
+        dev.basalt.core.types.Bytes.fromHex("0x0102"), dev.basalt.core.types.Bytes.EMPTY), read);
+    assertEquals(2, EventCodec.version(read), "new journals write version 2");
+  }
+
   private static boolean allReached(Map<Class<?>, Integer> counts, int types) {
     return counts.size() == types && counts.values().stream().allMatch(n -> n >= VALUES_PER_TYPE);
   }

@@ -13,7 +13,7 @@ import java.util.List;
 /** Random commands of every type, and lists of them as the core emits for one event. */
 public final class CommandGenerators {
   /** How many command types {@link #any} draws from; the coverage tests check it against the sealed list. */
-  public static final int COMMAND_TYPES = 17;
+  public static final int COMMAND_TYPES = 18;
 
   private CommandGenerators() {}
 
@@ -39,6 +39,9 @@ public final class CommandGenerators {
       case 14 -> new dev.basalt.core.command.CommitUnsafePayload(ValueGenerators.anyLong(rng), EngineGenerators.envelope(rng));
       case 15 -> new dev.basalt.core.command.CheckConductorLeader(ValueGenerators.anyLong(rng));
       case 16 -> new dev.basalt.core.command.PersistSequencerState(rng.nextBoolean());
+      case 17 -> new dev.basalt.core.command.ResolveGossipMessage(ValueGenerators.bytes(rng, 20), ValueGenerators.string(rng),
+          ValueGenerators.anyInt(rng), rng.pick(dev.basalt.core.p2p.GossipReason.values()), ValueGenerators.string(rng),
+          rng.nextBoolean() ? java.util.Optional.of(ValueGenerators.blockId(rng)) : java.util.Optional.empty());
       default -> throw new IllegalStateException("unreachable");
     };
   }

@@ -20,7 +20,7 @@ import dev.basalt.core.event.WakeupFired;
  */
 public final class EventGenerators {
   /** How many event types {@link #any} draws from; the coverage tests check it against the sealed list. */
-  public static final int EVENT_TYPES = 14;
+  public static final int EVENT_TYPES = 15;
 
   private EventGenerators() {}
 
@@ -40,6 +40,7 @@ public final class EventGenerators {
       case 9 -> gossipPayloadReceived(rng);
       case 12 -> new dev.basalt.core.event.ConductorPayloadCommitted(ValueGenerators.anyLong(rng));
       case 13 -> new dev.basalt.core.event.ConductorLeaderChecked(ValueGenerators.anyLong(rng), rng.nextBoolean());
+      case 14 -> new dev.basalt.core.event.UnsafeBlockSignerObserved(ValueGenerators.address(rng));
       default -> adminRequestReceived(rng);
     };
   }
@@ -63,7 +64,8 @@ public final class EventGenerators {
         ValueGenerators.anyLong(rng),
         ValueGenerators.string(rng),
         ValueGenerators.anyInt(rng),
-        ValueGenerators.bytes(rng));
+        ValueGenerators.bytes(rng),
+        rng.nextBoolean() ? dev.basalt.core.types.Bytes.EMPTY : ValueGenerators.bytes(rng, 20));
   }
 
   public static AdminRequestReceived adminRequestReceived(SimRng rng) {

@@ -159,6 +159,7 @@ public final class PlausibleEventStream {
         case dev.basalt.core.command.CheckConductorLeader l ->
             answerLater(new dev.basalt.core.event.ConductorLeaderChecked(l.correlationId(), answers.nextBoolean()));
         case dev.basalt.core.command.PersistSequencerState p -> {}
+        case dev.basalt.core.command.ResolveGossipMessage r -> {}
       }
     }
   }
