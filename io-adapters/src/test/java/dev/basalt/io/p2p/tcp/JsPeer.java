@@ -19,11 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The js-libp2p side of the interop tests: {@code src/test/js/interop.mjs} run with node, driven
- * by JSON lines. Installs the pinned harness with {@code npm ci} when node_modules is missing;
+ * The js-libp2p side of the interop tests: a script of {@code src/test/js} ({@code interop.mjs}
+ * unless told) run with node, driven by JSON lines (the block-gossip test runs {@code gossip.mjs}). Installs the pinned harness with {@code npm ci} when node_modules is missing;
  * skips (JUnit assumption) with a clear message when node or npm is not installed.
  */
-final class JsPeer implements AutoCloseable {
+public final class JsPeer implements AutoCloseable {
   static final Path DIR = Path.of("src/test/js");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,6 +46,11 @@ final class JsPeer implements AutoCloseable {
   }
 
   static JsPeer start() throws Exception {
+    return start("interop.mjs");
+  }
+
+  /** Runs {@code script} of the harness once it prints its {@code ready} line. */
+  public static JsPeer start(String script) throws Exception {
     String node = tool("node");
     String npm = tool("npm");
     Assumptions.assumeTrue(node != null, "node is not installed: the js-libp2p interop tests need node >= 20 and npm on the PATH");
@@ -57,7 +62,7 @@ final class JsPeer implements AutoCloseable {
         throw new IllegalStateException("npm ci in " + DIR + " failed (the npm registry must be reachable):\n" + log);
       }
     }
-    Process p = new ProcessBuilder(node, "interop.mjs").directory(DIR.toFile()).start();
+    Process p = new ProcessBuilder(node, script).directory(DIR.toFile()).start();
     JsPeer peer = new JsPeer(p);
     try {
       peer.ready.get(30, TimeUnit.SECONDS);
@@ -83,7 +88,7 @@ final class JsPeer implements AutoCloseable {
   }
 
   /** Sends a command and waits for its result (throws with the JS error on failure). */
-  JsonNode call(String cmd, String node, Map<String, Object> args) throws Exception {
+  public JsonNode call(String cmd, String node, Map<String, Object> args) throws Exception {
     int id = ids.incrementAndGet();
     ObjectNode msg = JSON.createObjectNode().put("id", id).put("cmd", cmd).put("node", node);
     args.forEach((k, v) -> msg.set(k, JSON.valueToTree(v)));
@@ -137,7 +142,7 @@ final class JsPeer implements AutoCloseable {
     }
   }
 
-  String stderr() {
+  public String stderr() {
     synchronized (stderrTail) {
       return String.join("\n", stderrTail);
     }
