@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The js-libp2p side of the interop tests: a script of {@code src/test/js} ({@code interop.mjs}
- * unless told) run with node, driven by JSON lines (the block-gossip test runs {@code gossip.mjs}). Installs the pinned harness with {@code npm ci} when node_modules is missing;
- * skips (JUnit assumption) with a clear message when node or npm is not installed.
+ * unless told; the block-gossip tests run {@code gossip.mjs}) run with node, driven by JSON lines.
+ * Installs the pinned harness with {@code npm ci} when node_modules is missing or predates a
+ * pinned package; skips (JUnit assumption) with a clear message when node or npm is not installed.
  */
 public final class JsPeer implements AutoCloseable {
   static final Path DIR = Path.of("src/test/js");
@@ -55,7 +56,9 @@ public final class JsPeer implements AutoCloseable {
     String npm = tool("npm");
     Assumptions.assumeTrue(node != null, "node is not installed: the js-libp2p interop tests need node >= 20 and npm on the PATH");
     Assumptions.assumeTrue(npm != null, "npm is not installed: the js-libp2p interop tests need node >= 20 and npm on the PATH");
-    if (!Files.isDirectory(DIR.resolve("node_modules/libp2p"))) {
+    boolean installed = Files.isDirectory(DIR.resolve("node_modules/libp2p"))
+        && Files.isDirectory(DIR.resolve("node_modules/@libp2p/gossipsub"));
+    if (!installed) {
       Process ci = new ProcessBuilder(npm, "ci", "--no-audit", "--no-fund").directory(DIR.toFile()).redirectErrorStream(true).start();
       String log = new String(ci.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!ci.waitFor(300, TimeUnit.SECONDS) || ci.exitValue() != 0) {
