@@ -247,6 +247,24 @@ class JsGossipInteropTest {
     return sink.verdicts.get(index);
   }
 
+  /** The id drives IHAVE/IWANT and duplicate suppression: both sides must compute it alike, also for junk. */
+  @Test
+  void jsAndBasaltComputeTheSameMessageIds() throws Exception {
+    long now = System.currentTimeMillis() / 1000;
+    ExecutionPayloadEnvelope b = block(now, 20_000);
+    byte[] valid = message(b, SEQUENCER, CHAIN_ID).toArray();
+    byte[] random = new byte[1000];
+    new java.util.Random(3).nextBytes(random);
+    List<byte[]> inputs = List.of(valid, java.util.Arrays.copyOf(valid, valid.length / 2), random, new byte[0], new byte[] {0},
+        new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0xc0, 0x05}); // declares 11 MiB: over the limit, hashed raw
+    for (byte[] data : inputs) {
+      for (String topic : List.of(topic(b), "/optimism/10/0/blocks")) {
+        String jsId = js.call("messageId", "", Map.of("topic", topic, "data", Bytes.of(data).toHex())).path("msgId").asText();
+        assertEquals(MessageIds.of(MessageIds.Variant.OP_NODE, topic, data).toHex(), jsId, topic + " " + data.length + " bytes");
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"yamux", "mplex"})
   void jsPublishesSignedV3AndV4BlocksThatBasaltAcceptsAndForwards(String muxer) throws Exception {
