@@ -114,6 +114,12 @@ class JsGossipEngineInteropTest {
 
   @Test
   void gossipedBlocksFromJsPeersExtendTheUnsafeChainThroughTheEngine() throws Exception {
+    try (JsPeer js = JsPeer.start("gossip.mjs")) {
+      gossipTheWorldsChain(js);
+    }
+  }
+
+  private void gossipTheWorldsChain(JsPeer js) throws Exception {
     SimWorld world = world();
     long genesis = world.config().genesisTime();
     CoreConfig config = world.coreConfig(NodeMode.VALIDATOR);
@@ -125,8 +131,7 @@ class JsGossipEngineInteropTest {
     world.advanceTo(headTime);
     long offsetMillis = System.currentTimeMillis() - headTime * 1000;
 
-    try (JsPeer js = JsPeer.start("gossip.mjs");
-        P2pService basalt = new P2pService(P2pServiceTest.settings(Optional.of(SEQUENCER.address())), config.rollup(),
+    try (P2pService basalt = new P2pService(P2pServiceTest.settings(Optional.of(SEQUENCER.address())), config.rollup(),
             () -> System.currentTimeMillis() - offsetMillis)) {
       sink.service = basalt;
       basalt.start(sink);
