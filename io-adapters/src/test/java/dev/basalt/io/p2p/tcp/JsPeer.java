@@ -19,11 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The js-libp2p side of the interop tests: {@code src/test/js/interop.mjs} run with node, driven
- * by JSON lines. Installs the pinned harness with {@code npm ci} when node_modules is missing;
- * skips (JUnit assumption) with a clear message when node or npm is not installed.
+ * The js-libp2p side of the interop tests: a script of {@code src/test/js} ({@code interop.mjs}
+ * unless told; the block-gossip tests run {@code gossip.mjs}) run with node, driven by JSON lines.
+ * Installs the pinned harness with {@code npm ci} when node_modules is missing or predates a
+ * pinned package; skips (JUnit assumption) with a clear message when node or npm is not installed.
  */
-final class JsPeer implements AutoCloseable {
+public final class JsPeer implements AutoCloseable {
   static final Path DIR = Path.of("src/test/js");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,18 +47,25 @@ final class JsPeer implements AutoCloseable {
   }
 
   static JsPeer start() throws Exception {
+    return start("interop.mjs");
+  }
+
+  /** Runs {@code script} of the harness once it prints its {@code ready} line. */
+  public static JsPeer start(String script) throws Exception {
     String node = tool("node");
     String npm = tool("npm");
     Assumptions.assumeTrue(node != null, "node is not installed: the js-libp2p interop tests need node >= 20 and npm on the PATH");
     Assumptions.assumeTrue(npm != null, "npm is not installed: the js-libp2p interop tests need node >= 20 and npm on the PATH");
-    if (!Files.isDirectory(DIR.resolve("node_modules/libp2p"))) {
+    boolean installed = Files.isDirectory(DIR.resolve("node_modules/libp2p"))
+        && Files.isDirectory(DIR.resolve("node_modules/@libp2p/gossipsub"));
+    if (!installed) {
       Process ci = new ProcessBuilder(npm, "ci", "--no-audit", "--no-fund").directory(DIR.toFile()).redirectErrorStream(true).start();
       String log = new String(ci.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!ci.waitFor(300, TimeUnit.SECONDS) || ci.exitValue() != 0) {
         throw new IllegalStateException("npm ci in " + DIR + " failed (the npm registry must be reachable):\n" + log);
       }
     }
-    Process p = new ProcessBuilder(node, "interop.mjs").directory(DIR.toFile()).start();
+    Process p = new ProcessBuilder(node, script).directory(DIR.toFile()).start();
     JsPeer peer = new JsPeer(p);
     try {
       peer.ready.get(30, TimeUnit.SECONDS);
@@ -83,7 +91,7 @@ final class JsPeer implements AutoCloseable {
   }
 
   /** Sends a command and waits for its result (throws with the JS error on failure). */
-  JsonNode call(String cmd, String node, Map<String, Object> args) throws Exception {
+  public JsonNode call(String cmd, String node, Map<String, Object> args) throws Exception {
     int id = ids.incrementAndGet();
     ObjectNode msg = JSON.createObjectNode().put("id", id).put("cmd", cmd).put("node", node);
     args.forEach((k, v) -> msg.set(k, JSON.valueToTree(v)));
@@ -137,7 +145,7 @@ final class JsPeer implements AutoCloseable {
     }
   }
 
-  String stderr() {
+  public String stderr() {
     synchronized (stderrTail) {
       return String.join("\n", stderrTail);
     }
