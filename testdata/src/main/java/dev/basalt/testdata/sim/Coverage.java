@@ -17,6 +17,7 @@ final class Coverage {
   static final String[] REQUIRED_SEQUENCER = {
     "node restarted from its journal", "torn journal tail", "converged after faults", "forkchoice update checked against the engine",
     "sequencer origin advanced", "sequencer build started again on the same parent", "reorg of the sequencer's next origin",
+    "sequencer reached the drift bound", "sequencer's unsafe chain rewound", "sequencer re-sealed a height after a disruption",
     "conductor commit failed", "conductor leadership lost and regained"
   };
 

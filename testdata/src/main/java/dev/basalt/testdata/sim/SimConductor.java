@@ -14,13 +14,12 @@ import dev.basalt.core.event.RequestFailed;
 import dev.basalt.core.rpc.AdminRequest;
 import dev.basalt.core.rpc.RpcOutcome;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A simulated op-conductor for a sequencing node: answers {@code CommitUnsafePayload} and {@code
- * CheckConductorLeader}, and, as op-conductor does, stops the node's sequencer (admin_stopSequencer)
- * when leadership is lost and starts it again on the unsafe head (admin_startSequencer) when it is
- * regained, retrying the start every step until the node accepts it. Faults: the next commits
+ * CheckConductorLeader}, and, as op-conductor's control loop does, every step asks whether the
+ * sequencer is active (admin_sequencerActive) and stops it (admin_stopSequencer) when it lost
+ * leadership, starts it on the unsafe head (admin_startSequencer) when it leads. Faults: the next commits
  * refused or timing out, leadership lost for some steps. A commit from a non-leader is refused, as
  * Raft refuses to apply on a follower.
  */
@@ -34,8 +33,13 @@ final class SimConductor implements SimNode.Listener {
   private int failNext;
   private int hangNext;
   private int lostSteps;
-  private boolean wantStart;
-  private long startInFlight;
+  private enum Kind { ACTIVE, START, STOP }
+
+  /** The conductor's one admin call in flight (0: none), and what it asked. */
+  private long inFlight;
+  private Kind inFlightKind = Kind.ACTIVE;
+  /** Nonzero from a leadership loss until the start that follows it succeeded. */
+  private long lostAt;
   private long nextRequestId = FIRST_REQUEST_ID;
   private long commits;
 
@@ -85,9 +89,8 @@ final class SimConductor implements SimNode.Listener {
       case 1 -> hangNext += n;
       default -> {
         if (leader) {
-          leader = false;
-          wantStart = false;
-          node.submit(new AdminRequestReceived(nextRequestId++, new AdminRequest.StopSequencer()));
+          leader = false; // the next reconciliation stops the sequencer
+          lostAt = 1;
           coverage.mark("conductor leadership lost");
         }
         lostSteps = Math.max(lostSteps, n);
@@ -95,14 +98,21 @@ final class SimConductor implements SimNode.Listener {
     }
   }
 
-  /** One step passed: leadership may come back; an unanswered wish to start is (re)sent. */
+  /**
+   * One step passed: leadership may come back, and the conductor reconciles as op-conductor's
+   * control loop does: it asks whether the sequencer is active and starts it on the unsafe head
+   * when it leads and the sequencer is not, stops it when it does not lead and the sequencer is.
+   * (A start can be refused while a stop waits for a sealed block, and a restart can bring the
+   * sequencer back on its own: only asking again settles it.)
+   */
   void stepDone() {
     if (lostSteps > 0 && --lostSteps == 0) {
-      regain();
+      leader = true;
     }
-    if (wantStart && startInFlight == 0) {
-      startInFlight = nextRequestId++;
-      node.submit(new AdminRequestReceived(startInFlight, new AdminRequest.StartSequencer(node.status().unsafeL2().hash())));
+    if (inFlight == 0) {
+      inFlight = nextRequestId++;
+      inFlightKind = Kind.ACTIVE;
+      node.submit(new AdminRequestReceived(inFlight, new AdminRequest.SequencerActive()));
     }
   }
 
@@ -110,42 +120,44 @@ final class SimConductor implements SimNode.Listener {
   void quiet() {
     failNext = 0;
     hangNext = 0;
-    if (lostSteps > 0) {
-      lostSteps = 0;
-      regain();
-    }
-  }
-
-  private void regain() {
+    lostSteps = 0;
     leader = true;
-    wantStart = true;
   }
 
   @Override
   public void applied(InputEvent event, List<Command> out, Core core) {
     for (Command c : out) {
-      if (c instanceof RespondRpc r && r.requestId() == startInFlight && startInFlight != 0) {
-        startInFlight = 0;
-        // "already running": a restarted node came back sequencing by itself; either way it runs.
-        if (r.outcome() instanceof RpcOutcome.Success
-            || (r.outcome() instanceof RpcOutcome.Failure f && f.message().contains("already running"))) {
-          wantStart = false;
+      if (c instanceof RespondRpc r && inFlight != 0 && r.requestId() == inFlight) {
+        inFlight = 0;
+        Kind kind = inFlightKind;
+        if (kind == Kind.ACTIVE && r.outcome() instanceof RpcOutcome.Success ok) {
+          reconcile("true".equals(ok.resultJson()), core);
+        } else if (kind == Kind.START && r.outcome() instanceof RpcOutcome.Success && lostAt > 0) {
+          lostAt = 0;
           coverage.mark("conductor leadership lost and regained");
         }
       }
     }
   }
 
+  private void reconcile(boolean active, Core core) {
+    if (leader && !active) {
+      inFlight = nextRequestId++;
+      inFlightKind = Kind.START;
+      node.submit(new AdminRequestReceived(inFlight, new AdminRequest.StartSequencer(core.syncStatus().unsafeL2().hash())));
+    } else if (!leader && active) {
+      inFlight = nextRequestId++;
+      inFlightKind = Kind.STOP;
+      node.submit(new AdminRequestReceived(inFlight, new AdminRequest.StopSequencer()));
+    }
+  }
+
   @Override
   public void crashed(int lostEvents) {
-    startInFlight = 0; // the request died with the process: op-conductor asks again
+    inFlight = 0; // the request died with the process: op-conductor asks again
   }
 
   long commits() {
     return commits;
-  }
-
-  Optional<String> describe() {
-    return Optional.of("conductor: leader " + leader + ", commits " + commits);
   }
 }
