@@ -7,7 +7,12 @@ import dev.basalt.testdata.world.SimWorld;
 import dev.basalt.testdata.world.SimWorldConfig;
 import dev.basalt.testdata.world.rollup.BatcherConfig;
 import dev.basalt.testdata.world.rollup.BatcherFaults;
+import dev.basalt.core.Core;
+import dev.basalt.core.command.Command;
+import dev.basalt.core.event.InputEvent;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -87,30 +92,14 @@ public final class Simulation {
     if (conductor != null) {
       node.answerAlso(SimConductor::handles, conductor::answer);
     }
-    node.listen(new SimNode.Listener() {
-      @Override
-      public void applied(dev.basalt.core.event.InputEvent event, java.util.List<dev.basalt.core.command.Command> out,
-          dev.basalt.core.Core core) {
-        listener.applied(event, out, core);
-        invariants.applied(event, out, core);
-        oracle.applied(event, out, core);
-        if (sequencer != null) {
-          sequencer.applied(event, out, core);
-        }
-        if (conductor != null) {
-          conductor.applied(event, out, core);
-        }
-      }
-
-      @Override
-      public void crashed(int lostEvents) {
-        listener.crashed(lostEvents);
-        invariants.crashed(lostEvents);
-        if (conductor != null) {
-          conductor.crashed(lostEvents);
-        }
-      }
-    });
+    List<SimNode.Listener> checks = new ArrayList<>(List.of(listener, invariants, oracle));
+    if (sequencer != null) {
+      checks.add(sequencer);
+    }
+    if (conductor != null) {
+      checks.add(conductor);
+    }
+    node.listen(all(checks));
     FaultInjector injector = new FaultInjector(node, invariants, oracle, coverage, o.sequencing(), conductor);
     EnumMap<FaultClass, Integer> injected = new EnumMap<>(FaultClass.class);
     long genesis = world.config().genesisTime();
@@ -177,6 +166,25 @@ public final class Simulation {
     } catch (InvariantViolation | IllegalStateException e) {
       return failed(o, step, node, injected, coverage, e.getMessage());
     }
+  }
+
+  /** One listener telling {@code listeners} everything, in order. */
+  private static SimNode.Listener all(List<SimNode.Listener> listeners) {
+    return new SimNode.Listener() {
+      @Override
+      public void applied(InputEvent event, List<Command> out, Core core) {
+        for (SimNode.Listener l : listeners) {
+          l.applied(event, out, core);
+        }
+      }
+
+      @Override
+      public void crashed(int lostEvents) {
+        for (SimNode.Listener l : listeners) {
+          l.crashed(lostEvents);
+        }
+      }
+    };
   }
 
   private static boolean hasWorldFault(FaultSchedule schedule, FaultClass fault) {
