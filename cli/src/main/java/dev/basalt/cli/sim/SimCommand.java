@@ -13,6 +13,7 @@ import dev.basalt.testdata.sim.Simulation;
 import dev.basalt.testdata.sim.Swarm;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
       "  basalt sim --seed 42                         one run; prints its faults, marks and result",
       "  basalt sim --seed 42 --journal /tmp/sim42    also write its journal (then: basalt replay verify /tmp/sim42)",
       "  basalt sim --swarm 200 --ticks 60            200 seeds, summary table, exit 1 on any failure or unreached fault",
+      "  basalt sim --swarm 100 --ticks 40 --mode sequencer   the same with Basalt sequencing the world",
       "  basalt sim --seed 42 --shrink                shrink a failing seed's schedule into a corpus file",
       "  basalt sim --corpus testdata/src/test/resources/sim-corpus/x.txt   replay a corpus entry"
     })
@@ -53,7 +55,9 @@ public final class SimCommand implements Callable<Integer> {
   String profile;
 
   @Option(names = "--mode", paramLabel = "MODE", defaultValue = "validator",
-      description = "validator (sequencer and both arrive with the sequencer's simulated world) (default: ${DEFAULT-VALUE}).")
+      description = "validator (the node derives the world's chain), sequencer (the node sequences the world: its blocks are batched"
+          + " and derived back; op-conductor faults too) or both (each seed once as validator, once as sequencer)"
+          + " (default: ${DEFAULT-VALUE}).")
   String mode;
 
   @Option(names = "--swarm", paramLabel = "K", description = "Run K seeds from --seed and print a summary table.")
@@ -75,24 +79,45 @@ public final class SimCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!mode.toLowerCase(Locale.ROOT).equals("validator")) {
-      err.println("basalt sim: --mode " + mode + " is not supported yet: the simulated world runs Basalt as a validator");
+    List<NodeMode> modes = switch (mode.toLowerCase(Locale.ROOT)) {
+      case "validator" -> List.of(NodeMode.VALIDATOR);
+      case "sequencer" -> List.of(NodeMode.SEQUENCER);
+      case "both" -> List.of(NodeMode.VALIDATOR, NodeMode.SEQUENCER);
+      default -> null;
+    };
+    if (modes == null) {
+      err.println("basalt sim: --mode must be validator, sequencer or both, got '" + mode + "'");
+      return 2;
+    }
+    if (modes.size() > 1 && (corpus != null || journalDir != null || shrink)) {
+      err.println("basalt sim: --mode both runs two simulations; --corpus, --journal and --shrink take one mode");
       return 2;
     }
     if (ticks < 1 || (swarm != null && swarm < 1)) {
       err.println("basalt sim: --ticks and --swarm must be positive");
       return 2;
     }
-    Simulation.Options options = Simulation.Options.of(seed, ticks).withProfile(profile);
-    if (events != null) {
-      options = options.withMaxEvents(events);
+    int exit = 0;
+    for (NodeMode m : modes) {
+      if (modes.size() > 1) {
+        out.println("== mode " + m.name().toLowerCase(Locale.ROOT) + " ==");
+      }
+      Simulation.Options options = Simulation.Options.of(seed, ticks).withProfile(profile).withMode(m);
+      if (events != null) {
+        options = options.withMaxEvents(events);
+      }
+      try {
+        Simulation.schedule(options); // validates the profile name
+      } catch (IllegalArgumentException e) {
+        err.println("basalt sim: " + e.getMessage());
+        return 2;
+      }
+      exit = Math.max(exit, runMode(out, options));
     }
-    try {
-      Simulation.schedule(options); // validates the profile name
-    } catch (IllegalArgumentException e) {
-      err.println("basalt sim: " + e.getMessage());
-      return 2;
-    }
+    return exit;
+  }
+
+  private int runMode(PrintWriter out, Simulation.Options options) throws Exception {
     if (swarm != null) {
       Swarm.Summary summary = Swarm.run(seed, swarm, options);
       summary.table().forEach(out::println);
@@ -102,7 +127,7 @@ public final class SimCommand implements Callable<Integer> {
     }
     FaultSchedule schedule = Simulation.schedule(options);
     if (corpus != null) {
-      SimCorpus entry = SimCorpus.read(corpus);
+      SimCorpus entry = SimCorpus.read(corpus); // the corpus entry names its own mode
       options = entry.options();
       schedule = entry.schedule();
     }
@@ -139,6 +164,7 @@ public final class SimCommand implements Callable<Integer> {
 
   private static String reproduce(long seed, Simulation.Options o) {
     return "./basalt sim --seed " + seed + " --ticks " + o.steps() + " --profile " + o.profile()
+        + (o.mode() == NodeMode.SEQUENCER ? " --mode sequencer" : "")
         + (o.maxEvents() == Long.MAX_VALUE ? "" : " --events " + o.maxEvents()) + "   (commit " + commit() + ")";
   }
 
@@ -148,7 +174,7 @@ public final class SimCommand implements Callable<Integer> {
   }
 
   private void writeJournal(PrintWriter out, Simulation.Options options, SimJournalWriter writer) {
-    var config = Simulation.worldFor(options).coreConfig(NodeMode.VALIDATOR);
+    var config = Simulation.worldFor(options).coreConfig(options.mode());
     JournalHeader header = new JournalHeader(1, "sim", config.l2ChainId(), dev.basalt.core.types.Hash32.ZERO, 0);
     try (Journal journal = Journals.openOrCreate(journalDir, JournalOptions.defaults(), header)) {
       long n = writer.writeTo(journal);

@@ -13,6 +13,18 @@ final class Coverage {
     "torn journal tail", "converged after faults", "forkchoice update checked against the engine"
   };
 
+  /** Every mark a healthy sequencer swarm must reach, beside one "injected: CLASS" per fault class. */
+  static final String[] REQUIRED_SEQUENCER = {
+    "node restarted from its journal", "torn journal tail", "converged after faults", "forkchoice update checked against the engine",
+    "sequencer origin advanced", "sequencer build started again on the same parent", "reorg of the sequencer's next origin",
+    "sequencer reached the drift bound", "sequencer's unsafe chain rewound", "sequencer re-sealed a height after a disruption",
+    "conductor commit failed", "conductor leadership lost and regained"
+  };
+
+  static String[] required(dev.basalt.core.NodeMode mode) {
+    return mode == dev.basalt.core.NodeMode.SEQUENCER ? REQUIRED_SEQUENCER : REQUIRED;
+  }
+
   private final TreeMap<String, Integer> marks = new TreeMap<>();
 
   void mark(String name) {

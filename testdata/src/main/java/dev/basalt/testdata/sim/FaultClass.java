@@ -29,5 +29,15 @@ public enum FaultClass {
   /** The node's clock jumps: a long pause, then everything at once. */
   CLOCK_JUMP,
   /** The batcher posts garbage, unauthorised, duplicate, out-of-order frames and timed-out channels. */
-  BATCHER_MISBEHAVIOUR
+  BATCHER_MISBEHAVIOUR,
+  /**
+   * Sequencer mode only: op-conductor guards the sequencer (a step-0 entry switches it on); later
+   * entries fail or hang commits, or take leadership away for a few steps and give it back.
+   */
+  CONDUCTOR;
+
+  /** Whether a node in {@code mode} can meet this fault (a validator has no conductor). */
+  public boolean appliesTo(dev.basalt.core.NodeMode mode) {
+    return this != CONDUCTOR || mode == dev.basalt.core.NodeMode.SEQUENCER;
+  }
 }

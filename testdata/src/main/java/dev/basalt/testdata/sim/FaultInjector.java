@@ -21,11 +21,17 @@ final class FaultInjector {
   private final Invariants invariants;
   private final ForkchoiceOracle oracle;
   private final Coverage coverage;
+  /** The simulated op-conductor of a sequencing node that runs under one; null otherwise. */
+  private final SimConductor conductor;
+  private final boolean sequencing;
   private int pausedSteps;
   private boolean engineEverRestarted;
   private int stalledSteps;
 
-  FaultInjector(SimNode node, Invariants invariants, ForkchoiceOracle oracle, Coverage coverage) {
+  FaultInjector(SimNode node, Invariants invariants, ForkchoiceOracle oracle, Coverage coverage, boolean sequencing,
+      SimConductor conductor) {
+    this.sequencing = sequencing;
+    this.conductor = conductor;
     this.node = node;
     this.world = node.world();
     this.invariants = invariants;
@@ -46,6 +52,20 @@ final class FaultInjector {
   /** Whether the engine ever restarted (its labels may have fallen behind the node's until it asks). */
   boolean engineEverRestarted() {
     return engineEverRestarted;
+  }
+
+  /**
+   * The faults stop: calls still armed to fail, time out or answer SYNCING are disarmed. A
+   * validator drains armed faults within a step (it reads L1 all the time); a sequencer in a reset
+   * backoff makes one call per half minute, so leftovers would outlast the quiet period.
+   */
+  void quiet() {
+    world.l1Responder().faults().clear();
+    world.engineResponder().faults().clear();
+    world.nodeEngine().syncingFor(0);
+    world.nodeEngine().syncingNewPayloadsFor(0);
+    stalledSteps = 0;
+    pausedSteps = 0;
   }
 
   void stepDone() {
@@ -107,6 +127,12 @@ final class FaultInjector {
       case BATCHER_MISBEHAVIOUR -> {
         return false; // a property of the world, set before the run
       }
+      case CONDUCTOR -> {
+        if (conductor == null) {
+          return false; // no conductor in this world
+        }
+        conductor.inject(f.size());
+      }
     }
     return true;
   }
@@ -119,10 +145,21 @@ final class FaultInjector {
     }
     long firstReplaced = chain.head().number() - depth + 1;
     long safeOrigin = node.status().safeL2().l1Origin().number();
+    long unsafeOrigin = node.status().unsafeL2().l1Origin().number();
     world.reorgL1(depth, depth + size % 3);
     invariants.disrupted();
     if (firstReplaced <= safeOrigin) {
       coverage.mark("reorg below the safe head's origin");
+    }
+    if (sequencing) {
+      // The sequencer's next origin is the block after its unsafe head's: a reorg of it changes
+      // the block it adopts next (or, below it, the origin it already builds on).
+      if (firstReplaced <= unsafeOrigin + 1) {
+        coverage.mark("reorg of the sequencer's next origin");
+      }
+      if (firstReplaced <= unsafeOrigin) {
+        coverage.mark("reorg of the sequencer's current origin");
+      }
     }
     if (depth >= 10) {
       coverage.mark("reorg of 10 or more blocks");

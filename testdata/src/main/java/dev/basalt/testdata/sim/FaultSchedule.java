@@ -17,6 +17,10 @@ public record FaultSchedule(List<ScheduledFault> faults) {
     List<ScheduledFault> out = new ArrayList<>();
     for (int step = 1; step < steps; step++) {
       for (FaultClass f : FaultClass.values()) {
+        // A class the profile has off for the mode draws nothing: adding one keeps old seeds' schedules.
+        if (!profile.perMille().containsKey(f)) {
+          continue;
+        }
         if (f != FaultClass.BATCHER_MISBEHAVIOUR && rng.nextInt(1000) < profile.rate(f)) {
           out.add(new ScheduledFault(step, f, size(f, rng)));
         }
@@ -25,6 +29,10 @@ public record FaultSchedule(List<ScheduledFault> faults) {
     if (profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) > 0) {
       // The batcher's misbehaviour is a property of the world, chosen up front (size = chance in 100).
       out.add(new ScheduledFault(0, FaultClass.BATCHER_MISBEHAVIOUR, Math.max(1, profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) / 4)));
+    }
+    if (profile.rate(FaultClass.CONDUCTOR) > 0) {
+      // The sequencer runs under op-conductor: a property of the world, chosen up front.
+      out.add(new ScheduledFault(0, FaultClass.CONDUCTOR, 1));
     }
     return new FaultSchedule(out);
   }
@@ -39,6 +47,7 @@ public record FaultSchedule(List<ScheduledFault> faults) {
       case ENGINE_RESTART -> 0;
       case NODE_CRASH -> (int) rng.between(0, 2);
       case BATCHER_MISBEHAVIOUR -> (int) rng.between(1, 30);
+      case CONDUCTOR -> (int) rng.between(1, 12); // size % 3: fail, hang, lose leadership; size / 3 + 1 calls or steps
     };
   }
 

@@ -29,6 +29,11 @@ final class Invariants implements SimNode.Listener {
     this.coverage = coverage;
   }
 
+  /** How many things that may legitimately take blocks away (reorgs, lost blocks, resets, restarts) happened so far. */
+  long disruptions() {
+    return disruptions;
+  }
+
   /** Something that may legitimately take safe blocks away happened. */
   void disrupted() {
     disruptions++;

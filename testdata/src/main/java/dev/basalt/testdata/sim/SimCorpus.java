@@ -14,6 +14,7 @@ import java.util.List;
  * seed 42
  * steps 80
  * profile swarm
+ * mode sequencer        (optional; validator when absent)
  * 12 L1_REORG 7
  * 30 NODE_CRASH 1
  * </pre>
@@ -23,6 +24,7 @@ public record SimCorpus(Simulation.Options options, FaultSchedule schedule, Stri
     long seed = -1;
     int steps = 80;
     String profile = "swarm";
+    dev.basalt.core.NodeMode mode = dev.basalt.core.NodeMode.VALIDATOR;
     List<ScheduledFault> faults = new ArrayList<>();
     StringBuilder note = new StringBuilder();
     for (String raw : Files.readAllLines(file)) {
@@ -36,6 +38,8 @@ public record SimCorpus(Simulation.Options options, FaultSchedule schedule, Stri
         seed = Long.parseLong(line.substring(5).strip());
       } else if (line.startsWith("steps ")) {
         steps = Integer.parseInt(line.substring(6).strip());
+      } else if (line.startsWith("mode ")) {
+        mode = dev.basalt.core.NodeMode.valueOf(line.substring(5).strip().toUpperCase(java.util.Locale.ROOT));
       } else if (line.startsWith("profile ")) {
         profile = line.substring(8).strip();
       } else {
@@ -45,7 +49,7 @@ public record SimCorpus(Simulation.Options options, FaultSchedule schedule, Stri
     if (seed < 0) {
       throw new IOException(file + ": no 'seed N' line");
     }
-    Simulation.Options o = Simulation.Options.of(seed, steps).withProfile(profile);
+    Simulation.Options o = Simulation.Options.of(seed, steps).withProfile(profile).withMode(mode);
     return new SimCorpus(o, new FaultSchedule(faults), note.toString());
   }
 
@@ -55,6 +59,9 @@ public record SimCorpus(Simulation.Options options, FaultSchedule schedule, Stri
     lines.add("seed " + options.seed());
     lines.add("steps " + options.steps());
     lines.add("profile " + options.profile());
+    if (options.sequencing()) {
+      lines.add("mode sequencer");
+    }
     schedule.faults().forEach(f -> lines.add(f.toString()));
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, lines);

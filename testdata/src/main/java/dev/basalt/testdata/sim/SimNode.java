@@ -44,6 +44,8 @@ public final class SimNode {
   private byte[] snapshot;
   private final List<InputEvent> sinceSnapshot = new ArrayList<>();
   private Listener listener = (e, out, c) -> {};
+  private java.util.function.Predicate<Command> sideHandles = c -> false;
+  private java.util.function.Function<Command, List<InputEvent>> sideAnswers = c -> List.of();
   private final ArrayDeque<InputEvent> inbox = new ArrayDeque<>();
   private final TreeMap<Long, ArrayDeque<Long>> timers = new TreeMap<>();
   private long nowMillis;
@@ -65,6 +67,17 @@ public final class SimNode {
 
   public void listen(Listener newListener) {
     this.listener = newListener;
+  }
+
+  /** Answers the commands {@code handles} accepts before the world sees them (a simulated op-conductor). */
+  public void answerAlso(java.util.function.Predicate<Command> handles, java.util.function.Function<Command, List<InputEvent>> answers) {
+    this.sideHandles = handles;
+    this.sideAnswers = answers;
+  }
+
+  /** Queues an input from outside the world (an admin RPC call). */
+  public void submit(InputEvent event) {
+    inbox.add(event);
   }
 
   /**
@@ -191,13 +204,15 @@ public final class SimNode {
       snapshot = w.toByteArray();
       sinceSnapshot.clear();
     }
-    if (TRACE && events < 60) {
+    if (TRACE && events >= TRACE_FROM && events < TRACE_FROM + TRACE_COUNT) {
       System.err.println("event " + events + ": " + abbreviate(event) + " -> " + out.stream().map(SimNode::abbreviate).toList());
     }
     for (Command c : out) {
       commands++;
       if (c instanceof ScheduleWakeup w) {
         timers.computeIfAbsent(w.atMillis(), t -> new ArrayDeque<>()).add(w.correlationId());
+      } else if (sideHandles.test(c)) {
+        inbox.addAll(sideAnswers.apply(c));
       } else {
         inbox.addAll(world.handle(c));
       }
@@ -208,6 +223,9 @@ public final class SimNode {
   }
 
   private static final boolean TRACE = Boolean.getBoolean("basalt.sim.trace");
+  /** With {@code basalt.sim.trace}: the first of the 60 events traced. */
+  private static final long TRACE_FROM = Long.getLong("basalt.sim.trace.from", 0);
+  private static final long TRACE_COUNT = Long.getLong("basalt.sim.trace.count", 60);
 
   private static String abbreviate(Object o) {
     String s = String.valueOf(o);

@@ -7,7 +7,12 @@ import dev.basalt.testdata.world.SimWorld;
 import dev.basalt.testdata.world.SimWorldConfig;
 import dev.basalt.testdata.world.rollup.BatcherConfig;
 import dev.basalt.testdata.world.rollup.BatcherFaults;
+import dev.basalt.core.Core;
+import dev.basalt.core.command.Command;
+import dev.basalt.core.event.InputEvent;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,18 +30,37 @@ public final class Simulation {
    * @param maxEvents stop injecting once this many events were applied
    * @param quietSteps L1 block times without faults allowed for convergence
    * @param maxEventsPerStep more than this in one step is a livelock
+   * @param mode the node under test validates the world's chain, or sequences it
    */
-  public record Options(long seed, int steps, long maxEvents, String profile, int quietSteps, long maxEventsPerStep) {
+  public record Options(long seed, int steps, long maxEvents, String profile, int quietSteps, long maxEventsPerStep, NodeMode mode) {
+    public Options {
+      if (mode != NodeMode.VALIDATOR && mode != NodeMode.SEQUENCER) {
+        throw new IllegalArgumentException("the simulation runs a validator or a sequencer, not " + mode);
+      }
+    }
+
     public static Options of(long seed, int steps) {
-      return new Options(seed, steps, Long.MAX_VALUE, "swarm", 60, 500_000);
+      return new Options(seed, steps, Long.MAX_VALUE, "swarm", 60, 500_000, NodeMode.VALIDATOR);
     }
 
     public Options withProfile(String newProfile) {
-      return new Options(seed, steps, maxEvents, newProfile, quietSteps, maxEventsPerStep);
+      return new Options(seed, steps, maxEvents, newProfile, quietSteps, maxEventsPerStep, mode);
     }
 
     public Options withMaxEvents(long newMaxEvents) {
-      return new Options(seed, steps, newMaxEvents, profile, quietSteps, maxEventsPerStep);
+      return new Options(seed, steps, newMaxEvents, profile, quietSteps, maxEventsPerStep, mode);
+    }
+
+    public Options withMode(NodeMode newMode) {
+      return new Options(seed, steps, maxEvents, profile, quietSteps, maxEventsPerStep, newMode);
+    }
+
+    public Options withSeed(long newSeed) {
+      return new Options(newSeed, steps, maxEvents, profile, quietSteps, maxEventsPerStep, mode);
+    }
+
+    boolean sequencing() {
+      return mode == NodeMode.SEQUENCER;
     }
   }
 
@@ -45,7 +69,7 @@ public final class Simulation {
   /** The schedule a seed draws (the profile first, then the faults). */
   public static FaultSchedule schedule(Options o) {
     SimRng rng = new SimRng(o.seed()).fork("faults");
-    SwarmProfile profile = SwarmProfile.of(o.profile(), rng.fork("profile"));
+    SwarmProfile profile = SwarmProfile.of(o.profile(), rng.fork("profile"), o.mode());
     return FaultSchedule.draw(profile, o.steps(), rng.fork("schedule"));
   }
 
@@ -55,27 +79,28 @@ public final class Simulation {
 
   /** Runs {@code schedule} in the seed's world; {@code listener} sees every applied event (e.g. a journal). */
   public static SimResult run(Options o, FaultSchedule schedule, SimNode.Listener listener) {
-    SimWorld world = SimWorld.create(worldConfig(o.seed(), schedule));
+    SimWorld world = SimWorld.create(worldConfig(o, schedule));
     Coverage coverage = new Coverage();
     Invariants invariants = new Invariants(coverage);
     ForkchoiceOracle oracle = new ForkchoiceOracle(world.nodeEngine(), coverage);
-    SimNode node = SimNode.start(world, world.coreConfig(NodeMode.VALIDATOR));
-    node.listen(new SimNode.Listener() {
-      @Override
-      public void applied(dev.basalt.core.event.InputEvent event, java.util.List<dev.basalt.core.command.Command> out,
-          dev.basalt.core.Core core) {
-        listener.applied(event, out, core);
-        invariants.applied(event, out, core);
-        oracle.applied(event, out, core);
-      }
-
-      @Override
-      public void crashed(int lostEvents) {
-        listener.crashed(lostEvents);
-        invariants.crashed(lostEvents);
-      }
-    });
-    FaultInjector injector = new FaultInjector(node, invariants, oracle, coverage);
+    boolean conducted = o.sequencing() && hasWorldFault(schedule, FaultClass.CONDUCTOR);
+    SimNode node = SimNode.start(world, o.sequencing()
+        ? world.sequencerConfig(dev.basalt.core.SequencerConfig.DEFAULTS.withConductor(conducted))
+        : world.coreConfig(NodeMode.VALIDATOR));
+    SequencerChecks sequencer = o.sequencing() ? new SequencerChecks(world, invariants, coverage) : null;
+    SimConductor conductor = conducted ? new SimConductor(node, coverage) : null;
+    if (conductor != null) {
+      node.answerAlso(SimConductor::handles, conductor::answer);
+    }
+    List<SimNode.Listener> checks = new ArrayList<>(List.of(listener, invariants, oracle));
+    if (sequencer != null) {
+      checks.add(sequencer);
+    }
+    if (conductor != null) {
+      checks.add(conductor);
+    }
+    node.listen(all(checks));
+    FaultInjector injector = new FaultInjector(node, invariants, oracle, coverage, o.sequencing(), conductor);
     EnumMap<FaultClass, Integer> injected = new EnumMap<>(FaultClass.class);
     long genesis = world.config().genesisTime();
     long stepSeconds = world.config().l1BlockSeconds();
@@ -83,7 +108,7 @@ public final class Simulation {
     int next = 0;
     try {
       for (ScheduledFault f : schedule.faults()) {
-        if (f.step() == 0) {
+        if (f.step() == 0 && f.fault().appliesTo(o.mode())) {
           injected.merge(f.fault(), 1, Integer::sum);
           coverage.mark("injected: " + f.fault());
         }
@@ -94,7 +119,7 @@ public final class Simulation {
         }
         while (next < schedule.size() && schedule.faults().get(next).step() <= step) {
           ScheduledFault f = schedule.faults().get(next++);
-          if (f.step() > 0 && injector.inject(f)) {
+          if (f.step() > 0 && f.fault().appliesTo(o.mode()) && injector.inject(f)) {
             injected.merge(f.fault(), 1, Integer::sum);
             coverage.mark("injected: " + f.fault());
           }
@@ -103,34 +128,67 @@ public final class Simulation {
         if (injector.paused()) {
           world.advanceTo(t); // the node's process is paused: the world moves on without it
         } else {
-          node.tick(t, !injector.stalled());
-          runStep(node, o, step);
+          runStep(node, o, step, t, !injector.stalled());
           if (!injector.engineEverRestarted()) {
             checkEngineNotBehind(node, step);
           }
         }
         injector.stepDone();
+        if (conductor != null) {
+          conductor.stepDone();
+        }
       }
       int lastFaultStep = step;
+      if (o.sequencing()) {
+        injector.quiet();
+      }
+      if (conductor != null) {
+        conductor.quiet();
+      }
       for (int quiet = 0; quiet < o.quietSteps(); quiet++, step++) {
-        node.advanceTo(genesis + step * stepSeconds);
-        runStep(node, o, step);
+        runStep(node, o, step, genesis + step * stepSeconds, true);
+        if (conductor != null) {
+          conductor.stepDone();
+        }
         // The full reference derivation costs a pass over the chain: run it when the world's own
         // bookkeeping already agrees, and on the last quiet step whatever the bookkeeping says.
         boolean last = quiet == o.quietSteps() - 1;
-        if ((plausiblyConverged(node) || last || quiet % 10 == 9) && converged(node).isEmpty()) {
+        if ((plausiblyConverged(node) || last || quiet % 10 == 9) && converged(node, sequencer).isEmpty()) {
           if (!injected.isEmpty()) {
             coverage.mark("converged after faults");
           }
           return new SimResult(o.seed(), step, node.events(), injected, coverage.marks(), Optional.empty(), node.status());
         }
       }
-      String why = converged(node).orElse("");
+      String why = converged(node, sequencer).orElse("");
       return failed(o, step, node, injected, coverage, "no convergence within " + o.quietSteps() + " quiet steps after step "
           + lastFaultStep + ": " + why);
     } catch (InvariantViolation | IllegalStateException e) {
       return failed(o, step, node, injected, coverage, e.getMessage());
     }
+  }
+
+  /** One listener telling {@code listeners} everything, in order. */
+  private static SimNode.Listener all(List<SimNode.Listener> listeners) {
+    return new SimNode.Listener() {
+      @Override
+      public void applied(InputEvent event, List<Command> out, Core core) {
+        for (SimNode.Listener l : listeners) {
+          l.applied(event, out, core);
+        }
+      }
+
+      @Override
+      public void crashed(int lostEvents) {
+        for (SimNode.Listener l : listeners) {
+          l.crashed(lostEvents);
+        }
+      }
+    };
+  }
+
+  private static boolean hasWorldFault(FaultSchedule schedule, FaultClass fault) {
+    return schedule.faults().stream().anyMatch(f -> f.step() == 0 && f.fault() == fault);
   }
 
   private static SimResult failed(Options o, int step, SimNode node, EnumMap<FaultClass, Integer> injected, Coverage coverage,
@@ -139,9 +197,26 @@ public final class Simulation {
         Optional.of(new SimResult.SimFailure(message, step, node.events())), node.status());
   }
 
-  private static void runStep(SimNode node, Options o, int step) {
+  /**
+   * Moves the world and the node to {@code t}. A validator runs until it is idle; a sequencer
+   * always has a wakeup planned, so it is driven one second at a time through the step, as a
+   * head poller and the slot timer would see it.
+   */
+  private static void runStep(SimNode node, Options o, int step, long t, boolean observeL1) {
     long before = node.events();
-    node.runUntil(() -> node.events() - before >= o.maxEventsPerStep(), Long.MAX_VALUE);
+    if (o.sequencing()) {
+      long from = Math.max(node.world().nowSeconds(), node.nowMillis() / 1000) + 1;
+      for (long s = Math.min(from, t); s <= t; s++) {
+        node.tick(s, observeL1);
+        node.runTo(s * 1000 + 999);
+        if (node.events() - before >= o.maxEventsPerStep()) {
+          break;
+        }
+      }
+    } else {
+      node.tick(t, observeL1);
+      node.runUntil(() -> node.events() - before >= o.maxEventsPerStep(), Long.MAX_VALUE);
+    }
     if (node.events() - before >= o.maxEventsPerStep()) {
       throw new InvariantViolation("livelock: " + o.maxEventsPerStep() + " events in step " + step + " without going idle");
     }
@@ -152,6 +227,14 @@ public final class Simulation {
    * the last block the pipeline alone derives, and the same block as the world's), its finalized
    * head is on that chain and the engine has every head; otherwise what differs.
    */
+  static Optional<String> converged(SimNode node, SequencerChecks sequencer) {
+    Optional<String> validator = converged(node);
+    if (validator.isPresent() || sequencer == null) {
+      return validator;
+    }
+    return sequencer.settled(node.status(), node.world().nowSeconds());
+  }
+
   static Optional<String> converged(SimNode node) {
     SimWorld world = node.world();
     SyncStatus s = node.status();
@@ -205,7 +288,21 @@ public final class Simulation {
 
   /** The seed's world as a run starts it (for its configuration: chain ids, rollup config). */
   public static SimWorld worldFor(Options o) {
-    return SimWorld.create(worldConfig(o.seed(), schedule(o)));
+    return SimWorld.create(worldConfig(o, schedule(o)));
+  }
+
+  /** The sequencer drift of a sequencing run's world: short, so L1 stalls and pauses can push blocks past it. */
+  static final long SEQUENCER_DRIFT_SECONDS = 120;
+
+  static SimWorldConfig worldConfig(Options o, FaultSchedule schedule) {
+    SimWorldConfig base = worldConfig(o.seed(), schedule);
+    if (!o.sequencing()) {
+      return base;
+    }
+    SimWorldConfig b = base.withNodeSequencing();
+    return new SimWorldConfig(b.seed(), b.l1ChainId(), b.l2ChainId(), b.genesisTime(), b.l1BlockSeconds(), b.l2BlockSeconds(), b.forks(),
+        b.l1Forks(), b.sequencer(), b.batcher(), b.batchEveryL1Blocks(), b.depositChance(), b.configUpdateChance(), b.fillerTxsMax(),
+        b.l2GasLimit(), b.seqWindowSize(), SEQUENCER_DRIFT_SECONDS, true);
   }
 
   static SimWorldConfig worldConfig(long seed, FaultSchedule schedule) {

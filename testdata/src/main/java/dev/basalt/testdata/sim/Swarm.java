@@ -49,8 +49,7 @@ public final class Swarm {
     long events = 0;
     long t0 = System.nanoTime();
     for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
-      Simulation.Options o = new Simulation.Options(seed, template.steps(), template.maxEvents(), template.profile(),
-          template.quietSteps(), template.maxEventsPerStep());
+      Simulation.Options o = template.withSeed(seed);
       SimResult r = Simulation.run(o);
       results.add(r);
       events += r.events();
@@ -59,11 +58,11 @@ public final class Swarm {
     }
     List<String> unreached = new ArrayList<>();
     for (FaultClass f : FaultClass.values()) {
-      if (injected.getOrDefault(f, 0) == 0) {
+      if (f.appliesTo(template.mode()) && injected.getOrDefault(f, 0) == 0) {
         unreached.add("fault class " + f);
       }
     }
-    for (String mark : Coverage.REQUIRED) {
+    for (String mark : Coverage.required(template.mode())) {
       if (!marks.containsKey(mark)) {
         unreached.add("mark '" + mark + "'");
       }

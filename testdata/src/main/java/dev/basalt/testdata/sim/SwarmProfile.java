@@ -20,8 +20,16 @@ public record SwarmProfile(String name, Map<FaultClass, Integer> perMille) {
    * everything on, 60..200 per mille; {@code calm}: no faults.
    */
   public static SwarmProfile of(String name, SimRng rng) {
+    return of(name, rng, dev.basalt.core.NodeMode.VALIDATOR);
+  }
+
+  /** As {@link #of(String, SimRng)}; classes that do not apply to {@code mode} stay off and draw nothing. */
+  public static SwarmProfile of(String name, SimRng rng, dev.basalt.core.NodeMode mode) {
     EnumMap<FaultClass, Integer> rates = new EnumMap<>(FaultClass.class);
     for (FaultClass f : FaultClass.values()) {
+      if (!f.appliesTo(mode)) {
+        continue;
+      }
       int rate = switch (name.toLowerCase(Locale.ROOT)) {
         case "swarm" -> rng.chance(1, 3) ? 0 : (int) rng.between(5, 120);
         case "heavy" -> (int) rng.between(60, 200);

@@ -16,7 +16,7 @@ class ShrinkerTest {
   void aFailingScheduleShrinksToAOneMinimalOne() {
     // A tiny livelock bound turns any burst of work (a clock jump's catch-up, a reset's re-sync)
     // into a failure: a real failing run to shrink without planting a bug in the core.
-    Simulation.Options o = new Simulation.Options(6, 20, Long.MAX_VALUE, "heavy", 5, 50);
+    Simulation.Options o = new Simulation.Options(6, 20, Long.MAX_VALUE, "heavy", 5, 50, dev.basalt.core.NodeMode.VALIDATOR);
     FaultSchedule original = Simulation.schedule(o);
     var shrunk = Shrinker.shrink(o, original).orElseThrow();
     assertFalse(shrunk.result().passed());

@@ -40,4 +40,13 @@ class SimCorpusTest {
     assertEquals(entry.schedule(), back.schedule());
     assertEquals("a note\nsecond line\n", back.note());
   }
+
+  @Test
+  void aSequencerEntryKeepsItsMode() throws Exception {
+    Simulation.Options o = Simulation.Options.of(78, 30).withMode(dev.basalt.core.NodeMode.SEQUENCER);
+    SimCorpus entry = new SimCorpus(o, Simulation.schedule(o), "sequencer");
+    Path file = dir.resolve("s.txt");
+    entry.write(file);
+    assertEquals(o, SimCorpus.read(file).options());
+  }
 }
