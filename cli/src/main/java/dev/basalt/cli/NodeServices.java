@@ -39,6 +39,7 @@ final class NodeServices implements AutoCloseable {
   private RollupConfig rollup;
   private FileSafeHeadStore safeHeadDb;
   private JsonRpcClient readerClient;
+  private Optional<NodeP2p> p2p = Optional.empty();
 
   NodeServices(RpcFlags rpcFlags, MetricsFlags metricsFlags) {
     this.rpcFlags = rpcFlags;
@@ -113,6 +114,11 @@ final class NodeServices implements AutoCloseable {
     this.rollup = rollupConfig;
     this.safeHeadDb = store;
     this.readerClient = engineReaderClient;
+  }
+
+  /** The P2P stack, for the {@code opp2p_*} methods and the P2P metrics (before {@link #started}). */
+  void p2p(Optional<NodeP2p> stack) {
+    this.p2p = stack;
   }
 
   void started(NodeRuntime node) {
