@@ -121,6 +121,11 @@ final class NodeServices implements AutoCloseable {
     this.p2p = stack;
   }
 
+  /** Whether the P2P stack has a connection to {@code peerId} (tests). */
+  boolean p2pConnected(String peerId) {
+    return p2p.map(p -> p.service().host().connections().stream().anyMatch(c -> c.remotePeer().toString().equals(peerId))).orElse(false);
+  }
+
   void started(NodeRuntime node) {
     bridge.attach(node.sink());
     FileSafeHeadStore safeHeads = safeHeadDb;
@@ -129,6 +134,7 @@ final class NodeServices implements AutoCloseable {
     metrics.ifPresent(m -> {
       m.observe(node.status());
       m.observeNode(node::ringOccupancy, () -> node.journal().sizeBytes(), () -> node.journal().nextInputSeq());
+      p2p.ifPresent(p -> dev.basalt.adapters.p2p.P2pMetrics.register(m.registry(), p.service(), rollup.l2ChainId()));
       metricsServer = start(() -> MetricsServer.start(m.registry(), metricsFlags.addr, metricsFlags.port));
       LOG.info("metrics at http://{}:{}/metrics", metricsFlags.addr, metricsServer.port());
     });
@@ -139,6 +145,7 @@ final class NodeServices implements AutoCloseable {
     RpcBackends backends = new RpcBackends(node.status(), rollup, Version.current(),
         Optional.of(safeHeads::safeHeadAtL1Block), L2Reader.of(reader), bridge, new LogbackLevels());
     rpc = start(() -> RpcServer.start(rpcFlags.options(), backends, observer));
+    p2p.ifPresent(p -> new dev.basalt.adapters.p2p.P2pMethods(p.service(), p.discovery(), rollup.l2ChainId()).registerInto(rpc.methods()));
     LOG.info("JSON-RPC on http://{}:{} (WebSocket {}, admin {})", rpcFlags.addr, rpc.port(),
         rpcFlags.wsEnabled ? "on" : "off", rpcFlags.enableAdmin ? "on" : "off");
   }

@@ -106,6 +106,37 @@ class P2pGossipIT {
     }
     assertTrue(p2pB.service().metrics().count(GossipReason.VALID) >= 3, "B's core accepted the gossiped blocks");
     assertTrue(p2pA.service().metrics().publishedBlocks() >= 3, "A published its blocks");
+    opp2pMethods(a, b, p2pA);
+  }
+
+  /** op-node's opp2p_* shapes on the validator's RPC server. */
+  private static void opp2pMethods(SequencerNodeHarness a, SequencerNodeHarness b, NodeP2p p2pA) throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    String idA = p2pA.service().host().peerId().toString();
+    var stats = json.readTree(result(b.call("opp2p_peerStats")));
+    assertEquals(1, stats.get("connected").asInt(), stats.toString());
+    assertEquals(1, stats.get("blocksTopicV4").asInt() + stats.get("blocksTopicV3").asInt() + stats.get("blocksTopicV2").asInt()
+        + stats.get("blocksTopic").asInt() > 0 ? 1 : 0, "A is in one of B's block-topic meshes: " + stats);
+    var self = json.readTree(result(a.call("opp2p_self")));
+    assertEquals(idA, self.get("peerID").asText());
+    var peers = json.readTree(result(b.call("opp2p_peers", "true")));
+    assertEquals(1, peers.get("totalConnected").asInt());
+    assertTrue(peers.get("peers").has(idA), peers.toString());
+    assertEquals(2, peers.get("peers").get(idA).get("direction").asInt(), "B dialed A: outbound");
+    assertEquals("[]", result(b.call("opp2p_listBlockedPeers")));
+    assertEquals("null", result(b.call("opp2p_blockPeer", "\"" + idA + "\"")));
+    assertEquals("[\"" + idA + "\"]", result(b.call("opp2p_listBlockedPeers")));
+    HttpNodeHarness.await(() -> !b.services.p2pConnected(idA), 10, "B drops the blocked peer", () -> "", new HttpNodeHarness.Halt());
+    assertEquals("null", result(b.call("opp2p_unblockPeer", "\"" + idA + "\"")));
+    assertEquals("[]", result(b.call("opp2p_discoveryTable")), "no discovery in this test");
+    var unsupported = b.call("opp2p_protectPeer", "\"" + idA + "\"");
+    assertTrue(unsupported instanceof dev.basalt.adapters.engine.RpcOutcome.ErrorObject e && e.message().contains("not supported"),
+        unsupported.toString());
+  }
+
+  private static String result(dev.basalt.adapters.engine.RpcOutcome outcome) {
+    assertTrue(outcome instanceof dev.basalt.adapters.engine.RpcOutcome.Result, () -> "expected a result, got " + outcome);
+    return ((dev.basalt.adapters.engine.RpcOutcome.Result) outcome).value().toString();
   }
 
   /** {@code basalt node}'s P2P settings for a loopback node with its key file in {@code dataDir} (beside the journal's: a new journal wants an empty directory). */
