@@ -85,7 +85,10 @@ final class DevnetRun {
         Duration.ofMillis(pollMillis), Duration.ofMillis(4 * pollMillis));
     rpc.prepare(config.rollup(), safeHeads,
         options.engineClient(devnet.engineUrl(), new JwtSource.File(devnet.jwtFile()), rpc.engineListener()));
-    var adapters = new NodeAdapters.Factory(l1, client, devnet.engineUrl(), config.rollup(), safeHeads, rpc);
+    var p2p = NodeRun.p2p(options, config, dir, false);
+    rpc.p2p(p2p);
+    var adapters = new NodeAdapters.Factory(l1, client, devnet.engineUrl(), config.rollup(), safeHeads, rpc,
+        options.sequencerAdapters(), p2p);
     Devnet services = devnet;
     return NodeRun.runUntilStopped(options.runtimeOptions(), config, dir, journal, adapters, services::stats, services, rpc);
   }

@@ -46,8 +46,8 @@ public final class FlagReference {
         + "the flag names (kona's way) or a Go duration such as `500ms`, `30s`, `1h30m` (op-node's way).\n\n"
         + "**Status**: *wired* flags act; *refused when set* flags are parsed with kona's name and default so that\n"
         + "existing configurations keep working at their defaults, but any other value stops the start with a message\n"
-        + "naming the flag (they arrive with the sequencer, op-conductor and P2P work). Basalt currently runs without P2P:\n"
-        + "no gossip, no discovery; unsafe blocks come only from derivation.\n\n");
+        + "naming the flag and why. P2P (block gossip, discv5 discovery) runs by default on real chains, as in op-node and\n"
+        + "kona; `--dev` runs without it unless `--p2p.listen.tcp` is given; `--p2p.disable` turns it off.\n\n");
     Set<String> seen = new HashSet<>();
     for (Map.Entry<String, CommandSpec> m : spec.mixins().entrySet()) {
       if (m.getKey().equals("mixinStandardHelpOptions")) {

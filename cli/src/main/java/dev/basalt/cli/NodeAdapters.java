@@ -11,6 +11,7 @@ import dev.basalt.adapters.node.ConductorPort;
 import dev.basalt.adapters.node.CountingPublishPort;
 import dev.basalt.adapters.node.PublishPort;
 import dev.basalt.adapters.node.SequencerPorts;
+import dev.basalt.adapters.p2p.GossipPayloadPublisher;
 import dev.basalt.adapters.sequencer.AdminStateFile;
 import dev.basalt.adapters.sequencer.LocalBlockSigner;
 import dev.basalt.adapters.sequencer.LoggingPayloadPublisher;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The node's real adapters: L1 JSON-RPC and beacon API ({@link L1Adapter}), the Engine API
  * ({@link EngineAdapter}, over the client the startup handshake already used), the file safe-head
  * database, the RPC server's bridge to the core (the RPC port), and a sequencer's signer and
- * publisher, op-conductor client and admin-state file. It only carries commands and events: what
+ * publisher (gossip when P2P runs), op-conductor client and admin-state file, and the P2P stack. It only carries commands and events: what
  * the core asks and when is the core's business.
  */
 final class NodeAdapters implements WorldAdapters {
@@ -42,16 +43,20 @@ final class NodeAdapters implements WorldAdapters {
   private final NodeServices services;
   private final ConductorAdapter conductor;
   private final SequencerPorts sequencer;
+  private final NodeP2p p2p;
+  private final EventSink sink;
 
   private NodeAdapters(L1Adapter l1, EngineAdapter engine, FileSafeHeadStore safeHeads, NodeServices services,
-      SequencerSettings settings, EventSink sink) {
+      SequencerSettings settings, EventSink sink, NodeP2p p2p) {
+    this.p2p = p2p;
+    this.sink = sink;
     this.l1 = l1;
     this.engine = engine;
     this.safeHeads = safeHeads;
     this.services = services;
     this.conductor = settings.conductor().map(o -> new ConductorAdapter(o, sink, services.conductorListener())).orElse(null);
     PublishPort publish = settings.key().<PublishPort>map(k -> new SigningPublishPort(new LocalBlockSigner(k),
-        new LoggingPayloadPublisher(), services::blockPublished)).orElseGet(CountingPublishPort::new);
+        p2p == null ? new LoggingPayloadPublisher() : new GossipPayloadPublisher(p2p.service()), services::blockPublished)).orElseGet(CountingPublishPort::new);
     AdminStatePort adminState = settings.adminState().<AdminStatePort>map(AdminStateFile::new).orElse(AdminStatePort.NONE);
     this.sequencer = new SequencerPorts(publish, conductor == null ? ConductorPort.NONE : conductor, adminState);
   }
@@ -61,7 +66,14 @@ final class NodeAdapters implements WorldAdapters {
    * safeHeads} from then on (closing the adapters closes them).
    */
   record Factory(L1AdapterOptions l1, JsonRpcClient engineClient, URI engineUrl, RollupConfig rollup,
-      FileSafeHeadStore safeHeads, NodeServices services, SequencerSettings sequencer) implements Function<EventSink, WorldAdapters> {
+      FileSafeHeadStore safeHeads, NodeServices services, SequencerSettings sequencer, java.util.Optional<NodeP2p> p2p)
+      implements Function<EventSink, WorldAdapters> {
+    /** Adapters without P2P. */
+    Factory(L1AdapterOptions l1, JsonRpcClient engineClient, URI engineUrl, RollupConfig rollup, FileSafeHeadStore safeHeads,
+        NodeServices services, SequencerSettings sequencer) {
+      this(l1, engineClient, engineUrl, rollup, safeHeads, services, sequencer, java.util.Optional.empty());
+    }
+
     /** A validator's adapters. */
     Factory(L1AdapterOptions l1, JsonRpcClient engineClient, URI engineUrl, RollupConfig rollup, FileSafeHeadStore safeHeads,
         NodeServices services) {
@@ -71,22 +83,29 @@ final class NodeAdapters implements WorldAdapters {
     @Override
     public WorldAdapters apply(EventSink sink) {
       return new NodeAdapters(new L1Adapter(l1, rollup, sink, services.l1Listener()),
-          new EngineAdapter(engineClient, engineUrl, rollup, sink), safeHeads, services, sequencer, sink);
+          new EngineAdapter(engineClient, engineUrl, rollup, sink), safeHeads, services, sequencer, sink, p2p.orElse(null));
     }
   }
 
   @Override
   public CommandHandlers handlers() {
-    return new CommandHandlers(l1, engine, services.rpcPort(), services.safeHeads(safeHeads), sequencer);
+    CommandHandlers h = new CommandHandlers(l1, engine, services.rpcPort(), services.safeHeads(safeHeads), sequencer);
+    return p2p == null ? h : h.withGossip(p2p.service().gossipPort());
   }
 
   @Override
   public void start() {
     l1.start();
+    if (p2p != null) {
+      p2p.start(sink);
+    }
   }
 
   @Override
   public void close() {
+    if (p2p != null) {
+      p2p.close();
+    }
     l1.close();
     engine.close();
     if (conductor != null) {

@@ -210,7 +210,8 @@ final class NodeCommand implements Callable<Integer> {
       sequencer = SequencerFlags.withPersistedState(sequencer, new AdminStateFile(adapters.adminState().get()));
     }
     return new NodeSettings(dev, devFlags.l1BlockSeconds(), devFlags.genesisAgeSeconds(), chainFlags.selection(chainChosen), forks, l1, trustL1, engine, storage,
-        log, sequencing ? NodeMode.SEQUENCER : NodeMode.VALIDATOR, sequencer, adapters);
+        log, sequencing ? NodeMode.SEQUENCER : NodeMode.VALIDATOR, sequencer, adapters,
+        p2pFlags.settings(dev, given("--p2p.listen.tcp") || env().lookup(EnvDefaults.names(spec.findOption("--p2p.listen.tcp"))).isPresent()));
   }
 
   /** The key, conductor and admin-state file; each refused by name unless the node sequences. */
@@ -261,7 +262,7 @@ final class NodeCommand implements Callable<Integer> {
     if (config.sequencing()) {
       SequencerSettings seq = s.sequencerAdapters();
       LOG.info("sequencer mode: {}; {}; run op-batcher against this node's engine to post the blocks", seq.key()
-          .map(k -> "blocks signed by " + k.address() + " (not gossiped: P2P is not wired yet)")
+          .map(k -> "blocks signed by " + k.address() + (s.p2p().enabled() ? " and gossiped" : " (not gossiped: --p2p.disable)"))
           .orElse("no --p2p.sequencer.key: blocks are not signed or published"), seq.conductor()
           .map(c -> "op-conductor at " + c.url() + " (timeout " + c.timeout().toMillis() + " ms)").orElse("no op-conductor"));
     }
@@ -276,8 +277,10 @@ final class NodeCommand implements Callable<Integer> {
         s.l1().epochPollInterval());
     var safeHeads = NodeRun.openSafeHeadsFile(s.storage().safeDbFor(dir));
     services.prepare(config.rollup(), safeHeads, s.engineClient(s.engine().rpc(), s.engine().jwt(), services.engineListener()));
+    var p2p = NodeRun.p2p(s, config, dir, true);
+    services.p2p(p2p);
     var adapters = new NodeAdapters.Factory(l1, client, s.engine().rpc(), config.rollup(), safeHeads, services,
-        s.sequencerAdapters());
+        s.sequencerAdapters(), p2p);
     return NodeRun.runUntilStopped(s.runtimeOptions(), config, dir, journal, adapters, null, null, services);
   }
 

@@ -117,6 +117,22 @@ final class NodeRun {
     return 0;
   }
 
+  /**
+   * The P2P stack the settings ask for (not started), or empty with the log line saying P2P is off.
+   *
+   * @param chainBootnodes whether no {@code --p2p.bootnodes} means the chain's default bootnodes
+   *     (a real chain) or none (the devnet, which must not contact public bootnodes)
+   */
+  static java.util.Optional<NodeP2p> p2p(NodeSettings s, CoreConfig config, Path dir, boolean chainBootnodes) {
+    var p = s.p2p();
+    if (!p.enabled()) {
+      LOG.info(p.describeOff(s.dev()));
+      return java.util.Optional.empty();
+    }
+    var defaults = chainBootnodes ? dev.basalt.io.p2p.discv5.DefaultBootnodes.forL1(config.l1().chainId()) : java.util.List.<String>of();
+    return java.util.Optional.of(NodeP2p.create(p, config.rollup(), defaults, dir));
+  }
+
   static void closeQuietly(AutoCloseable c) {
     if (c == null) {
       return;

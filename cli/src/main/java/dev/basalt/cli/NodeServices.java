@@ -39,6 +39,7 @@ final class NodeServices implements AutoCloseable {
   private RollupConfig rollup;
   private FileSafeHeadStore safeHeadDb;
   private JsonRpcClient readerClient;
+  private Optional<NodeP2p> p2p = Optional.empty();
 
   NodeServices(RpcFlags rpcFlags, MetricsFlags metricsFlags) {
     this.rpcFlags = rpcFlags;
@@ -115,6 +116,16 @@ final class NodeServices implements AutoCloseable {
     this.readerClient = engineReaderClient;
   }
 
+  /** The P2P stack, for the {@code opp2p_*} methods and the P2P metrics (before {@link #started}). */
+  void p2p(Optional<NodeP2p> stack) {
+    this.p2p = stack;
+  }
+
+  /** Whether the P2P stack has a connection to {@code peerId} (tests). */
+  boolean p2pConnected(String peerId) {
+    return p2p.map(p -> p.service().host().connections().stream().anyMatch(c -> c.remotePeer().toString().equals(peerId))).orElse(false);
+  }
+
   void started(NodeRuntime node) {
     bridge.attach(node.sink());
     FileSafeHeadStore safeHeads = safeHeadDb;
@@ -123,6 +134,7 @@ final class NodeServices implements AutoCloseable {
     metrics.ifPresent(m -> {
       m.observe(node.status());
       m.observeNode(node::ringOccupancy, () -> node.journal().sizeBytes(), () -> node.journal().nextInputSeq());
+      p2p.ifPresent(p -> dev.basalt.adapters.p2p.P2pMetrics.register(m.registry(), p.service(), rollup.l2ChainId()));
       metricsServer = start(() -> MetricsServer.start(m.registry(), metricsFlags.addr, metricsFlags.port));
       LOG.info("metrics at http://{}:{}/metrics", metricsFlags.addr, metricsServer.port());
     });
@@ -133,6 +145,7 @@ final class NodeServices implements AutoCloseable {
     RpcBackends backends = new RpcBackends(node.status(), rollup, Version.current(),
         Optional.of(safeHeads::safeHeadAtL1Block), L2Reader.of(reader), bridge, new LogbackLevels());
     rpc = start(() -> RpcServer.start(rpcFlags.options(), backends, observer));
+    p2p.ifPresent(p -> new dev.basalt.adapters.p2p.P2pMethods(p.service(), p.discovery(), rollup.l2ChainId()).registerInto(rpc.methods()));
     LOG.info("JSON-RPC on http://{}:{} (WebSocket {}, admin {})", rpcFlags.addr, rpc.port(),
         rpcFlags.wsEnabled ? "on" : "off", rpcFlags.enableAdmin ? "on" : "off");
   }

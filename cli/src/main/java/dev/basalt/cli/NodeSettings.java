@@ -12,6 +12,7 @@ import dev.basalt.cli.flags.EngineSettings;
 import dev.basalt.cli.flags.ForkOverrides;
 import dev.basalt.cli.flags.L1Settings;
 import dev.basalt.cli.flags.LogSettings;
+import dev.basalt.cli.flags.P2pNodeSettings;
 import dev.basalt.cli.flags.SequencerSettings;
 import dev.basalt.cli.flags.StorageSettings;
 import dev.basalt.core.CoreConfig;
@@ -27,10 +28,11 @@ import java.net.URI;
  * @param trustL1Rpc the L1 adapter's trust: the flag, except that {@code --dev} verifies unless
  *     the flag is on the command line
  * @param sequencerAdapters the signing key, op-conductor and admin-state file (empty for a validator)
+ * @param p2p the P2P stack's settings (gossip, discovery), or off
  */
 record NodeSettings(boolean dev, long devL1BlockSeconds, long devGenesisAgeSeconds, ChainSelection chain, ForkOverrides forks, L1Settings l1,
     boolean trustL1Rpc, EngineSettings engine, StorageSettings storage, LogSettings log, NodeMode mode,
-    SequencerConfig sequencer, SequencerSettings sequencerAdapters) {
+    SequencerConfig sequencer, SequencerSettings sequencerAdapters, P2pNodeSettings p2p) {
 
   /** The chain's config with the role and sync choices (mode, sync mode, verifier confirmations, sequencer). */
   CoreConfig withSyncOptions(CoreConfig chainConfig) {

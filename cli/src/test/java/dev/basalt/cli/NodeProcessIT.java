@@ -58,7 +58,9 @@ class NodeProcessIT {
 
   private Map<String, String> env(String engineUrl, String secretHex) {
     return Map.of("KONA_NODE_L2_CHAIN_ID", "10", "KONA_NODE_L1_ETH_RPC", l1.url(), "KONA_NODE_L1_BEACON", l1.url(),
-        "KONA_NODE_L2_ENGINE_RPC", engineUrl, "KONA_NODE_L2_ENGINE_AUTH_ENCODED", secretHex, "KONA_NODE_L1_TRUST_RPC", "false");
+        "KONA_NODE_L2_ENGINE_RPC", engineUrl, "KONA_NODE_L2_ENGINE_AUTH_ENCODED", secretHex, "KONA_NODE_L1_TRUST_RPC", "false",
+        // hermetic: no listening on 9222/9223, no public bootnodes
+        "OP_NODE_P2P_DISABLE", "true");
   }
 
   private static int freePort() throws Exception {

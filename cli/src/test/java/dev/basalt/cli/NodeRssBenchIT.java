@@ -64,7 +64,7 @@ class NodeRssBenchIT {
       Process node = NodeProcess.start(List.of("node", "--datadir", dir.resolve("data").toString(), "--rollup-cfg", rollup.toString(),
           "--l1-config-file", l1Config.toString(), "--l1-eth-rpc", l1.url(), "--l1-beacon", l1.url(), "--l1-trust-rpc", "false",
           "--l2-engine-rpc", engine.url().toString(), "--l2-engine-jwt-encoded", SECRET.toHex(), "--rpc.addr", "127.0.0.1",
-          "--rpc.port", Integer.toString(rpcPort)), Map.of(), log);
+          "--rpc.port", Integer.toString(rpcPort), "--p2p.disable"), Map.of(), log);
       long peakKib = 0;
       long start = System.nanoTime();
       long safe = -1;

@@ -37,6 +37,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * command line and from the environment, and is accepted at its default. Nothing here starts a node.
  */
 class NodeSettingsTest {
+  /** A loopback multiaddr with the peer id of {@link #KEY} as node key. */
+  static final String STATIC_PEER = "/ip4/127.0.0.1/tcp/9000/p2p/" + dev.basalt.io.p2p.identity.PrivateKeyHex.parse(
+      "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80").peerId();
+
   /** The three required endpoints, through kona's variables, so each row can vary one thing. */
   static final Map<String, String> BASE_ENV = Map.of("KONA_NODE_L1_ETH_RPC", "http://l1:8545", "KONA_NODE_L1_BEACON", "http://cl:5052",
       "KONA_NODE_L2_ENGINE_RPC", "http://el:8551");
@@ -141,8 +145,34 @@ class NodeSettingsTest {
           LogFormat.JSON),
       row("--logs.file.directory", "KONA_LOG_FILE_DIRECTORY", "logs", s -> s.log().fileDirectory(), Optional.of(Path.of("logs"))),
       row("--logs.file.format", "KONA_LOG_FILE_FORMAT", "logfmt", s -> s.log().fileFormat(), LogFormat.LOGFMT),
-      row("--p2p.no-discovery", "KONA_NODE_P2P_NO_DISCOVERY", "true", s -> s.dev(), false),
-      row("--p2p.disable", "OP_NODE_P2P_DISABLE", "true", s -> s.dev(), false));
+      row("--p2p.no-discovery", "KONA_NODE_P2P_NO_DISCOVERY", "true", s -> s.p2p().discovery(), false),
+      row("--p2p.disable", "OP_NODE_P2P_DISABLE", "true", s -> s.p2p().enabled(), false),
+      row("--p2p.priv.path", "KONA_NODE_P2P_PRIV_PATH", "p2p.key", s -> s.p2p().privPath(), Optional.of(Path.of("p2p.key"))),
+      row("--p2p.priv.raw", "KONA_NODE_P2P_PRIV_RAW", NodeSettingsTest.KEY, s -> s.p2p().privRaw(), Optional.of(NodeSettingsTest.KEY)),
+      row("--p2p.listen.ip", "KONA_NODE_P2P_LISTEN_IP", "127.0.0.1", s -> s.p2p().listenIp(), "127.0.0.1"),
+      row("--p2p.listen.tcp", "KONA_NODE_P2P_LISTEN_TCP_PORT", "9000", s -> s.p2p().listenTcp(), 9000),
+      row("--p2p.listen.udp", "KONA_NODE_P2P_LISTEN_UDP_PORT", "0", s -> s.p2p().listenUdp(), 0),
+      row("--p2p.advertise.ip", "KONA_NODE_P2P_ADVERTISE_IP", "1.2.3.4", s -> s.p2p().advertiseIp(), Optional.of("1.2.3.4")),
+      row("--p2p.advertise.tcp", "KONA_NODE_P2P_ADVERTISE_TCP_PORT", "9000", s -> s.p2p().advertiseTcp(), 9000),
+      row("--p2p.advertise.udp", "KONA_NODE_P2P_ADVERTISE_UDP_PORT", "9001", s -> s.p2p().advertiseUdp(), 9001),
+      row("--p2p.peers.hi", "KONA_NODE_P2P_PEERS_HI", "50", s -> s.p2p().peersHi(), 50),
+      row("--p2p.gossip.mesh.d", "KONA_NODE_P2P_GOSSIP_MESH_D", "9", s -> s.p2p().meshD(), 9),
+      row("--p2p.gossip.mesh.lo", "KONA_NODE_P2P_GOSSIP_MESH_DLO", "5", s -> s.p2p().meshLo(), 5),
+      row("--p2p.gossip.mesh.dhi", "KONA_NODE_P2P_GOSSIP_MESH_DHI", "13", s -> s.p2p().meshDhi(), 13),
+      row("--p2p.gossip.mesh.dlazy", "KONA_NODE_P2P_GOSSIP_MESH_DLAZY", "7", s -> s.p2p().meshDlazy(), 7),
+      row("--p2p.gossip.mesh.floodpublish", "KONA_NODE_P2P_GOSSIP_FLOOD_PUBLISH", "true", s -> s.p2p().floodPublish(), true),
+      row("--p2p.scoring", "KONA_NODE_P2P_SCORING", "none", s -> s.p2p().scoring(), false),
+      row("--p2p.ban.peers", "KONA_NODE_P2P_BAN_PEERS", "true", s -> s.p2p().banPeers(), true),
+      row("--p2p.ban.threshold", "KONA_NODE_P2P_BAN_THRESHOLD", "-50", s -> s.p2p().banThreshold(), -50.0),
+      row("--p2p.ban.duration", "KONA_NODE_P2P_BAN_DURATION", "2h", s -> s.p2p().banDuration(), Duration.ofHours(2)),
+      row("--p2p.discovery.interval", "KONA_NODE_P2P_DISCOVERY_INTERVAL", "10", s -> s.p2p().discoveryInterval(), Duration.ofSeconds(10)),
+      row("--p2p.bootstore", "KONA_NODE_P2P_BOOTSTORE", "boot.json", s -> s.p2p().bootstore(), Optional.of(Path.of("boot.json"))),
+      row("--p2p.no-bootstore", "KONA_NODE_P2P_NO_BOOTSTORE", "true", s -> s.p2p().noBootstore(), true),
+      row("--p2p.bootnodes", "KONA_NODE_P2P_BOOTNODES", "enr:-abc", s -> s.p2p().bootnodes(), List.of("enr:-abc")),
+      row("--p2p.static", "OP_NODE_P2P_STATIC", STATIC_PEER, s -> s.p2p().staticPeers(), List.of(STATIC_PEER)),
+      row("--p2p.unsafe.block.signer", "KONA_NODE_P2P_UNSAFE_BLOCK_SIGNER", "0x0000000000000000000000000000000000000001",
+          s -> s.p2p().unsafeBlockSigner(), Optional.of(dev.basalt.core.types.Address.fromHex("0x0000000000000000000000000000000000000001"))));
+
 
   /** Flags that need another flag to make sense, with that flag (or variable) given. */
   static final List<Row> WIRED_WITH_FILE_LOGS = List.of(
@@ -268,6 +298,24 @@ class NodeSettingsTest {
     assertEquals(Duration.ofSeconds(12), s.l1().httpPollInterval());
     assertEquals(Duration.ofSeconds(384), s.l1().epochPollInterval());
     assertEquals(Path.of("dd", "safe-heads.db"), s.storage().safeDbFor(Path.of("dd")));
+  }
+
+  @Test
+  void p2pIsOnForRealChainsAndOffForTheDevnetUnlessItListens() {
+    assertTrue(settings(BASE_ENV).p2p().enabled(), "op-node and kona run P2P by default");
+    assertTrue(settings(BASE_ENV).p2p().discovery());
+    assertFalse(settings(Map.of(), "--dev").p2p().enabled(), "the devnet stays off the network");
+    assertTrue(settings(Map.of(), "--dev", "--p2p.listen.tcp", "0").p2p().enabled());
+    assertTrue(settings(Map.of("KONA_NODE_P2P_LISTEN_TCP_PORT", "0"), "--dev").p2p().enabled());
+    assertFalse(settings(Map.of(), "--dev", "--p2p.listen.tcp", "0", "--p2p.disable").p2p().enabled());
+    assertEquals("--p2p.priv.raw and --p2p.priv.path cannot both be given", refusal(BASE_ENV, "--p2p.priv.raw", KEY, "--p2p.priv.path", "k"));
+    assertTrue(refusal(BASE_ENV, "--p2p.priv.raw", "0x1234").startsWith("--p2p.priv.raw: p2p private key must be 64 hex digits"));
+    assertEquals("--p2p.scoring must be none or light, got heavy", refusal(BASE_ENV, "--p2p.scoring", "heavy"));
+    assertEquals("--p2p.listen.ip must be an IP address, got nowhere", refusal(BASE_ENV, "--p2p.listen.ip", "nowhere"));
+    assertEquals("--p2p.static: /ip4/127.0.0.1/tcp/1 has no /p2p/<peer id>", refusal(BASE_ENV, "--p2p.static", "/ip4/127.0.0.1/tcp/1"));
+    assertTrue(refusal(BASE_ENV, "--p2p.gossip.mesh.d", "20").startsWith("gossip mesh degrees need"));
+    assertEquals("--p2p.bootstore and --p2p.no-bootstore cannot both be given",
+        refusal(BASE_ENV, "--p2p.bootstore", "b.json", "--p2p.no-bootstore"));
   }
 
   @Test

@@ -41,6 +41,12 @@ final class SequencerNodeHarness implements AutoCloseable {
 
   static SequencerNodeHarness start(Path dir, CoreConfig config, URI l1, URI engineUrl, JwtSecret secret, SequencerSettings sequencer,
       HttpNodeHarness.Halt halt) {
+    return start(dir, config, l1, engineUrl, secret, sequencer, java.util.Optional.empty(), halt);
+  }
+
+  /** The same node with a P2P stack (started with the node's adapters). */
+  static SequencerNodeHarness start(Path dir, CoreConfig config, URI l1, URI engineUrl, JwtSecret secret, SequencerSettings sequencer,
+      java.util.Optional<NodeP2p> p2p, HttpNodeHarness.Halt halt) {
     Journal journal = NodeRun.openJournal(dir, config, JournalOptions.defaults());
     EngineClientOptions engine = EngineClientOptions.of(engineUrl, new JwtSource.Given(secret)).withTimeout(Duration.ofSeconds(10));
     JsonRpcClient client = JsonRpcClient.of(engine);
@@ -50,8 +56,9 @@ final class SequencerNodeHarness implements AutoCloseable {
     NodeServices services = NodeServices.onFreePorts();
     services.rpcFlags().enableAdmin = true;
     services.prepare(config.rollup(), safeHeads, JsonRpcClient.of(engine));
+    services.p2p(p2p);
     NodeRuntime node = NodeRuntime.start(new NodeRuntime.Options(new RingPolicy(1 << 12, 100, 10_000, false), 100), config, journal,
-        Journals.snapshots(dir), new NodeAdapters.Factory(options, client, engineUrl, config.rollup(), safeHeads, services, sequencer),
+        Journals.snapshots(dir), new NodeAdapters.Factory(options, client, engineUrl, config.rollup(), safeHeads, services, sequencer, p2p),
         (reason, cause) -> halt.record(reason + (cause == null ? "" : ": " + cause)));
     services.started(node);
     return new SequencerNodeHarness(node, services);

@@ -99,6 +99,6 @@ class SubcommandsTest {
     }
     Run node = run("node", "--help");
     assertTrue(node.out().contains("env: KONA_NODE_L1_ETH_RPC, OP_NODE_L1_ETH_RPC"), node.out());
-    assertTrue(node.out().contains("\nP2P (not built yet"), node.out());
+    assertTrue(node.out().contains("\nP2P: libp2p block gossip and discv5 discovery"), node.out());
   }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParseResult;
  */
 public final class NotYetWired {
   static final String SEQUENCER = "the remote op-signer is not supported yet; sign with a local key (--p2p.sequencer.key or --p2p.sequencer.key.path)";
-  static final String P2P = "arrives with P2P (Basalt runs without gossip or discovery for now; leave it at its default)";
+  static final String PEER_MANAGER = "Basalt has no peer manager yet (no low-tide trimming, grace period or redial policy):"
+      + " it dials discovered peers up to --p2p.peers.hi and refuses connections beyond it";
   static final String BUILDER = "external block builders (rollup-boost) are not supported yet";
 
   /**
@@ -35,35 +36,12 @@ public final class NotYetWired {
       new Entry("--p2p.signer.tls.ca", "ca.pem", SEQUENCER),
       new Entry("--p2p.signer.tls.cert", "cert.pem", SEQUENCER),
       new Entry("--p2p.signer.tls.key", "key.pem", SEQUENCER),
-      new Entry("--p2p.priv.path", "p2p.key", P2P),
-      new Entry("--p2p.priv.raw", "0x01", P2P),
-      new Entry("--p2p.advertise.ip", "1.2.3.4", P2P),
-      new Entry("--p2p.advertise.tcp", "9000", P2P),
-      new Entry("--p2p.advertise.udp", "9001", P2P),
-      new Entry("--p2p.listen.ip", "127.0.0.1", P2P),
-      new Entry("--p2p.listen.tcp", "9000", P2P),
-      new Entry("--p2p.listen.udp", "0", P2P),
-      new Entry("--p2p.peers.lo", "10", P2P),
-      new Entry("--p2p.peers.hi", "50", P2P),
-      new Entry("--p2p.peers.grace", "1m", P2P),
-      new Entry("--p2p.gossip.mesh.d", "9", P2P),
-      new Entry("--p2p.gossip.mesh.lo", "5", P2P),
-      new Entry("--p2p.gossip.mesh.dhi", "13", P2P),
-      new Entry("--p2p.gossip.mesh.dlazy", "7", P2P),
-      new Entry("--p2p.gossip.mesh.floodpublish", "true", P2P),
-      new Entry("--p2p.scoring", "none", P2P),
-      new Entry("--p2p.ban.peers", "true", P2P),
-      new Entry("--p2p.ban.threshold", "-50", P2P),
-      new Entry("--p2p.ban.duration", "2h", P2P),
-      new Entry("--p2p.discovery.interval", "10", P2P),
-      new Entry("--p2p.bootstore", "boot.json", P2P),
-      new Entry("--p2p.no-bootstore", "true", P2P),
-      new Entry("--p2p.redial", "5", P2P),
-      new Entry("--p2p.redial.period", "30m", P2P),
-      new Entry("--p2p.bootnodes", "enr:-abc", P2P),
-      new Entry("--p2p.topic-scoring", "true", P2P),
-      new Entry("--p2p.unsafe.block.signer", "0x0000000000000000000000000000000000000001", P2P),
-      new Entry("--p2p.discovery.randomize", "30", P2P),
+      new Entry("--p2p.peers.lo", "10", PEER_MANAGER),
+      new Entry("--p2p.peers.grace", "1m", PEER_MANAGER),
+      new Entry("--p2p.redial", "5", PEER_MANAGER),
+      new Entry("--p2p.redial.period", "30m", PEER_MANAGER),
+      new Entry("--p2p.topic-scoring", "true", "per-topic scoring is not implemented (op-node removed it too); peer scoring is --p2p.scoring"),
+      new Entry("--p2p.discovery.randomize", "30", "random eviction of discovered peers is not implemented"),
       new Entry("--l2-builder-rpc", "http://builder:8552", BUILDER),
       new Entry("--builder-jwt-secret", "0x01", BUILDER),
       new Entry("--builder-jwt-path", "builder.hex", BUILDER),
@@ -88,13 +66,8 @@ public final class NotYetWired {
       new Entry("--interop.dependency-set", "deps.json", "interop is not supported"),
       new Entry("--interop-override", "1800000000", "interop is not supported"));
 
-  /**
-   * Flags of the areas above that already describe what Basalt does, so any value is honoured:
-   * without a P2P stack there is never discovery or gossip.
-   */
-  public static final java.util.Map<String, String> ACCEPTED_AS_IS = java.util.Map.of(
-      "--p2p.no-discovery", "accepted: Basalt runs without discovery anyway",
-      "--p2p.disable", "accepted: Basalt runs without P2P anyway");
+  /** Flags of the areas above that already describe what Basalt does, so any value is honoured (none now). */
+  public static final java.util.Map<String, String> ACCEPTED_AS_IS = java.util.Map.of();
 
   private NotYetWired() {}
 

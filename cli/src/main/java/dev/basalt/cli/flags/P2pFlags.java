@@ -7,24 +7,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * kona-node's P2P flags ({@code P2PArgs}) with its names, variables and defaults. Basalt has no P2P
- * stack yet: it runs without gossip or discovery, so {@code --p2p.no-discovery} and op-node's
- * {@code --p2p.disable} describe what it does anyway and are accepted; every other flag is
- * accepted at its default and refused when set (see {@link NotYetWired}).
+ * kona-node's P2P flags ({@code P2PArgs}) with its names, variables and defaults, plus op-node's
+ * {@code --p2p.disable} and {@code --p2p.static}. P2P is on by default for real chains (as op-node
+ * and kona); {@code --dev} runs without it unless {@code --p2p.listen.tcp} is given. Flags Basalt
+ * cannot honour yet are refused when set (see {@link NotYetWired}).
  */
-@Command(description = "P2P (not built yet: the node runs without gossip; any other value than the default is refused)")
+@Command(description = "P2P: libp2p block gossip and discv5 discovery (on by default; --dev: only with --p2p.listen.tcp)")
 public final class P2pFlags {
   @Option(names = "--p2p.no-discovery", arity = "0..1", fallbackValue = "true", defaultValue = "false",
-      description = "Disable discv5 discovery (Basalt never discovers peers yet, so this is always the case).")
+      description = "Disable discv5 discovery (peers come from --p2p.static and inbound connections only).")
   @Env("KONA_NODE_P2P_NO_DISCOVERY")
   boolean noDiscovery;
 
   @Option(names = "--p2p.disable", arity = "0..1", fallbackValue = "true", defaultValue = "false",
-      description = "op-node: disable P2P entirely (Basalt runs without P2P yet, so this is always the case).")
+      description = "op-node: disable P2P entirely (no gossip, no discovery, no listening sockets).")
   @Env("OP_NODE_P2P_DISABLE")
   boolean disable;
 
-  @Option(names = "--p2p.priv.path", paramLabel = "FILE", description = "Hex secp256k1 node key file (created if absent).")
+  @Option(names = "--p2p.priv.path", paramLabel = "FILE", description = "Hex secp256k1 node key file, op-node format (created if absent; default: p2p_priv.txt in the data directory).")
   @Env("KONA_NODE_P2P_PRIV_PATH")
   Path privPath;
 
@@ -113,7 +113,7 @@ public final class P2pFlags {
   @Env("KONA_NODE_P2P_DISCOVERY_INTERVAL")
   Duration discoveryInterval;
 
-  @Option(names = "--p2p.bootstore", paramLabel = "FILE", description = "Bootstore location (kona's default: ~/.kona/<chain id>/bootstore.json).")
+  @Option(names = "--p2p.bootstore", paramLabel = "FILE", description = "Discovery peer store (default: bootstore.json in the data directory).")
   @Env("KONA_NODE_P2P_BOOTSTORE")
   Path bootstore;
 
@@ -143,8 +143,89 @@ public final class P2pFlags {
   @Env("KONA_NODE_P2P_UNSAFE_BLOCK_SIGNER")
   String unsafeBlockSigner;
 
+  @Option(names = "--p2p.static", paramLabel = "MULTIADDR", split = ",",
+      description = "op-node: peers to dial at start, comma-separated multiaddrs ending in /p2p/<peer id>.")
+  @Env("OP_NODE_P2P_STATIC")
+  List<String> staticPeers;
+
   @Option(names = "--p2p.discovery.randomize", paramLabel = "DURATION", converter = GoDuration.Seconds.class,
       description = "Randomly evict discovered peers after this long (plain integers are seconds).")
   @Env("KONA_NODE_P2P_DISCOVERY_RANDOMIZE")
   Duration discoveryRandomize;
+
+  /**
+   * The checked settings. P2P runs unless {@code --p2p.disable}; with {@code --dev} only when
+   * {@code --p2p.listen.tcp} is given ({@code listenTcpGiven}), so a devnet stays on loopback.
+   */
+  public P2pNodeSettings settings(boolean devnet, boolean listenTcpGiven) {
+    boolean enabled = !disable && (!devnet || listenTcpGiven);
+    if (privRaw != null && privPath != null) {
+      throw new FlagException("--p2p.priv.raw and --p2p.priv.path cannot both be given");
+    }
+    if (privRaw != null) {
+      try {
+        dev.basalt.io.p2p.identity.PrivateKeyHex.parse(privRaw);
+      } catch (IllegalArgumentException e) {
+        throw new FlagException("--p2p.priv.raw: " + e.getMessage());
+      }
+    }
+    port(listenTcp, "--p2p.listen.tcp");
+    port(listenUdp, "--p2p.listen.udp");
+    port(advertiseTcp == null ? 0 : advertiseTcp, "--p2p.advertise.tcp");
+    port(advertiseUdp == null ? 0 : advertiseUdp, "--p2p.advertise.udp");
+    ip(listenIp, "--p2p.listen.ip");
+    if (peersHi < 1) {
+      throw new FlagException("--p2p.peers.hi must be at least 1, got " + peersHi);
+    }
+    if (!(meshLo <= meshD && meshD <= meshDhi) || meshLo < 1 || meshDlazy < 0) {
+      throw new FlagException("gossip mesh degrees need 1 <= --p2p.gossip.mesh.lo <= --p2p.gossip.mesh.d <= --p2p.gossip.mesh.dhi"
+          + " and --p2p.gossip.mesh.dlazy >= 0, got lo " + meshLo + ", d " + meshD + ", dhi " + meshDhi + ", dlazy " + meshDlazy);
+    }
+    boolean score = switch (scoring.toLowerCase(java.util.Locale.ROOT)) {
+      case "light" -> true;
+      case "none" -> false;
+      default -> throw new FlagException("--p2p.scoring must be none or light, got " + scoring);
+    };
+    if (discoveryInterval.isZero()) {
+      throw new FlagException("--p2p.discovery.interval must be positive");
+    }
+    if (bootstore != null && noBootstore) {
+      throw new FlagException("--p2p.bootstore and --p2p.no-bootstore cannot both be given");
+    }
+    List<String> statics = staticPeers == null ? List.of() : staticPeers.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
+    for (String a : statics) {
+      try {
+        if (dev.basalt.io.p2p.multiaddr.Multiaddr.parse(a).peerId().isEmpty()) {
+          throw new FlagException("--p2p.static: " + a + " has no /p2p/<peer id>");
+        }
+      } catch (IllegalArgumentException e) {
+        throw new FlagException("--p2p.static: not a multiaddr: " + a + " (" + e.getMessage() + ")");
+      }
+    }
+    java.util.Optional<dev.basalt.core.types.Address> signer;
+    try {
+      signer = java.util.Optional.ofNullable(unsafeBlockSigner).map(dev.basalt.core.types.Address::fromHex);
+    } catch (RuntimeException e) {
+      throw new FlagException("--p2p.unsafe.block.signer: not an address: " + unsafeBlockSigner);
+    }
+    List<String> boots = bootnodes == null ? List.of() : bootnodes.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
+    return new P2pNodeSettings(enabled, !noDiscovery, java.util.Optional.ofNullable(privRaw), java.util.Optional.ofNullable(privPath),
+        listenIp, listenTcp, listenUdp, java.util.Optional.ofNullable(advertiseIp), advertiseTcp == null ? 0 : advertiseTcp,
+        advertiseUdp == null ? 0 : advertiseUdp, boots, statics, peersHi, meshD, meshLo, meshDhi, meshDlazy, floodPublish, score,
+        banPeers, banThreshold, banDuration, discoveryInterval, java.util.Optional.ofNullable(bootstore), noBootstore, signer);
+  }
+
+  private static void port(int p, String flag) {
+    if (p < 0 || p > 65535) {
+      throw new FlagException(flag + " must be a port in 0..65535, got " + p);
+    }
+  }
+
+  private static void ip(String text, String flag) {
+    try {
+      dev.basalt.io.p2p.multiaddr.Multiaddr.parse((text.contains(":") ? "/ip6/" : "/ip4/") + text + "/tcp/0");
+    } catch (IllegalArgumentException e) {
+      throw new FlagException(flag + " must be an IP address, got " + text);
+    }
+  }
 }

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The publisher while Basalt has no P2P stack: counts the signed blocks and logs them at debug. */
+/** The publisher when P2P is off ({@code --p2p.disable}): counts the signed blocks and logs them at debug. */
 public final class LoggingPayloadPublisher implements PayloadPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(LoggingPayloadPublisher.class);
 
@@ -13,7 +13,7 @@ public final class LoggingPayloadPublisher implements PayloadPublisher {
   @Override
   public void publish(SignedPayload p) {
     long n = published.incrementAndGet();
-    LOG.debug("signed block {} #{} (signer {}, {} so far); no P2P to gossip it on", p.envelope().payload().blockHash(),
+    LOG.debug("signed block {} #{} (signer {}, {} so far); P2P is off", p.envelope().payload().blockHash(),
         p.envelope().payload().blockNumber(), p.signer(), n);
   }
 

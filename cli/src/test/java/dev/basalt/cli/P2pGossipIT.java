@@ -1,0 +1,161 @@
+package dev.basalt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.basalt.adapters.engine.JwtSecret;
+import dev.basalt.cli.devnet.EngineHttpServer;
+import dev.basalt.cli.flags.SequencerSettings;
+import dev.basalt.core.CoreConfig;
+import dev.basalt.core.NodeMode;
+import dev.basalt.core.SequencerConfig;
+import dev.basalt.core.SyncMode;
+import dev.basalt.core.crypto.SigningKey;
+import dev.basalt.core.engine.L2BlockSelector;
+import dev.basalt.core.p2p.GossipReason;
+import dev.basalt.core.types.Hash32;
+import dev.basalt.core.types.L2BlockRef;
+import dev.basalt.testdata.world.SimWorld;
+import dev.basalt.testdata.world.SimWorldConfig;
+import dev.basalt.testdata.world.engine.EngineResponder;
+import dev.basalt.testdata.world.engine.FakeEngine;
+import dev.basalt.testdata.world.http.L1HttpServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two Basalt nodes over loopback P2P, each over its real adapters against its own engine: A
+ * sequences and signs (its blocks go out on the block topic), B validates and has A as static peer
+ * (no discovery). No batches are ever posted, so the only way B's unsafe head can move past its safe
+ * head (genesis) is gossip: B's core checks each block (signer from {@code
+ * --p2p.unsafe.block.signer}) and inserts it, and B's chain is A's, hash for hash. The P2P stacks are
+ * built from {@code basalt node}'s own {@code --p2p.*} flags.
+ */
+@Tag("slow")
+class P2pGossipIT {
+  private static final JwtSecret SECRET = JwtSecret.generate();
+  private static final String SEQUENCER_KEY = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
+  @TempDir Path dir;
+  private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+  private final List<AutoCloseable> open = new ArrayList<>();
+  private final HttpNodeHarness.Halt halt = new HttpNodeHarness.Halt();
+
+  @AfterEach
+  void close() throws Exception {
+    clock.shutdownNow();
+    for (AutoCloseable c : open.reversed()) {
+      c.close();
+    }
+  }
+
+  private <T extends AutoCloseable> T opened(T c) {
+    open.add(c);
+    return c;
+  }
+
+  @Test
+  void theValidatorsUnsafeHeadFollowsTheSequencersGossipedBlocks() throws Exception {
+    long genesis = System.currentTimeMillis() / 1000 - 2;
+    // The world's batcher posts only before its first L1 block, so nothing ever becomes safe.
+    SimWorld world = SimWorld.create(SimWorldConfig.defaults(31).withTimes(genesis, 1, 2)
+        .withForks(SimWorldConfig.allAt(genesis)).withActivity(1_000_000, 0, 0, 0));
+    clock.scheduleWithFixedDelay(() -> {
+      synchronized (world) {
+        world.advanceTo(System.currentTimeMillis() / 1000);
+      }
+    }, 0, 200, TimeUnit.MILLISECONDS);
+    L1HttpServer l1 = opened(L1HttpServer.start(world));
+    SigningKey key = SigningKey.fromHex(SEQUENCER_KEY);
+    FakeEngine engineA = new FakeEngine(world.rollupConfig(), world.nodeEngine().genesis());
+    FakeEngine engineB = new FakeEngine(world.rollupConfig(), world.nodeEngine().genesis());
+    CoreConfig sequencing = new CoreConfig(world.rollupConfig(), world.l1ChainConfig(), NodeMode.SEQUENCER, SyncMode.CONSENSUS_LAYER, 0,
+        new SequencerConfig(0, 50, 0, false, false, false, false));
+    CoreConfig validating = new CoreConfig(world.rollupConfig(), world.l1ChainConfig(), NodeMode.VALIDATOR);
+
+    NodeP2p p2pA = NodeP2p.create(p2pFlags(dir.resolve("a-p2p"), "--p2p.no-discovery"), world.rollupConfig(), List.of(),
+        dir.resolve("a-p2p"));
+    SequencerNodeHarness a = node("a", world, l1, engineA, sequencing,
+        new SequencerSettings(Optional.of(key), Optional.empty(), Optional.empty()), p2pA);
+    String addressOfA = p2pA.service().addresses().get(0).toString();
+    NodeP2p p2pB = NodeP2p.create(p2pFlags(dir.resolve("b-p2p"), "--p2p.no-discovery", "--p2p.static", addressOfA,
+        "--p2p.unsafe.block.signer", key.address().toString()), world.rollupConfig(), List.of(), dir.resolve("b-p2p"));
+    SequencerNodeHarness b = node("b", world, l1, engineB, validating, SequencerSettings.NONE, p2pB);
+
+    HttpNodeHarness.await(() -> b.node.status().current().unsafeL2().number() >= 3, 60, "B's unsafe head at 3 by gossip",
+        () -> status(a) + " / " + status(b), halt);
+    L2BlockRef unsafe = b.node.status().current().unsafeL2();
+    L2BlockRef safe = b.node.status().current().safeL2();
+    assertEquals(0, safe.number(), "no batches: B's safe head stays at genesis");
+    assertTrue(unsafe.number() > safe.number());
+    for (long n = 1; n <= unsafe.number(); n++) {
+      Optional<Hash32> atA = engineA.block(new L2BlockSelector.ByNumber(n)).map(e -> e.payload().blockHash());
+      Optional<Hash32> atB = engineB.block(new L2BlockSelector.ByNumber(n)).map(e -> e.payload().blockHash());
+      assertTrue(atA.isPresent(), "A sequenced " + n);
+      assertEquals(atA, atB, "B holds A's block " + n);
+    }
+    assertTrue(p2pB.service().metrics().count(GossipReason.VALID) >= 3, "B's core accepted the gossiped blocks");
+    assertTrue(p2pA.service().metrics().publishedBlocks() >= 3, "A published its blocks");
+    opp2pMethods(a, b, p2pA);
+  }
+
+  /** op-node's opp2p_* shapes on the validator's RPC server. */
+  private static void opp2pMethods(SequencerNodeHarness a, SequencerNodeHarness b, NodeP2p p2pA) throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    String idA = p2pA.service().host().peerId().toString();
+    var stats = json.readTree(result(b.call("opp2p_peerStats")));
+    assertEquals(1, stats.get("connected").asInt(), stats.toString());
+    assertEquals(1, stats.get("blocksTopicV4").asInt() + stats.get("blocksTopicV3").asInt() + stats.get("blocksTopicV2").asInt()
+        + stats.get("blocksTopic").asInt() > 0 ? 1 : 0, "A is in one of B's block-topic meshes: " + stats);
+    var self = json.readTree(result(a.call("opp2p_self")));
+    assertEquals(idA, self.get("peerID").asText());
+    var peers = json.readTree(result(b.call("opp2p_peers", "true")));
+    assertEquals(1, peers.get("totalConnected").asInt());
+    assertTrue(peers.get("peers").has(idA), peers.toString());
+    assertEquals(2, peers.get("peers").get(idA).get("direction").asInt(), "B dialed A: outbound");
+    assertEquals("[]", result(b.call("opp2p_listBlockedPeers")));
+    assertEquals("null", result(b.call("opp2p_blockPeer", "\"" + idA + "\"")));
+    assertEquals("[\"" + idA + "\"]", result(b.call("opp2p_listBlockedPeers")));
+    HttpNodeHarness.await(() -> !b.services.p2pConnected(idA), 10, "B drops the blocked peer", () -> "", new HttpNodeHarness.Halt());
+    assertEquals("null", result(b.call("opp2p_unblockPeer", "\"" + idA + "\"")));
+    assertEquals("[]", result(b.call("opp2p_discoveryTable")), "no discovery in this test");
+    var unsupported = b.call("opp2p_protectPeer", "\"" + idA + "\"");
+    assertTrue(unsupported instanceof dev.basalt.adapters.engine.RpcOutcome.ErrorObject e && e.message().contains("not supported"),
+        unsupported.toString());
+  }
+
+  private static String result(dev.basalt.adapters.engine.RpcOutcome outcome) {
+    assertTrue(outcome instanceof dev.basalt.adapters.engine.RpcOutcome.Result, () -> "expected a result, got " + outcome);
+    return ((dev.basalt.adapters.engine.RpcOutcome.Result) outcome).value().toString();
+  }
+
+  /** {@code basalt node}'s P2P settings for a loopback node with its key file in {@code dataDir} (beside the journal's: a new journal wants an empty directory). */
+  private static dev.basalt.cli.flags.P2pNodeSettings p2pFlags(Path dataDir, String... more) {
+    List<String> args = new ArrayList<>(List.of("--p2p.listen.ip", "127.0.0.1", "--p2p.listen.tcp", "0", "--p2p.listen.udp", "0",
+        "--p2p.priv.path", dataDir.resolve(NodeP2p.KEY_FILE).toString()));
+    args.addAll(List.of(more));
+    return NodeSettingsTest.settings(NodeSettingsTest.BASE_ENV, args.toArray(String[]::new)).p2p();
+  }
+
+  private SequencerNodeHarness node(String name, SimWorld world, L1HttpServer l1, FakeEngine engine, CoreConfig config,
+      SequencerSettings settings, NodeP2p p2p) throws Exception {
+    EngineHttpServer engineServer = opened(EngineHttpServer.start(new EngineResponder(engine), world.rollupConfig().l2ChainId(), engine,
+        SECRET, 0));
+    return opened(SequencerNodeHarness.start(dir.resolve(name), config, URI.create(l1.url()), engineServer.url(), SECRET, settings,
+        Optional.of(p2p), halt));
+  }
+
+  private static String status(SequencerNodeHarness n) {
+    return n.node.status().current().unsafeL2() + " safe " + n.node.status().current().safeL2().number();
+  }
+}
