@@ -1,6 +1,7 @@
 package dev.basalt.testdata.world.rollup;
 
 import dev.basalt.core.derive.channel.ChannelCompression;
+import dev.basalt.testdata.world.l1.BlobCommitments;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,33 +19,49 @@ import java.util.Optional;
  * @param mixedDa where blobs would be used, every second channel goes as calldata instead (op-batcher's
  *     {@code auto} data-availability type switches the same way when blob fees climb), so both forms
  *     reach derivation
+ * @param commitments how blob commitments are made: real KZG for a node that checks them, pseudo
+ *     values (far cheaper) for an in-process node that never sees them
  */
 public record BatcherConfig(int maxBlocksPerChannel, int maxFrameBytes, Optional<ChannelCompression> compression,
-    Optional<Boolean> blobs, Optional<Boolean> spanBatches, BatcherFaults faults, boolean mixedDa) {
+    Optional<Boolean> blobs, Optional<Boolean> spanBatches, BatcherFaults faults, boolean mixedDa,
+    BlobCommitments commitments) {
   public BatcherConfig {
     Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(blobs, "blobs");
     Objects.requireNonNull(spanBatches, "spanBatches");
     Objects.requireNonNull(faults, "faults");
+    Objects.requireNonNull(commitments, "commitments");
     if (maxBlocksPerChannel <= 0 || maxFrameBytes < 100) {
       throw new IllegalArgumentException("invalid batcher configuration");
     }
   }
 
+  /** A configuration with real KZG commitments. */
+  public BatcherConfig(int maxBlocksPerChannel, int maxFrameBytes, Optional<ChannelCompression> compression, Optional<Boolean> blobs,
+      Optional<Boolean> spanBatches, BatcherFaults faults, boolean mixedDa) {
+    this(maxBlocksPerChannel, maxFrameBytes, compression, blobs, spanBatches, faults, mixedDa, BlobCommitments.REAL);
+  }
+
   public static BatcherConfig defaults() {
-    return new BatcherConfig(32, 120_000, Optional.empty(), Optional.empty(), Optional.empty(), BatcherFaults.NONE, false);
+    return new BatcherConfig(32, 120_000, Optional.empty(), Optional.empty(), Optional.empty(), BatcherFaults.NONE, false,
+        BlobCommitments.REAL);
   }
 
   public BatcherConfig withFaults(BatcherFaults newFaults) {
-    return new BatcherConfig(maxBlocksPerChannel, maxFrameBytes, compression, blobs, spanBatches, newFaults, mixedDa);
+    return new BatcherConfig(maxBlocksPerChannel, maxFrameBytes, compression, blobs, spanBatches, newFaults, mixedDa, commitments);
   }
 
   public BatcherConfig withMaxFrameBytes(int bytes) {
-    return new BatcherConfig(maxBlocksPerChannel, bytes, compression, blobs, spanBatches, faults, mixedDa);
+    return new BatcherConfig(maxBlocksPerChannel, bytes, compression, blobs, spanBatches, faults, mixedDa, commitments);
   }
 
   /** Alternates blobs and calldata per channel where blobs are possible (see {@code mixedDa}). */
   public BatcherConfig withMixedDa() {
-    return new BatcherConfig(maxBlocksPerChannel, maxFrameBytes, compression, blobs, spanBatches, faults, true);
+    return new BatcherConfig(maxBlocksPerChannel, maxFrameBytes, compression, blobs, spanBatches, faults, true, commitments);
+  }
+
+  /** Makes blob commitments as {@code kind} says (see {@code commitments}). */
+  public BatcherConfig withCommitments(BlobCommitments kind) {
+    return new BatcherConfig(maxBlocksPerChannel, maxFrameBytes, compression, blobs, spanBatches, faults, mixedDa, kind);
   }
 }
