@@ -142,7 +142,7 @@ public final class WorldBatcher {
     }
     ChannelCompression compression = config.compression()
         .orElse(rollup.isActive(Fork.FJORD, l1Timestamp) ? ChannelCompression.BROTLI : ChannelCompression.ZLIB);
-    byte[] data = channel.compress(compression);
+    byte[] data = channel.compress(compression, config.brotliQuality());
     boolean blobs = config.blobs().orElse(rollup.isActive(Fork.ECOTONE, l1Timestamp) && l1.params().forks().cancun(l1Timestamp));
     if (blobs && config.mixedDa() && !singleFrames) {
       blobs = blobCapableChannels++ % 2 == 0;
