@@ -96,6 +96,11 @@ public final class BlobSidecar {
     return Blob.fromPrefix(trimmed);
   }
 
+  /** The full 131,072-byte blob as bytes (one copy, for handing to a node). */
+  public Bytes blobBytes() {
+    return Bytes.wrapOwned(Arrays.copyOf(trimmed, Blob.SIZE_BYTES));
+  }
+
   public Bytes commitment() {
     return commitment;
   }
