@@ -139,6 +139,7 @@ public final class SimCommand implements Callable<Integer> {
     print(out, result, schedule);
     out.printf(Locale.ROOT, "ran %,d events in %.2f s (%,.0f events/s)%n", result.events(), nanos / 1e9,
         result.events() * 1e9 / Math.max(1, nanos));
+    out.println(result.cost().describe(result.events()));
     if (journalDir != null) {
       writeJournal(out, options, journal);
     }

@@ -33,4 +33,9 @@ public final class ChannelBuilder {
   public byte[] compress(ChannelCompression algo) {
     return ChannelCompressor.compress(rlp.toByteArray(), algo);
   }
+
+  /** The stream compressed with brotli at {@code brotliQuality} (see {@link ChannelCompressor}). */
+  public byte[] compress(ChannelCompression algo, int brotliQuality) {
+    return ChannelCompressor.compress(rlp.toByteArray(), algo, brotliQuality);
+  }
 }

@@ -52,6 +52,7 @@ public final class SimNode {
   private long events;
   private long commands;
   private long coreNanos;
+  private long coreCpuNanos;
 
   private SimNode(SimWorld world, CoreConfig config) {
     this.world = world;
@@ -192,9 +193,11 @@ public final class SimNode {
   }
 
   private void deliver(InputEvent event) {
+    long cpuStart = ThreadCpu.nanos();
     long start = System.nanoTime();
     var out = core.apply(event);
     coreNanos += System.nanoTime() - start;
+    coreCpuNanos += ThreadCpu.nanos() - cpuStart;
     events++;
     sinceSnapshot.add(event);
     listener.applied(event, out, core);
@@ -259,5 +262,10 @@ public final class SimNode {
   /** Wall time spent inside the core's {@code apply}, in nanoseconds. */
   public long coreNanos() {
     return coreNanos;
+  }
+
+  /** The driving thread's CPU time spent inside the core's {@code apply}, in nanoseconds (0 where unmeasurable). */
+  public long coreCpuNanos() {
+    return coreCpuNanos;
   }
 }

@@ -15,7 +15,7 @@ public final class Swarm {
   private Swarm() {}
 
   public record Summary(List<SimResult> results, EnumMap<FaultClass, Integer> injected, TreeMap<String, Integer> marks,
-      List<String> unreached, long events, long nanos) {
+      List<String> unreached, long events, long nanos, SimCost cost) {
     public List<SimResult> failures() {
       return results.stream().filter(r -> !r.passed()).toList();
     }
@@ -28,6 +28,7 @@ public final class Swarm {
       List<String> out = new ArrayList<>();
       out.add(String.format(Locale.ROOT, "seeds %d, events %,d in %.1f s (%,.0f events/s), failures %d", results.size(), events,
           nanos / 1e9, events * 1e9 / Math.max(1, nanos), failures().size()));
+      out.add(cost.describe(events));
       out.add("faults injected by class:");
       for (FaultClass f : FaultClass.values()) {
         out.add(String.format(Locale.ROOT, "  %-22s %,8d", f, injected.getOrDefault(f, 0)));
@@ -47,12 +48,14 @@ public final class Swarm {
     EnumMap<FaultClass, Integer> injected = new EnumMap<>(FaultClass.class);
     TreeMap<String, Integer> marks = new TreeMap<>();
     long events = 0;
+    SimCost cost = SimCost.NONE;
     long t0 = System.nanoTime();
     for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
       Simulation.Options o = template.withSeed(seed);
       SimResult r = Simulation.run(o);
       results.add(r);
       events += r.events();
+      cost = cost.plus(r.cost());
       r.injected().forEach((k, v) -> injected.merge(k, v, Integer::sum));
       r.marks().forEach((k, v) -> marks.merge(k, v, Integer::sum));
     }
@@ -67,6 +70,6 @@ public final class Swarm {
         unreached.add("mark '" + mark + "'");
       }
     }
-    return new Summary(results, injected, marks, unreached, events, System.nanoTime() - t0);
+    return new Summary(results, injected, marks, unreached, events, System.nanoTime() - t0, cost);
   }
 }

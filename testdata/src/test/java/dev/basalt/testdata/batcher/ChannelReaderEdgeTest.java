@@ -170,4 +170,18 @@ class ChannelReaderEdgeTest {
     assertTrue(o.batches().isEmpty());
     assertEquals(expected, o.end().reason(), o.end().detail());
   }
+
+  @Test
+  void everyBrotliLevelTheWorldUsesDecodesToTheSameBatches() {
+    for (int n : new int[] {1, 6, 40}) {
+      List<SingularBatch> batches = blocks(30 + n, n);
+      byte[] rlp = rlpOf(batches);
+      for (int quality = 9; quality <= 11; quality++) {
+        byte[] channel = ChannelCompressor.compress(rlp, ChannelCompression.BROTLI, quality);
+        Outcome o = readAll(channel, FJORD);
+        assertEquals(batches, o.batches(), "brotli-" + quality + ", " + n + " batches");
+        assertEquals(ChannelEnd.EXHAUSTED, o.end().reason(), o.end().detail());
+      }
+    }
+  }
 }

@@ -9,6 +9,9 @@ public final class Blob {
   public static final int FIELD_ELEMENT_BYTES = 32;
   public static final int SIZE_BYTES = FIELD_ELEMENTS * FIELD_ELEMENT_BYTES;
 
+  /** Compared against in bulk (vectorised) when checking a blob's unused tail. */
+  private static final byte[] ZEROS = new byte[SIZE_BYTES];
+
   private final byte[] bytes;
 
   private Blob(byte[] bytes) {
@@ -44,6 +47,12 @@ public final class Blob {
   /** Copies {@code length} bytes from {@code from} into {@code target} at {@code offset}. */
   void copyRange(int from, byte[] target, int offset, int length) {
     System.arraycopy(bytes, from, target, offset, length);
+  }
+
+  /** The index of the first non-zero byte at or after {@code from}, or -1 when all are zero. */
+  int firstNonZero(int from) {
+    int i = Arrays.mismatch(bytes, from, SIZE_BYTES, ZEROS, 0, SIZE_BYTES - from);
+    return i < 0 ? -1 : from + i;
   }
 
   public byte[] toArray() {

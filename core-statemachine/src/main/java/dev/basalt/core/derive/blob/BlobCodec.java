@@ -16,6 +16,8 @@ public final class BlobCodec {
 
   private static final int ROUNDS = 1024;
   private static final int FE = Blob.FIELD_ELEMENT_BYTES;
+  /** Output bytes one round's four field elements span before reassembly. */
+  private static final int ROUND_BYTES = 4 * FE;
 
   private BlobCodec() {}
 
@@ -34,8 +36,10 @@ public final class BlobCodec {
     if (length > MAX_DATA_BYTES) {
       throw new BlobDecodeException(Reason.INVALID_LENGTH, "length " + length + " exceeds " + MAX_DATA_BYTES);
     }
-    // A fixed-size buffer: the length was bounded above, so this never depends on untrusted input.
-    byte[] out = new byte[MAX_DATA_BYTES];
+    // Rounds run while the output is short of the length and write at most one round (128 bytes)
+    // past it, so this buffer is never overrun; the length was bounded above, so its size is too.
+    // Bytes the rounds never reach stay zero: only out[length, outPos) needs the zero check below.
+    byte[] out = new byte[Math.min(MAX_DATA_BYTES, Math.max(ROUND_BYTES, length + ROUND_BYTES))];
     blob.copyRange(5, out, 0, 27);
     int[] sixBits = new int[4];
     sixBits[0] = blob.get(0);
@@ -60,10 +64,9 @@ public final class BlobCodec {
         throw new BlobDecodeException(Reason.EXTRANEOUS_DATA_FIELD_ELEMENT, "non-zero data byte at " + i + " past length " + length);
       }
     }
-    for (int i = inPos; i < Blob.SIZE_BYTES; i++) {
-      if (blob.get(i) != 0) {
-        throw new BlobDecodeException(Reason.EXTRANEOUS_DATA, "non-zero blob byte at " + i + " after the last field element used");
-      }
+    int nonZero = blob.firstNonZero(inPos);
+    if (nonZero >= 0) {
+      throw new BlobDecodeException(Reason.EXTRANEOUS_DATA, "non-zero blob byte at " + nonZero + " after the last field element used");
     }
     return Arrays.copyOf(out, length);
   }

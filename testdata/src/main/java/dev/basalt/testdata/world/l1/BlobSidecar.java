@@ -25,14 +25,21 @@ public final class BlobSidecar {
 
   /** The proof, computed once and shared by every index-shifted copy of the sidecar. */
   private static final class LazyProof {
+    private final BlobCommitments kind;
     private volatile Bytes value;
 
-    Bytes get(Blob blob, Bytes commitment) {
+    LazyProof(BlobCommitments kind) {
+      this.kind = kind;
+    }
+
+    Bytes get(byte[] trimmed, Bytes commitment) {
       Bytes p = value;
       if (p == null) {
         synchronized (this) {
           if (value == null) {
-            value = Kzg.proof(blob, commitment);
+            value = kind == BlobCommitments.PSEUDO
+                ? Kzg.pseudoOfTrimmed(PSEUDO_PROOF, trimmed)
+                : Kzg.proof(Blob.fromPrefix(trimmed), commitment);
           }
           p = value;
         }
@@ -52,10 +59,19 @@ public final class BlobSidecar {
     this.proof = proof;
   }
 
+  private static final String PSEUDO_COMMITMENT = "basalt-sim-pseudo-commitment";
+  private static final String PSEUDO_PROOF = "basalt-sim-pseudo-proof";
+
   /** A sidecar for {@code blob} with real (or fallback, see {@link Kzg}) commitment and proof. */
   public static BlobSidecar of(Blob blob) {
-    Bytes commitment = Kzg.commitment(blob);
-    return new BlobSidecar(0, trim(blob.toArray()), commitment, Kzg.versionedHash(commitment), new LazyProof());
+    return of(blob, BlobCommitments.REAL);
+  }
+
+  /** A sidecar for {@code blob} whose commitment and proof are made as {@code kind} says. */
+  public static BlobSidecar of(Blob blob, BlobCommitments kind) {
+    byte[] trimmed = trim(blob.toArray());
+    Bytes commitment = kind == BlobCommitments.PSEUDO ? Kzg.pseudoOfTrimmed(PSEUDO_COMMITMENT, trimmed) : Kzg.commitment(blob);
+    return new BlobSidecar(0, trimmed, commitment, Kzg.versionedHash(commitment), new LazyProof(kind));
   }
 
   private static byte[] trim(byte[] full) {
@@ -80,13 +96,18 @@ public final class BlobSidecar {
     return Blob.fromPrefix(trimmed);
   }
 
+  /** The full 131,072-byte blob as bytes (one copy, for handing to a node). */
+  public Bytes blobBytes() {
+    return Bytes.wrapOwned(Arrays.copyOf(trimmed, Blob.SIZE_BYTES));
+  }
+
   public Bytes commitment() {
     return commitment;
   }
 
   /** The KZG blob proof (computed on first use). */
   public Bytes proof() {
-    return proof.get(blob(), commitment);
+    return proof.get(trimmed, commitment);
   }
 
   public Hash32 versionedHash() {

@@ -103,8 +103,21 @@ public final class Kzg {
     return Hash32.wrap(h);
   }
 
+  /**
+   * A {@link BlobCommitments#PSEUDO} commitment or proof ({@code domain}) of the blob whose bytes
+   * without trailing zeros are {@code trimmed}: hashing only those keeps it cheap for the mostly
+   * empty blobs a batcher posts, and a blob has a fixed size, so {@code trimmed} identifies it.
+   */
+  static Bytes pseudoOfTrimmed(String domain, byte[] trimmed) {
+    return pseudo((byte) 0xc0, domain, trimmed);
+  }
+
   private static Bytes pseudo(byte first, Blob blob, String domain) {
-    byte[] a = Keccak.hash(domain.getBytes(java.nio.charset.StandardCharsets.UTF_8), blob.toArray()).toArray();
+    return pseudo(first, domain, blob.toArray());
+  }
+
+  private static Bytes pseudo(byte first, String domain, byte[] content) {
+    byte[] a = Keccak.hash(domain.getBytes(java.nio.charset.StandardCharsets.UTF_8), content).toArray();
     byte[] b = Keccak.hash(a).toArray();
     byte[] out = new byte[COMMITMENT_BYTES];
     System.arraycopy(a, 0, out, 0, 32);

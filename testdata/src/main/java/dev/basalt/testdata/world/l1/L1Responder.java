@@ -98,7 +98,7 @@ public final class L1Responder {
         return new RequestFailed(f.correlationId(), FailureKind.NOT_FOUND, "no blob " + want.index() + " " + want.versionedHash()
             + " in L1 block " + f.block());
       }
-      out.add(Bytes.wrapOwned(all.get(want.index()).blob().toArray()));
+      out.add(all.get(want.index()).blobBytes());
     }
     return new BlobsFetched(f.correlationId(), out);
   }

@@ -64,10 +64,15 @@ public final class L1TxFactory {
 
   /** An EIP-4844 transaction to the batch inbox carrying {@code blobs} (empty calldata). */
   public L1Tx batcherBlobs(SigningKey batcher, Address inbox, List<Blob> blobs) {
+    return batcherBlobs(batcher, inbox, blobs, BlobCommitments.REAL);
+  }
+
+  /** As {@link #batcherBlobs(SigningKey, Address, List)}, with commitments made as {@code kind} says. */
+  public L1Tx batcherBlobs(SigningKey batcher, Address inbox, List<Blob> blobs, BlobCommitments kind) {
     List<BlobSidecar> sidecars = new ArrayList<>(blobs.size());
     List<Hash32> hashes = new ArrayList<>(blobs.size());
     for (Blob b : blobs) {
-      BlobSidecar s = BlobSidecar.of(b);
+      BlobSidecar s = BlobSidecar.of(b, kind);
       sidecars.add(s);
       hashes.add(s.versionedHash());
     }

@@ -1,8 +1,6 @@
 package dev.basalt.testdata.world.rollup;
 
 import dev.basalt.core.crypto.EcdsaSignature;
-import dev.basalt.core.crypto.Secp256k1;
-import dev.basalt.core.crypto.SigningKey;
 import dev.basalt.core.tx.AccessListTx;
 import dev.basalt.core.tx.AccessTuple;
 import dev.basalt.core.tx.Authorization;
@@ -11,6 +9,7 @@ import dev.basalt.core.tx.LegacyTx;
 import dev.basalt.core.tx.SetCodeTx;
 import dev.basalt.core.tx.Transaction;
 import dev.basalt.core.tx.TxCodec;
+import dev.basalt.core.tx.TxSignature;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
@@ -22,20 +21,20 @@ import java.util.List;
 /**
  * Random signed L2 user transactions from a fixed set of accounts with tracked nonces: legacy
  * (EIP-155), EIP-2930 and EIP-1559 always, EIP-7702 set-code transactions when allowed (Isthmus).
- * Blob transactions never appear on L2.
+ * Blob transactions never appear on L2. Signed by {@link CheapSigner}: valid signatures, cheaply.
  */
 final class UserTxs {
   private static final BigInteger GWEI = BigInteger.valueOf(1_000_000_000L);
   private final BigInteger chainId;
   private final SimRng rng;
-  private final List<SigningKey> keys = new ArrayList<>();
+  private final List<CheapSigner> keys = new ArrayList<>();
   private final long[] nonces;
 
   UserTxs(long chainId, SimRng rng, int accounts) {
     this.chainId = BigInteger.valueOf(chainId);
     this.rng = rng;
     for (int i = 0; i < accounts; i++) {
-      keys.add(SigningKey.fromBytes(Hash32.wrap(rng.bytes(32)).toArray()));
+      keys.add(new CheapSigner(Hash32.wrap(rng.bytes(32)).toArray()));
     }
     this.nonces = new long[accounts];
   }
@@ -45,9 +44,14 @@ final class UserTxs {
     List<Bytes> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int who = rng.nextInt(keys.size());
-      out.add(Bytes.wrapOwned(TxCodec.encode(TxCodec.sign(random(nonces[who]++, setCodeAllowed), keys.get(who)))));
+      out.add(Bytes.wrapOwned(TxCodec.encode(sign(random(nonces[who]++, setCodeAllowed), keys.get(who)))));
     }
     return out;
+  }
+
+  private static Transaction sign(Transaction tx, CheapSigner signer) {
+    EcdsaSignature sig = signer.sign(TxCodec.signingHash(tx));
+    return tx.withSignature(new TxSignature(sig.recoveryId(), sig.r(), sig.s()));
   }
 
   private Transaction random(long nonce, boolean setCodeAllowed) {
@@ -75,9 +79,9 @@ final class UserTxs {
   }
 
   private Authorization authorization() {
-    SigningKey authority = keys.get(rng.nextInt(keys.size()));
+    CheapSigner authority = keys.get(rng.nextInt(keys.size()));
     Authorization unsigned = new Authorization(chainId, Address.wrap(rng.bytes(20)), rng.nextLong(1000), 0, BigInteger.ONE, BigInteger.ONE);
-    EcdsaSignature sig = Secp256k1.sign(unsigned.signingHash(), authority);
+    EcdsaSignature sig = authority.sign(unsigned.signingHash());
     return new Authorization(chainId, unsigned.address(), unsigned.nonce(), sig.recoveryId(), sig.r(), sig.s());
   }
 }

@@ -126,7 +126,7 @@ public final class WorldBatcher {
     for (Payload p : payloads) {
       out.add(p.blobs() == null
           ? l1.txs().batcherCalldata(from, rollup.batchInboxAddress(), p.calldata())
-          : l1.txs().batcherBlobs(from, rollup.batchInboxAddress(), p.blobs()));
+          : l1.txs().batcherBlobs(from, rollup.batchInboxAddress(), p.blobs(), config.commitments()));
     }
     return out;
   }
@@ -142,7 +142,7 @@ public final class WorldBatcher {
     }
     ChannelCompression compression = config.compression()
         .orElse(rollup.isActive(Fork.FJORD, l1Timestamp) ? ChannelCompression.BROTLI : ChannelCompression.ZLIB);
-    byte[] data = channel.compress(compression);
+    byte[] data = channel.compress(compression, config.brotliQuality());
     boolean blobs = config.blobs().orElse(rollup.isActive(Fork.ECOTONE, l1Timestamp) && l1.params().forks().cancun(l1Timestamp));
     if (blobs && config.mixedDa() && !singleFrames) {
       blobs = blobCapableChannels++ % 2 == 0;
@@ -215,7 +215,7 @@ public final class WorldBatcher {
       for (int i = 0; i < junk.length; i += Blob.FIELD_ELEMENT_BYTES) {
         junk[i] = 0;
       }
-      return l1.txs().batcherBlobs(key, rollup.batchInboxAddress(), List.of(Blob.wrap(junk)));
+      return l1.txs().batcherBlobs(key, rollup.batchInboxAddress(), List.of(Blob.wrap(junk)), config.commitments());
     }
     byte[] data = rng.bytes(1 + rng.nextInt(200));
     data[0] = 0;
