@@ -13,6 +13,11 @@ import java.util.Locale;
  * end) after a short warm-up seed. Reports events per second overall, for the production core alone
  * (time inside {@code Core.apply}) and for the simulated world and checks alone, by the driving
  * thread's CPU time (wall time in brackets: on a shared machine it is the noisier figure).
+ *
+ * <p>The world keeps its whole history: a million events (some 35,000 L2 blocks) need about 1.6 GB,
+ * more than {@code benchmarks/run}'s default heap, so run it as {@code BENCH_JAVA_OPTS=-Xmx3g
+ * benchmarks/run sim} ({@code --quick}: 100,000 events fit the default). {@code -Dsim.events},
+ * {@code -Dsim.seed} and {@code -Dsim.profile} (swarm, heavy, calm) choose the run.
  */
 final class SimBench {
   /** Calm and swarm seeds apply some 30 to 60 events per L1 block time: this many steps is plenty. */
