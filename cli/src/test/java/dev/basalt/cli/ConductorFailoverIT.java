@@ -20,7 +20,6 @@ import dev.basalt.core.types.L2BlockRef;
 import dev.basalt.testdata.conductor.ConductorHttpServer;
 import dev.basalt.testdata.conductor.FakeConductor;
 import dev.basalt.testdata.world.SimWorld;
-import dev.basalt.testdata.world.SimWorldConfig;
 import dev.basalt.testdata.world.engine.EngineResponder;
 import dev.basalt.testdata.world.engine.FakeEngine;
 import dev.basalt.testdata.world.http.L1HttpServer;
@@ -30,9 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,36 +49,22 @@ class ConductorFailoverIT {
   private static final SequencerConfig CONDUCTED = new SequencerConfig(2, 50, 0, false, true, false, true);
 
   @TempDir Path dir;
-  private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-  private final List<AutoCloseable> open = new java.util.ArrayList<>();
+  private final LiveWorldResources live = new LiveWorldResources();
   private final HttpNodeHarness.Halt halt = new HttpNodeHarness.Halt();
 
   @AfterEach
   void close() throws Exception {
-    clock.shutdownNow();
-    for (AutoCloseable c : open.reversed()) {
-      c.close();
-    }
+    live.close();
   }
 
   private <T extends AutoCloseable> T opened(T c) {
-    open.add(c);
-    return c;
+    return live.opened(c);
   }
 
   @Test
   void leadershipMovesWithoutForkingOrLosingACommittedBlock() throws Exception {
     long genesis = System.currentTimeMillis() / 1000 - 4;
-    // The world's own batcher must never post: its chain would become safe and replace the
-    // sequencers' blocks. It posts only before the first L1 block (batch interval 10^6), which
-    // comes (1 s L1 blocks) before the world's first L2 block (2 s), so it has nothing to post.
-    SimWorld world = SimWorld.create(SimWorldConfig.defaults(21).withTimes(genesis, 1, 2)
-        .withForks(SimWorldConfig.allAt(genesis)).withActivity(1_000_000, 0, 0, 0));
-    clock.scheduleWithFixedDelay(() -> {
-      synchronized (world) {
-        world.advanceTo(System.currentTimeMillis() / 1000);
-      }
-    }, 0, 200, TimeUnit.MILLISECONDS);
+    SimWorld world = live.silentBatcherWorld(21, genesis);
     L1HttpServer l1 = opened(L1HttpServer.start(world));
     FakeConductor cluster = new FakeConductor("a");
     CoreConfig config = new CoreConfig(world.rollupConfig(), world.l1ChainConfig(), NodeMode.SEQUENCER, SyncMode.CONSENSUS_LAYER, 0,
@@ -149,10 +131,8 @@ class ConductorFailoverIT {
       Optional<Hash32> held = engineB.block(new L2BlockSelector.ByNumber(c.number())).map(e -> e.payload().blockHash());
       assertEquals(Optional.of(Hash32.fromHex(c.blockHash())), held, "committed block " + c.number() + " is canonical on B");
     }
-    a.close();
-    b.close();
-    open.remove(a);
-    open.remove(b);
+    live.closeNow(a);
+    live.closeNow(b);
     HttpNodeHarness.replayIdentical(dir.resolve("a"));
     HttpNodeHarness.replayIdentical(dir.resolve("b"));
   }

@@ -16,7 +16,6 @@ import dev.basalt.core.p2p.GossipReason;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.core.types.L2BlockRef;
 import dev.basalt.testdata.world.SimWorld;
-import dev.basalt.testdata.world.SimWorldConfig;
 import dev.basalt.testdata.world.engine.EngineResponder;
 import dev.basalt.testdata.world.engine.FakeEngine;
 import dev.basalt.testdata.world.http.L1HttpServer;
@@ -25,9 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,34 +43,22 @@ class P2pGossipIT {
   private static final String SEQUENCER_KEY = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
   @TempDir Path dir;
-  private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private final LiveWorldResources live = new LiveWorldResources();
   private final HttpNodeHarness.Halt halt = new HttpNodeHarness.Halt();
 
   @AfterEach
   void close() throws Exception {
-    clock.shutdownNow();
-    for (AutoCloseable c : open.reversed()) {
-      c.close();
-    }
+    live.close();
   }
 
   private <T extends AutoCloseable> T opened(T c) {
-    open.add(c);
-    return c;
+    return live.opened(c);
   }
 
   @Test
   void theValidatorsUnsafeHeadFollowsTheSequencersGossipedBlocks() throws Exception {
     long genesis = System.currentTimeMillis() / 1000 - 2;
-    // The world's batcher posts only before its first L1 block, so nothing ever becomes safe.
-    SimWorld world = SimWorld.create(SimWorldConfig.defaults(31).withTimes(genesis, 1, 2)
-        .withForks(SimWorldConfig.allAt(genesis)).withActivity(1_000_000, 0, 0, 0));
-    clock.scheduleWithFixedDelay(() -> {
-      synchronized (world) {
-        world.advanceTo(System.currentTimeMillis() / 1000);
-      }
-    }, 0, 200, TimeUnit.MILLISECONDS);
+    SimWorld world = live.silentBatcherWorld(31, genesis);
     L1HttpServer l1 = opened(L1HttpServer.start(world));
     SigningKey key = SigningKey.fromHex(SEQUENCER_KEY);
     FakeEngine engineA = new FakeEngine(world.rollupConfig(), world.nodeEngine().genesis());
