@@ -1,4 +1,4 @@
-// js-libp2p peer for Basalt's Java interop tests (io-adapters, dev.basalt.io.p2p.tcp.JsInteropTest).
+// js-libp2p peer for Basalt's Java interop tests (io-adapters, dev.basalt.adapters.p2p.tcp.JsInteropTest).
 // Starts two nodes with secp256k1 identities, one yamux-only and one mplex-only, both with Noise,
 // identify, ping and an echo protocol, prints one "ready" JSON line, then answers JSON commands read
 // from stdin, one per line: {"id":1,"cmd":"dial","node":"yamux","addr":"/ip4/..."}.

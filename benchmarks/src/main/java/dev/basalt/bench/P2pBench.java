@@ -1,13 +1,13 @@
 package dev.basalt.bench;
 
-import dev.basalt.io.p2p.host.Connection;
-import dev.basalt.io.p2p.host.Host;
-import dev.basalt.io.p2p.host.HostConfig;
-import dev.basalt.io.p2p.host.MuxerKind;
-import dev.basalt.io.p2p.host.Stream;
-import dev.basalt.io.p2p.host.StreamHandler;
-import dev.basalt.io.p2p.identity.IdentityKey;
-import dev.basalt.io.p2p.multiaddr.Multiaddr;
+import dev.basalt.adapters.p2p.host.Connection;
+import dev.basalt.adapters.p2p.host.Host;
+import dev.basalt.adapters.p2p.host.HostConfig;
+import dev.basalt.adapters.p2p.host.MuxerKind;
+import dev.basalt.adapters.p2p.host.Stream;
+import dev.basalt.adapters.p2p.host.StreamHandler;
+import dev.basalt.adapters.p2p.identity.IdentityKey;
+import dev.basalt.adapters.p2p.multiaddr.Multiaddr;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

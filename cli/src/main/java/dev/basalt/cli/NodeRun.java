@@ -129,7 +129,7 @@ final class NodeRun {
       LOG.info(p.describeOff(s.dev()));
       return java.util.Optional.empty();
     }
-    var defaults = chainBootnodes ? dev.basalt.io.p2p.discv5.DefaultBootnodes.forL1(config.l1().chainId()) : java.util.List.<String>of();
+    var defaults = chainBootnodes ? dev.basalt.adapters.p2p.discv5.DefaultBootnodes.forL1(config.l1().chainId()) : java.util.List.<String>of();
     return java.util.Optional.of(NodeP2p.create(p, config.rollup(), defaults, dir));
   }
 

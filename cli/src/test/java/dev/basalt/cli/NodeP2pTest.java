@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.basalt.adapters.ring.EventSink;
 import dev.basalt.core.event.InputEvent;
-import dev.basalt.io.p2p.identity.PrivateKeyHex;
+import dev.basalt.adapters.p2p.identity.PrivateKeyHex;
 import dev.basalt.testdata.world.SimWorld;
 import dev.basalt.testdata.world.SimWorldConfig;
 import java.nio.file.Files;

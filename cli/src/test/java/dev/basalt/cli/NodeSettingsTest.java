@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class NodeSettingsTest {
   /** A loopback multiaddr with the peer id of {@link #KEY} as node key. */
-  static final String STATIC_PEER = "/ip4/127.0.0.1/tcp/9000/p2p/" + dev.basalt.io.p2p.identity.PrivateKeyHex.parse(
+  static final String STATIC_PEER = "/ip4/127.0.0.1/tcp/9000/p2p/" + dev.basalt.adapters.p2p.identity.PrivateKeyHex.parse(
       "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80").peerId();
 
   /** The three required endpoints, through kona's variables, so each row can vary one thing. */

@@ -164,7 +164,7 @@ public final class P2pFlags {
     }
     if (privRaw != null) {
       try {
-        dev.basalt.io.p2p.identity.PrivateKeyHex.parse(privRaw);
+        dev.basalt.adapters.p2p.identity.PrivateKeyHex.parse(privRaw);
       } catch (IllegalArgumentException e) {
         throw new FlagException("--p2p.priv.raw: " + e.getMessage());
       }
@@ -195,7 +195,7 @@ public final class P2pFlags {
     List<String> statics = staticPeers == null ? List.of() : staticPeers.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
     for (String a : statics) {
       try {
-        if (dev.basalt.io.p2p.multiaddr.Multiaddr.parse(a).peerId().isEmpty()) {
+        if (dev.basalt.adapters.p2p.multiaddr.Multiaddr.parse(a).peerId().isEmpty()) {
           throw new FlagException("--p2p.static: " + a + " has no /p2p/<peer id>");
         }
       } catch (IllegalArgumentException e) {
@@ -223,7 +223,7 @@ public final class P2pFlags {
 
   private static void ip(String text, String flag) {
     try {
-      dev.basalt.io.p2p.multiaddr.Multiaddr.parse((text.contains(":") ? "/ip6/" : "/ip4/") + text + "/tcp/0");
+      dev.basalt.adapters.p2p.multiaddr.Multiaddr.parse((text.contains(":") ? "/ip6/" : "/ip4/") + text + "/tcp/0");
     } catch (IllegalArgumentException e) {
       throw new FlagException(flag + " must be an IP address, got " + text);
     }

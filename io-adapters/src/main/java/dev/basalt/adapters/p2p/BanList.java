@@ -1,9 +1,9 @@
 package dev.basalt.adapters.p2p;
 
-import dev.basalt.io.p2p.host.ConnectionGater;
-import dev.basalt.io.p2p.host.Direction;
-import dev.basalt.io.p2p.identity.PeerId;
-import dev.basalt.io.p2p.multiaddr.Multiaddr;
+import dev.basalt.adapters.p2p.host.ConnectionGater;
+import dev.basalt.adapters.p2p.host.Direction;
+import dev.basalt.adapters.p2p.identity.PeerId;
+import dev.basalt.adapters.p2p.multiaddr.Multiaddr;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.basalt.adapters.p2p;
 import dev.basalt.core.p2p.BlockVersion;
 import dev.basalt.core.p2p.GossipMessage;
 import dev.basalt.core.p2p.GossipReason;
-import dev.basalt.io.p2p.gossip.GossipNetwork;
+import dev.basalt.adapters.p2p.gossip.GossipNetwork;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;

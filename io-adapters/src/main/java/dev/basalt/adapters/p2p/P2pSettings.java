@@ -1,12 +1,12 @@
 package dev.basalt.adapters.p2p;
 
 import dev.basalt.core.types.Address;
-import dev.basalt.io.p2p.gossip.GossipParams;
-import dev.basalt.io.p2p.gossip.MessageIds;
-import dev.basalt.io.p2p.gossip.ScoreParams;
-import dev.basalt.io.p2p.host.MuxerKind;
-import dev.basalt.io.p2p.identity.IdentityKey;
-import dev.basalt.io.p2p.multiaddr.Multiaddr;
+import dev.basalt.adapters.p2p.gossip.GossipParams;
+import dev.basalt.adapters.p2p.gossip.MessageIds;
+import dev.basalt.adapters.p2p.gossip.ScoreParams;
+import dev.basalt.adapters.p2p.host.MuxerKind;
+import dev.basalt.adapters.p2p.identity.IdentityKey;
+import dev.basalt.adapters.p2p.multiaddr.Multiaddr;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -25,7 +25,7 @@ import dev.basalt.core.p2p.GossipMessage;
 import dev.basalt.core.p2p.GossipReason;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
-import dev.basalt.io.p2p.tcp.JsPeer;
+import dev.basalt.adapters.p2p.tcp.JsPeer;
 import dev.basalt.testdata.world.SimWorld;
 import dev.basalt.testdata.world.SimWorldConfig;
 import java.util.ArrayDeque;

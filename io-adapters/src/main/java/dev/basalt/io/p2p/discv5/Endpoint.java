@@ -1,7 +1,0 @@
-package dev.basalt.io.p2p.discv5;
-
-import dev.basalt.io.p2p.enr.NodeId;
-import java.net.InetSocketAddress;
-
-/** Node ID and UDP endpoint: sessions and challenges are tied to both (discv5-theory.md "Session Cache"). */
-record Endpoint(NodeId id, InetSocketAddress address) {}

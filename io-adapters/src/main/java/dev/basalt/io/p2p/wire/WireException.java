@@ -1,8 +1,0 @@
-package dev.basalt.io.p2p.wire;
-
-/** Malformed or oversized bytes from a peer: the caller refuses the message or closes the channel. */
-public final class WireException extends Exception {
-  public WireException(String message) {
-    super(message, null, false, false);
-  }
-}
