@@ -10,7 +10,11 @@ final class Coverage {
   /** Every mark a healthy swarm must reach, beside one "injected: CLASS" per fault class. */
   static final String[] REQUIRED = {
     "safe head rewound after a disruption", "reorg below the safe head's origin", "node restarted from its journal",
-    "torn journal tail", "converged after faults", "forkchoice update checked against the engine"
+    "torn journal tail", "converged after faults", "forkchoice update checked against the engine",
+    "gossip: true block accepted", "unsafe head ahead of safe from gossip", "gossip: duplicate ignored", "gossip: bad signature rejected",
+    "gossip: too old rejected", "gossip: too new rejected", "gossip: equivocating block accepted",
+    "gossip: too many blocks at a height rejected", "equivocating block became the unsafe head",
+    "equivocating block replaced by derivation", "gossip flood absorbed", "unsafe-block signer observed again after a restart"
   };
 
   /** Every mark a healthy sequencer swarm must reach, beside one "injected: CLASS" per fault class. */
@@ -18,7 +22,9 @@ final class Coverage {
     "node restarted from its journal", "torn journal tail", "converged after faults", "forkchoice update checked against the engine",
     "sequencer origin advanced", "sequencer build started again on the same parent", "reorg of the sequencer's next origin",
     "sequencer reached the drift bound", "sequencer's unsafe chain rewound", "sequencer re-sealed a height after a disruption",
-    "conductor commit failed", "conductor leadership lost and regained"
+    "conductor commit failed", "conductor leadership lost and regained",
+    "gossip: duplicate ignored", "gossip: bad signature rejected", "gossip: too old rejected", "gossip: too new rejected",
+    "gossip flood absorbed"
   };
 
   static String[] required(dev.basalt.core.NodeMode mode) {

@@ -34,10 +34,39 @@ public enum FaultClass {
    * Sequencer mode only: op-conductor guards the sequencer (a step-0 entry switches it on); later
    * entries fail or hang commits, or take leadership away for a few steps and give it back.
    */
-  CONDUCTOR;
+  CONDUCTOR,
+  /**
+   * Validator only, a property of the world (a step-0 entry): honest peers gossip every block the
+   * world's sequencer seals, signed, shortly after it seals it; size: the largest relay latency in
+   * 100 ms. Not a fault: a validator without it runs as with {@code --p2p.disabled}.
+   */
+  GOSSIP_PEERS,
+  /** A peer sends blocks the node already saw again (as new messages). */
+  GOSSIP_DUPLICATE,
+  /** Blocks signed by a stranger or with a damaged signature. */
+  GOSSIP_BAD_SIGNATURE,
+  /** Validly signed blocks more than 60 s old, or more than 5 s in the future. */
+  GOSSIP_OUT_OF_WINDOW,
+  /**
+   * Validator only: the signer's key signs other blocks at the height of the next true block, sent
+   * ahead of it; the node may adopt one as its unsafe head until derivation replaces it. (A
+   * sequencer's key is its own: a second signer is a conductor matter, not gossip.)
+   */
+  GOSSIP_EQUIVOCATION,
+  /** Many messages of every kind in one step. */
+  GOSSIP_FLOOD;
 
-  /** Whether a node in {@code mode} can meet this fault (a validator has no conductor). */
+  /** Whether a node in {@code mode} can meet this fault (a validator has no conductor, a sequencer no other block source). */
   public boolean appliesTo(dev.basalt.core.NodeMode mode) {
-    return this != CONDUCTOR || mode == dev.basalt.core.NodeMode.SEQUENCER;
+    return switch (this) {
+      case CONDUCTOR -> mode == dev.basalt.core.NodeMode.SEQUENCER;
+      case GOSSIP_PEERS, GOSSIP_EQUIVOCATION -> mode != dev.basalt.core.NodeMode.SEQUENCER;
+      default -> true;
+    };
+  }
+
+  /** Block gossip, delivered by the simulator's peers rather than the world's answers. */
+  public boolean gossip() {
+    return name().startsWith("GOSSIP_");
   }
 }

@@ -15,10 +15,12 @@ public record FaultSchedule(List<ScheduledFault> faults) {
 
   public static FaultSchedule draw(SwarmProfile profile, int steps, SimRng rng) {
     List<ScheduledFault> out = new ArrayList<>();
+    // Gossip draws from a stream of its own, so adding it left every other class's draws as they were.
+    SimRng gossipRng = rng.fork("gossip");
     for (int step = 1; step < steps; step++) {
       for (FaultClass f : FaultClass.values()) {
         // A class the profile has off for the mode draws nothing: adding one keeps old seeds' schedules.
-        if (!profile.perMille().containsKey(f)) {
+        if (!profile.perMille().containsKey(f) || f.gossip()) {
           continue;
         }
         if (f != FaultClass.BATCHER_MISBEHAVIOUR && rng.nextInt(1000) < profile.rate(f)) {
@@ -26,6 +28,7 @@ public record FaultSchedule(List<ScheduledFault> faults) {
         }
       }
     }
+    drawGossip(profile, steps, gossipRng, out);
     if (profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) > 0) {
       // The batcher's misbehaviour is a property of the world, chosen up front (size = chance in 100).
       out.add(new ScheduledFault(0, FaultClass.BATCHER_MISBEHAVIOUR, Math.max(1, profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) / 4)));
@@ -35,6 +38,19 @@ public record FaultSchedule(List<ScheduledFault> faults) {
       out.add(new ScheduledFault(0, FaultClass.CONDUCTOR, 1));
     }
     return new FaultSchedule(out);
+  }
+
+  private static void drawGossip(SwarmProfile profile, int steps, SimRng rng, List<ScheduledFault> out) {
+    if (profile.rate(FaultClass.GOSSIP_PEERS) > 0) {
+      out.add(new ScheduledFault(0, FaultClass.GOSSIP_PEERS, size(FaultClass.GOSSIP_PEERS, rng)));
+    }
+    for (int step = 1; step < steps; step++) {
+      for (FaultClass f : FaultClass.values()) {
+        if (f.gossip() && f != FaultClass.GOSSIP_PEERS && profile.perMille().containsKey(f) && rng.nextInt(1000) < profile.rate(f)) {
+          out.add(new ScheduledFault(step, f, size(f, rng)));
+        }
+      }
+    }
   }
 
   private static int size(FaultClass f, SimRng rng) {
@@ -48,6 +64,10 @@ public record FaultSchedule(List<ScheduledFault> faults) {
       case NODE_CRASH -> (int) rng.between(0, 2);
       case BATCHER_MISBEHAVIOUR -> (int) rng.between(1, 30);
       case CONDUCTOR -> (int) rng.between(1, 12); // size % 3: fail, hang, lose leadership; size / 3 + 1 calls or steps
+      case GOSSIP_PEERS -> (int) rng.between(1, 9); // largest relay latency, in 100 ms
+      case GOSSIP_DUPLICATE, GOSSIP_BAD_SIGNATURE, GOSSIP_OUT_OF_WINDOW -> (int) rng.between(1, 4);
+      case GOSSIP_EQUIVOCATION -> (int) rng.between(1, 8); // forged blocks at one height: from the 7th the node rejects
+      case GOSSIP_FLOOD -> (int) rng.between(20, 60);
     };
   }
 

@@ -38,6 +38,34 @@ public final class SimNode {
     default void crashed(int lostEvents) {}
   }
 
+  /**
+   * Inputs that arrive by virtual time from outside the world's answers (gossip from peers): asked
+   * for its next due time whenever the node looks for something to do, and for what is due once
+   * the clock got there. What is in flight when the process dies is lost.
+   */
+  public interface TimedInputs {
+    long nextDueMillis();
+
+    List<InputEvent> deliverDue(long nowMillis);
+
+    void processDied();
+  }
+
+  private static final TimedInputs NO_TIMED_INPUTS = new TimedInputs() {
+    @Override
+    public long nextDueMillis() {
+      return Long.MAX_VALUE;
+    }
+
+    @Override
+    public List<InputEvent> deliverDue(long nowMillis) {
+      return List.of();
+    }
+
+    @Override
+    public void processDied() {}
+  };
+
   private final SimWorld world;
   private final CoreConfig config;
   private Core core = new Core();
@@ -46,6 +74,7 @@ public final class SimNode {
   private Listener listener = (e, out, c) -> {};
   private java.util.function.Predicate<Command> sideHandles = c -> false;
   private java.util.function.Function<Command, List<InputEvent>> sideAnswers = c -> List.of();
+  private TimedInputs timedInputs = NO_TIMED_INPUTS;
   private final ArrayDeque<InputEvent> inbox = new ArrayDeque<>();
   private final TreeMap<Long, ArrayDeque<Long>> timers = new TreeMap<>();
   private long nowMillis;
@@ -76,6 +105,11 @@ public final class SimNode {
     this.sideAnswers = answers;
   }
 
+  /** Delivers {@code inputs} by virtual time too (gossip peers). */
+  public void timedInputs(TimedInputs inputs) {
+    this.timedInputs = inputs;
+  }
+
   /** Queues an input from outside the world (an admin RPC call). */
   public void submit(InputEvent event) {
     inbox.add(event);
@@ -93,6 +127,7 @@ public final class SimNode {
     inbox.clear();
     timers.clear();
     world.dropDelayed();
+    timedInputs.processDied();
     core = snapshot == null ? new Core() : Core.restore(new BinaryReader(snapshot));
     for (InputEvent e : sinceSnapshot) {
       core.apply(e);
@@ -172,7 +207,7 @@ public final class SimNode {
 
   private boolean fireNextTimer(long untilMillis) {
     Map.Entry<Long, ArrayDeque<Long>> timer = timers.firstEntry();
-    long worldDue = world.nextDueMillis();
+    long worldDue = Math.min(world.nextDueMillis(), timedInputs.nextDueMillis());
     if (timer == null && worldDue == Long.MAX_VALUE) {
       return false;
     }
@@ -182,6 +217,7 @@ public final class SimNode {
     }
     nowMillis = Math.max(nowMillis, at);
     inbox.addAll(world.deliverDue(nowMillis));
+    inbox.addAll(timedInputs.deliverDue(nowMillis));
     if (timer != null && timer.getKey() <= nowMillis) {
       Long id = timer.getValue().poll();
       if (timer.getValue().isEmpty()) {

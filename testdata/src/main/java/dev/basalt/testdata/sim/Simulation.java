@@ -102,6 +102,7 @@ public final class Simulation {
     if (conductor != null) {
       checks.add(conductor);
     }
+    SimGossip gossip = gossip(o, schedule, node, world, coverage, checks, oracle);
     node.listen(all(checks));
     FaultInjector injector = new FaultInjector(node, invariants, oracle, coverage, o.sequencing(), conductor);
     EnumMap<FaultClass, Integer> injected = new EnumMap<>(FaultClass.class);
@@ -122,7 +123,7 @@ public final class Simulation {
         }
         while (next < schedule.size() && schedule.faults().get(next).step() <= step) {
           ScheduledFault f = schedule.faults().get(next++);
-          if (f.step() > 0 && f.fault().appliesTo(o.mode()) && injector.inject(f)) {
+          if (f.step() > 0 && f.fault().appliesTo(o.mode()) && (f.fault().gossip() ? gossip != null && gossip.inject(f) : injector.inject(f))) {
             injected.merge(f.fault(), 1, Integer::sum);
             coverage.mark("injected: " + f.fault());
           }
@@ -131,7 +132,7 @@ public final class Simulation {
         if (injector.paused()) {
           world.advanceTo(t); // the node's process is paused: the world moves on without it
         } else {
-          runStep(node, o, step, t, !injector.stalled());
+          runStep(node, o, step, t, !injector.stalled(), gossip);
           if (!injector.engineEverRestarted()) {
             checkEngineNotBehind(node, step);
           }
@@ -149,14 +150,14 @@ public final class Simulation {
         conductor.quiet();
       }
       for (int quiet = 0; quiet < o.quietSteps(); quiet++, step++) {
-        runStep(node, o, step, genesis + step * stepSeconds, true);
+        runStep(node, o, step, genesis + step * stepSeconds, true, gossip);
         if (conductor != null) {
           conductor.stepDone();
         }
         // The full reference derivation costs a pass over the chain: run it when the world's own
         // bookkeeping already agrees, and on the last quiet step whatever the bookkeeping says.
         boolean last = quiet == o.quietSteps() - 1;
-        if ((plausiblyConverged(node) || last || quiet % 10 == 9) && converged(node, sequencer).isEmpty()) {
+        if ((plausiblyConverged(node) || last || quiet % 10 == 9) && settled(node, sequencer, gossip).isEmpty()) {
           if (!injected.isEmpty()) {
             coverage.mark("converged after faults");
           }
@@ -164,12 +165,38 @@ public final class Simulation {
               cost(node, cpu0, wall0));
         }
       }
-      String why = converged(node, sequencer).orElse("");
+      String why = settled(node, sequencer, gossip).orElse("");
       return failed(o, step, node, injected, coverage, cost(node, cpu0, wall0), "no convergence within " + o.quietSteps() + " quiet steps after step "
           + lastFaultStep + ": " + why);
     } catch (InvariantViolation | IllegalStateException e) {
       return failed(o, step, node, injected, coverage, cost(node, cpu0, wall0), e.getMessage());
     }
+  }
+
+  /**
+   * The node's gossip peers when the schedule has any gossip for the mode (a schedule without, an
+   * old corpus file for one, runs exactly as before): their oracle and the signer's announcement
+   * join {@code checks}; honest relay when a step-0 {@link FaultClass#GOSSIP_PEERS} entry says so.
+   */
+  private static SimGossip gossip(Options o, FaultSchedule schedule, SimNode node, SimWorld world, Coverage coverage,
+      List<SimNode.Listener> checks, ForkchoiceOracle forkchoice) {
+    if (schedule.faults().stream().noneMatch(f -> f.fault().gossip() && f.fault().appliesTo(o.mode()))) {
+      return null;
+    }
+    int latency = o.sequencing() ? 0 : schedule.faults().stream()
+        .filter(f -> f.step() == 0 && f.fault() == FaultClass.GOSSIP_PEERS).mapToInt(f -> Math.max(1, f.size())).findFirst().orElse(0);
+    GossipOracle judge = new GossipOracle(world.nodeEngine(), coverage, o.sequencing());
+    SimGossip gossip = new SimGossip(node, judge, coverage, new SimRng(o.seed()).fork("gossip-peers"), o.sequencing(), latency);
+    forkchoice.unsafeInsertions(judge::acceptedBlock);
+    node.timedInputs(gossip);
+    checks.add(gossip);
+    checks.add(judge);
+    return gossip;
+  }
+
+  private static Optional<String> settled(SimNode node, SequencerChecks sequencer, SimGossip gossip) {
+    Optional<String> why = converged(node, sequencer);
+    return why.isPresent() || gossip == null ? why : gossip.settled();
   }
 
   /** One listener telling {@code listeners} everything, in order. */
@@ -211,7 +238,7 @@ public final class Simulation {
    * always has a wakeup planned, so it is driven one second at a time through the step, as a
    * head poller and the slot timer would see it.
    */
-  private static void runStep(SimNode node, Options o, int step, long t, boolean observeL1) {
+  private static void runStep(SimNode node, Options o, int step, long t, boolean observeL1, SimGossip gossip) {
     long before = node.events();
     if (o.sequencing()) {
       long from = Math.max(node.world().nowSeconds(), node.nowMillis() / 1000) + 1;
@@ -223,6 +250,9 @@ public final class Simulation {
         }
       }
     } else {
+      if (gossip != null) {
+        gossip.runSlotsBefore(t);
+      }
       node.tick(t, observeL1);
       node.runUntil(() -> node.events() - before >= o.maxEventsPerStep(), Long.MAX_VALUE);
     }
