@@ -44,6 +44,21 @@ class SimCommandTest {
   }
 
   @Test
+  void aRunWithHonestAndHostileGossipReplaysIdentically() {
+    Path journal = dir.resolve("gossip");
+    Run r = sim("--seed", "1", "--ticks", "30", "--journal", journal.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    for (String s : new String[] {"GOSSIP_PEERS=1", "GOSSIP_FLOOD=", "gossip: true block accepted", "gossip: bad signature rejected",
+        "unsafe head ahead of safe from gossip", "PASSED"}) {
+      assertTrue(r.out().contains(s), s + " in: " + r.out());
+    }
+    try (var j = Journals.openExisting(journal, JournalOptions.defaults())) {
+      VerifyResult v = new ReplayVerifier(j, Journals.snapshots(journal)).verify();
+      assertTrue(v instanceof VerifyResult.Identical, v::toString);
+    }
+  }
+
+  @Test
   void theSameSeedPrintsTheSameRun() {
     Run first = sim("--seed", "11", "--ticks", "20");
     assertTrue(first.out().contains("core only"), "the run reports the core's and the world's rates: " + first.out());
