@@ -8,7 +8,7 @@ import dev.basalt.core.event.GossipPayloadReceived;
 import dev.basalt.core.event.InputEvent;
 import dev.basalt.core.event.NodeStarted;
 import dev.basalt.core.event.UnsafeBlockSignerObserved;
-import dev.basalt.core.p2p.BlockVersion;
+import dev.basalt.core.config.Fork;
 import dev.basalt.core.p2p.GossipValidator;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
@@ -304,11 +304,14 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
   private Optional<Built> tooNew(long nowMillis, long salt) {
     return newest().flatMap(b -> {
       long ts = nowMillis / 1000 + 6 + Math.floorMod(salt, 20);
-      ExecutionPayloadEnvelope moved = peers.moved(b.block(), b.block().payload().blockNumber() + 1 + Math.floorMod(salt, 3), ts);
       var rollup = world.rollupConfig();
-      if (BlockVersion.at(rollup, ts) != BlockVersion.at(rollup, b.block().payload().timestamp())) {
-        return Optional.empty(); // a fork activates in between: the moved block has the wrong layout
+      long from = b.block().payload().timestamp();
+      for (Fork fork : Fork.values()) {
+        if (rollup.isActive(fork, from) != rollup.isActive(fork, ts)) {
+          return Optional.empty(); // a fork activates in between: the moved block would have the wrong fields
+        }
       }
+      ExecutionPayloadEnvelope moved = peers.moved(b.block(), b.block().payload().blockNumber() + 1 + Math.floorMod(salt, 3), ts);
       return Optional.of(new Built(peers.signed(moved), true, true));
     });
   }
