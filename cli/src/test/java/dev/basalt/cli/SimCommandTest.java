@@ -77,7 +77,8 @@ class SimCommandTest {
     assertTrue(seq.out().contains("sequencer origin advanced") && seq.out().contains("PASSED"), seq.out());
     Run both = sim("--seed", "5", "--ticks", "10", "--mode", "both", "--profile", "calm");
     assertEquals(0, both.exit(), both.out() + both.err());
-    assertTrue(both.out().contains("== mode validator ==") && both.out().contains("== mode sequencer =="), both.out());
+    assertTrue(both.out().contains("one world: Basalt sequences, Basalt validates from its gossip")
+        && both.out().contains("validator followed the sequencer's gossip") && both.out().contains("PASSED"), both.out());
   }
 
   @Test
@@ -87,7 +88,7 @@ class SimCommandTest {
     assertTrue(mode.err().contains("--mode must be validator, sequencer or both, got 'observer'"), mode.err());
     Run bothShrink = sim("--mode", "both", "--shrink");
     assertEquals(2, bothShrink.exit());
-    assertTrue(bothShrink.err().contains("--mode both runs two simulations"), bothShrink.err());
+    assertTrue(bothShrink.err().contains("--mode both runs one world with two nodes"), bothShrink.err());
     Run profile = sim("--profile", "wild");
     assertEquals(2, profile.exit());
     assertTrue(profile.err().contains("unknown profile 'wild'"), profile.err());

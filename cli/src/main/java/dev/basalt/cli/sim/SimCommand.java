@@ -5,6 +5,7 @@ import dev.basalt.journal.Journal;
 import dev.basalt.journal.JournalHeader;
 import dev.basalt.journal.JournalOptions;
 import dev.basalt.journal.Journals;
+import dev.basalt.testdata.sim.DuoSimulation;
 import dev.basalt.testdata.sim.FaultSchedule;
 import dev.basalt.testdata.sim.Shrinker;
 import dev.basalt.testdata.sim.SimCorpus;
@@ -56,7 +57,8 @@ public final class SimCommand implements Callable<Integer> {
 
   @Option(names = "--mode", paramLabel = "MODE", defaultValue = "validator",
       description = "validator (the node derives the world's chain), sequencer (the node sequences the world: its blocks are batched"
-          + " and derived back; op-conductor faults too) or both (each seed once as validator, once as sequencer)"
+          + " and derived back; op-conductor faults too) or both (one world: Basalt sequences it, and Basalt validates"
+          + " from the sequencer's gossip)"
           + " (default: ${DEFAULT-VALUE}).")
   String mode;
 
@@ -90,12 +92,15 @@ public final class SimCommand implements Callable<Integer> {
       return 2;
     }
     if (modes.size() > 1 && (corpus != null || journalDir != null || shrink)) {
-      err.println("basalt sim: --mode both runs two simulations; --corpus, --journal and --shrink take one mode");
+      err.println("basalt sim: --mode both runs one world with two nodes; --corpus, --journal and --shrink take one node");
       return 2;
     }
     if (ticks < 1 || (swarm != null && swarm < 1)) {
       err.println("basalt sim: --ticks and --swarm must be positive");
       return 2;
+    }
+    if (modes.size() > 1) {
+      return runDuo(out, err);
     }
     int exit = 0;
     for (NodeMode m : modes) {
@@ -115,6 +120,44 @@ public final class SimCommand implements Callable<Integer> {
       exit = Math.max(exit, runMode(out, options));
     }
     return exit;
+  }
+
+  /** {@code --mode both}: one world, Basalt as its sequencer and Basalt as a validator the sequencer gossips to. */
+  private int runDuo(PrintWriter out, PrintWriter err) {
+    Simulation.Options options = Simulation.Options.of(seed, ticks).withProfile(profile);
+    if (events != null) {
+      options = options.withMaxEvents(events);
+    }
+    try {
+      Simulation.schedule(options); // validates the profile name
+    } catch (IllegalArgumentException e) {
+      err.println("basalt sim: " + e.getMessage());
+      return 2;
+    }
+    out.println("one world: Basalt sequences, Basalt validates from its gossip");
+    if (swarm != null) {
+      Swarm.Summary summary = Swarm.runDuo(seed, swarm, options);
+      summary.table().forEach(out::println);
+      summary.failures().forEach(r -> out.println("reproduce: ./basalt sim --mode both --seed " + r.seed() + " --ticks " + ticks
+          + " --profile " + profile + "   (commit " + commit() + ")"));
+      return summary.passed() ? 0 : 1;
+    }
+    long t0 = System.nanoTime();
+    SimResult result = DuoSimulation.run(options);
+    long nanos = System.nanoTime() - t0;
+    out.printf(Locale.ROOT, "seed %d: %d steps, %,d events (both nodes)%n", result.seed(), result.steps(), result.events());
+    out.println("injected: " + result.injected());
+    out.println("marks: " + result.marks());
+    out.println("validator final: unsafe " + result.finalStatus().unsafeL2() + ", safe " + result.finalStatus().safeL2());
+    out.println(result.passed() ? "PASSED" : "FAILED: " + result.failure().orElseThrow());
+    out.printf(Locale.ROOT, "ran %,d events in %.2f s (%,.0f events/s)%n", result.events(), nanos / 1e9,
+        result.events() * 1e9 / Math.max(1, nanos));
+    out.println(result.cost().describe(result.events()));
+    if (!result.passed()) {
+      out.println("reproduce: ./basalt sim --mode both --seed " + seed + " --ticks " + ticks + " --profile " + profile
+          + "   (commit " + commit() + ")");
+    }
+    return result.passed() ? 0 : 1;
   }
 
   private int runMode(PrintWriter out, Simulation.Options options) throws Exception {

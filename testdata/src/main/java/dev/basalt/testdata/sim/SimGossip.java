@@ -58,6 +58,8 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
   private final TreeMap<Long, ArrayDeque<Pending>> pending = new TreeMap<>();
   private final TreeMap<Long, Hash32> relayed = new TreeMap<>();
   private final ArrayDeque<GossipPeers.Message> recent = new ArrayDeque<>();
+  /** False when the blocks to relay come from another node's publications ({@link #published}), not the world. */
+  private boolean watchWorld = true;
   private Hash32 lastHead = Hash32.ZERO;
   private int equivocationsQueued;
   private long messages;
@@ -145,7 +147,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
    * for its height just ahead of it.
    */
   private void watchTrueChain() {
-    if (sequencing) {
+    if (sequencing || !watchWorld) {
       return;
     }
     var chain = world.trueChain();
@@ -184,6 +186,21 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
     while (relayed.size() > 512) {
       relayed.pollFirstEntry();
     }
+  }
+
+  /** From now on honest peers relay what {@link #published} hands them, not the world's own chain. */
+  void relayPublishedOnly() {
+    watchWorld = false;
+  }
+
+  /**
+   * A block another node (the world's sequencer node) published at {@code publishedAtMillis}: honest
+   * peers bring it to this node after a latency, as gossipsub would.
+   */
+  void published(ExecutionPayloadEnvelope b, long publishedAtMillis) {
+    relayed.put(b.payload().blockNumber(), b.payload().blockHash());
+    long latency = MIN_LATENCY_MILLIS + rng.nextLong(Math.max(1, maxLatencyMillis));
+    schedule(publishedAtMillis + latency, new Pending("sequencer", null, now -> Optional.of(new Built(peers.signed(b), false, true))));
   }
 
   /**
@@ -250,7 +267,8 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
     return switch (kind) {
       case 0 -> duplicate();
       case 1 -> badSignature((int) Math.floorMod(salt, 3), salt);
-      case 2 -> sequencing ? badSignature(0, salt) : equivocation(salt);
+      // Equivocation needs the signer's key: a sequencer's own, and in a duo world the sequencer node's.
+      case 2 -> sequencing || !watchWorld ? badSignature(0, salt) : equivocation(salt);
       case 3 -> tooOld(now, salt);
       default -> tooNew(now, salt);
     };

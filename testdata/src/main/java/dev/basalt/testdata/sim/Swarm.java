@@ -44,6 +44,17 @@ public final class Swarm {
   }
 
   public static Summary run(long firstSeed, int seeds, Simulation.Options template) {
+    return run(firstSeed, seeds, template, Simulation::run, f -> f.appliesTo(template.mode()), Coverage.required(template.mode()));
+  }
+
+  /** K seeds of {@link DuoSimulation}: one world, a sequencer node and a validator node it gossips to. */
+  public static Summary runDuo(long firstSeed, int seeds, Simulation.Options template) {
+    return run(firstSeed, seeds, template, DuoSimulation::run, DuoSimulation::injects, DuoSimulation.REQUIRED);
+  }
+
+  private static Summary run(long firstSeed, int seeds, Simulation.Options template,
+      java.util.function.Function<Simulation.Options, SimResult> runner, java.util.function.Predicate<FaultClass> applies,
+      String[] required) {
     List<SimResult> results = new ArrayList<>();
     EnumMap<FaultClass, Integer> injected = new EnumMap<>(FaultClass.class);
     TreeMap<String, Integer> marks = new TreeMap<>();
@@ -52,7 +63,7 @@ public final class Swarm {
     long t0 = System.nanoTime();
     for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
       Simulation.Options o = template.withSeed(seed);
-      SimResult r = Simulation.run(o);
+      SimResult r = runner.apply(o);
       results.add(r);
       events += r.events();
       cost = cost.plus(r.cost());
@@ -61,11 +72,11 @@ public final class Swarm {
     }
     List<String> unreached = new ArrayList<>();
     for (FaultClass f : FaultClass.values()) {
-      if (f.appliesTo(template.mode()) && injected.getOrDefault(f, 0) == 0) {
+      if (applies.test(f) && injected.getOrDefault(f, 0) == 0) {
         unreached.add("fault class " + f);
       }
     }
-    for (String mark : Coverage.required(template.mode())) {
+    for (String mark : required) {
       if (!marks.containsKey(mark)) {
         unreached.add("mark '" + mark + "'");
       }
