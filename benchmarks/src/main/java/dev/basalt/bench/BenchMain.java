@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar benchmarks.jar [journal|ring|replay|decode|pipeline|catchup|rpc|slot|sim|p2p|gossip|all] [--quick]}: runs the benchmarks
+ * {@code java -jar benchmarks.jar [journal|ring|replay|decode|pipeline|catchup|rpc|slot|sim|p2p|gossip|gossip-insert|all] [--quick]}: runs the benchmarks
  * and prints one line per figure (best and median of the measured rounds).
  */
 public final class BenchMain {
@@ -51,6 +51,9 @@ public final class BenchMain {
     }
     if (which.equals("gossip") || which.equals("all")) {
       lines.addAll(GossipBench.run(rounds, quick ? 50 : 200));
+    }
+    if (which.equals("gossip-insert")) {
+      lines.add(GossipInsertLatency.run(Integer.getInteger("gossip.blocks", 1_000), 100 * 1024));
     }
     if (which.equals("replay") || which.equals("all")) {
       lines.addAll(ReplayBench.run(scratch, rounds, quick ? 1_000_000 : 5_000_000));

@@ -64,6 +64,10 @@ final class DevnetRun {
     try {
       DevnetGenesis.save(dir, genesis, mode);
       devnet = config.sequencing() ? Devnet.startSequenced(dir, genesis, l1BlockSeconds) : Devnet.start(dir, genesis, l1BlockSeconds);
+      // The devnet's SystemConfig names the sequencer's key, as a real chain's does: its L1 tells validators the signer.
+      if (options.sequencerAdapters().key().isPresent()) {
+        devnet.unsafeBlockSigner(options.sequencerAdapters().key().get().address());
+      }
       LOG.info("devnet up ({}): genesis {} ({} s ago), history rebuilt in {} ms; {}",
           config.sequencing() ? "Basalt sequences, the embedded batcher posts its blocks as blobs and calldata"
               : "the devnet sequences, Basalt validates", genesis,

@@ -98,6 +98,8 @@ final class NodeAdapters implements WorldAdapters {
     l1.start();
     if (p2p != null) {
       p2p.start(sink);
+      // After P2P start published the operator's fallback signer, so the L1 value, when it comes, wins (kona's order).
+      l1.startRuntimeConfig(p2p.fallbackSigner());
     }
   }
 

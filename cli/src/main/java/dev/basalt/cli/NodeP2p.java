@@ -130,10 +130,15 @@ final class NodeP2p implements AutoCloseable {
     }
     LOG.info("P2P on: peer id {}, listening on {}, ENR {}, {} static peers, peers.hi {}", service.host().peerId(),
         service.addresses(), enr, settings.staticPeers().size(), settings.peersHi());
-    if (settings.unsafeBlockSigner().isEmpty()) {
-      LOG.warn("no unsafe-block signer known (--p2p.unsafe.block.signer): gossiped blocks are refused until the chain's"
-          + " system config names one");
+    if (settings.unsafeBlockSigner().isPresent()) {
+      LOG.info("unsafe block signer {} (from --p2p.unsafe.block.signer, until the L1 SystemConfig is read)",
+          settings.unsafeBlockSigner().get());
     }
+  }
+
+  /** The operator's unsafe-block signer ({@code --p2p.unsafe.block.signer}), in force until L1 names one. */
+  Optional<dev.basalt.core.types.Address> fallbackSigner() {
+    return settings.unsafeBlockSigner();
   }
 
   /** On the discovery thread: dial a peer of our chain while below the high tide. */

@@ -88,6 +88,8 @@ class NodeSettingsTest {
       row("--l1-slot-duration-override --l1.slot-duration-override", "KONA_NODE_L1_SLOT_DURATION_OVERRIDE", "6",
           s -> s.l1().slotDurationOverrideSeconds(), 6L),
       row("--l1.http-poll-interval", "OP_NODE_L1_HTTP_POLL_INTERVAL", "3s", s -> s.l1().httpPollInterval(), Duration.ofSeconds(3)),
+      row("--l1.runtime-config-reload-interval", "OP_NODE_L1_RUNTIME_CONFIG_RELOAD_INTERVAL", "5m", s -> s.l1().runtimeConfigReloadInterval(),
+          Duration.ofMinutes(5)),
       row("--l1.epoch-poll-interval", "OP_NODE_L1_EPOCH_POLL_INTERVAL", "90", s -> s.l1().epochPollInterval(), Duration.ofSeconds(90)),
       row("--l1.rpc-max-batch-size", "OP_NODE_L1_RPC_MAX_BATCH_SIZE", "50", s -> s.l1().rpcMaxBatchSize(), 50),
       row("--l1.max-concurrency", "OP_NODE_L1_MAX_CONCURRENCY", "4", s -> s.l1().maxConcurrency(), 4),

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two Basalt nodes over loopback P2P, each over its real adapters against its own engine: A
  * sequences and signs (its blocks go out on the block topic), B validates and has A as static peer
  * (no discovery). No batches are ever posted, so the only way B's unsafe head can move past its safe
- * head (genesis) is gossip: B's core checks each block (signer from {@code
- * --p2p.unsafe.block.signer}) and inserts it, and B's chain is A's, hash for hash. The P2P stacks are
+ * head (genesis) is gossip: B's core checks each block (signer read from the L1 SystemConfig's
+ * storage, no {@code --p2p.unsafe.block.signer}) and inserts it, and B's chain is A's, hash for hash. The P2P stacks are
  * built from {@code basalt node}'s own {@code --p2p.*} flags.
  */
 @Tag("slow")
@@ -59,8 +59,9 @@ class P2pGossipIT {
   void theValidatorsUnsafeHeadFollowsTheSequencersGossipedBlocks() throws Exception {
     long genesis = System.currentTimeMillis() / 1000 - 2;
     SimWorld world = live.silentBatcherWorld(31, genesis);
-    L1HttpServer l1 = opened(L1HttpServer.start(world));
     SigningKey key = SigningKey.fromHex(SEQUENCER_KEY);
+    world.initialUnsafeBlockSigner(key.address()); // the L1 SystemConfig names A's key: B learns it from L1, no flag
+    L1HttpServer l1 = opened(L1HttpServer.start(world));
     FakeEngine engineA = new FakeEngine(world.rollupConfig(), world.nodeEngine().genesis());
     FakeEngine engineB = new FakeEngine(world.rollupConfig(), world.nodeEngine().genesis());
     CoreConfig sequencing = new CoreConfig(world.rollupConfig(), world.l1ChainConfig(), NodeMode.SEQUENCER, SyncMode.CONSENSUS_LAYER, 0,
@@ -72,8 +73,8 @@ class P2pGossipIT {
     SequencerNodeHarness a = node("a", world, l1, engineA, sequencing,
         new SequencerSettings(Optional.of(key), Optional.empty(), Optional.empty()), p2pA);
     String addressOfA = p2pA.service().addresses().get(0).toString();
-    NodeP2p p2pB = NodeP2p.create(p2pFlags(dir.resolve("b-p2p"), "--p2p.no-discovery", "--p2p.static", addressOfA,
-        "--p2p.unsafe.block.signer", key.address().toString()), world.rollupConfig(), List.of(), dir.resolve("b-p2p"));
+    NodeP2p p2pB = NodeP2p.create(p2pFlags(dir.resolve("b-p2p"), "--p2p.no-discovery", "--p2p.static", addressOfA),
+        world.rollupConfig(), List.of(), dir.resolve("b-p2p"));
     SequencerNodeHarness b = node("b", world, l1, engineB, validating, SequencerSettings.NONE, p2pB);
 
     HttpNodeHarness.await(() -> b.node.status().current().unsafeL2().number() >= 3, 60, "B's unsafe head at 3 by gossip",

@@ -252,7 +252,8 @@ public final class Core implements Describable {
     gossipMessagesReceived++;
     GossipValidation v = gossip.validate(config.rollup(), e.topicVersion(), e.data(), e.receivedAtMillis());
     out.emit(new ResolveGossipMessage(e.messageId(), e.peerId(), e.topicVersion(), v.reason(), v.detail(), v.block()));
-    v.envelope().ifPresent(envelope -> engine.postUnsafePayload(envelope, out, l1Head()));
+    // An accepted block's hash was rebuilt from its payload by the validator under the same rollup config.
+    v.envelope().ifPresent(envelope -> engine.postHashCheckedUnsafePayload(envelope, out, l1Head()));
   }
 
   private void onAdminRequest(AdminRequestReceived e, Outbox out) {

@@ -83,6 +83,16 @@ public final class Devnet implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes the devnet's L1 SystemConfig name {@code signer} as the unsafe-block signer from genesis
+   * on, so a node reading the runtime config learns the devnet sequencer's key without flags.
+   */
+  public void unsafeBlockSigner(dev.basalt.core.types.Address signer) {
+    synchronized (world.world()) {
+      world.world().initialUnsafeBlockSigner(signer);
+    }
+  }
+
   /** Whether the node is the devnet's sequencer. */
   public boolean nodeSequences() {
     return feedLog != null;

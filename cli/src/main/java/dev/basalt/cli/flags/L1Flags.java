@@ -51,6 +51,12 @@ public final class L1Flags {
   @Env("OP_NODE_L1_EPOCH_POLL_INTERVAL")
   Duration epochPollInterval;
 
+  @Option(names = "--l1.runtime-config-reload-interval", paramLabel = "DURATION", defaultValue = "10m", converter = GoDuration.Seconds.class,
+      description = "How often the unsafe-block signer (L1 SystemConfig) and protocol versions are re-read from L1; 0 reads them"
+          + " only at start (op-node; plain integers are seconds).")
+  @Env("OP_NODE_L1_RUNTIME_CONFIG_RELOAD_INTERVAL")
+  Duration runtimeConfigReloadInterval;
+
   @Option(names = "--l1.rpc-max-batch-size", paramLabel = "N", defaultValue = "20", description = "Calls per JSON-RPC batch (op-node).")
   @Env("OP_NODE_L1_RPC_MAX_BATCH_SIZE")
   int rpcMaxBatchSize;
@@ -75,12 +81,15 @@ public final class L1Flags {
     }
     positive(httpPollInterval, "--l1.http-poll-interval");
     positive(epochPollInterval, "--l1.epoch-poll-interval");
+    if (runtimeConfigReloadInterval.isNegative()) {
+      throw new FlagException("--l1.runtime-config-reload-interval must not be negative, got " + GoDuration.format(runtimeConfigReloadInterval));
+    }
     if (rpcMaxBatchSize < 1 || maxConcurrency < 1) {
       throw new FlagException((rpcMaxBatchSize < 1 ? "--l1.rpc-max-batch-size" : "--l1.max-concurrency") + " must be at least 1");
     }
     return new L1Settings(rpc, trustRpc, beacon, beaconFallbacks == null ? List.of() : beaconFallbacks, headers(),
         slotDurationOverrideSeconds == null ? 0 : slotDurationOverrideSeconds, httpPollInterval, epochPollInterval, rpcMaxBatchSize,
-        maxConcurrency, verifierL1Confs);
+        maxConcurrency, verifierL1Confs, runtimeConfigReloadInterval);
   }
 
   static void positive(Duration d, String flag) {

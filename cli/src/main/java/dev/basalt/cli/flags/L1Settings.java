@@ -15,10 +15,11 @@ import java.util.Map;
  * @param trustRpc {@code --l1-trust-rpc} as given or defaulted (kona: true)
  * @param beacon {@code --l1-beacon}, null when not given
  * @param slotDurationOverrideSeconds 0 when not overridden
+ * @param runtimeConfigReloadInterval {@code --l1.runtime-config-reload-interval}; zero reads only at start
  */
 public record L1Settings(URI rpc, boolean trustRpc, URI beacon, List<URI> beaconFallbacks, Map<String, String> beaconHeaders,
     long slotDurationOverrideSeconds, Duration httpPollInterval, Duration epochPollInterval, int rpcMaxBatchSize,
-    int maxConcurrency, long verifierL1Confs) {
+    int maxConcurrency, long verifierL1Confs, Duration runtimeConfigReloadInterval) {
 
   /** One HTTP exchange's deadline, as before these flags existed (no kona or op-node flag sets it). */
   public static final long CALL_TIMEOUT_MILLIS = 30_000;
@@ -28,6 +29,6 @@ public record L1Settings(URI rpc, boolean trustRpc, URI beacon, List<URI> beacon
     BeaconOptions b = new BeaconOptions(beaconUrl, beaconFallbacks, beaconHeaders, slotDurationOverrideSeconds, CALL_TIMEOUT_MILLIS,
         RetryPolicy.DEFAULT, maxConcurrency);
     return new L1AdapterOptions(rpcUrl, trust, headPoll.toMillis(), epochPoll.toMillis(), rpcMaxBatchSize, maxConcurrency,
-        CALL_TIMEOUT_MILLIS, RetryPolicy.DEFAULT, b);
+        CALL_TIMEOUT_MILLIS, RetryPolicy.DEFAULT, b, runtimeConfigReloadInterval.toMillis());
   }
 }

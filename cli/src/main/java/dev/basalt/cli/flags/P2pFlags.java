@@ -139,7 +139,8 @@ public final class P2pFlags {
   @Env("KONA_NODE_P2P_TOPIC_SCORING")
   boolean topicScoring;
 
-  @Option(names = "--p2p.unsafe.block.signer", paramLabel = "ADDRESS", description = "Fallback unsafe-block signer (default: the chain's).")
+  @Option(names = "--p2p.unsafe.block.signer", paramLabel = "ADDRESS", description = "Fallback unsafe-block signer: in force until the L1 SystemConfig's signer is read, and whenever L1 names"
+          + " none; a signer set on L1 wins (as kona). Re-read every --l1.runtime-config-reload-interval.")
   @Env("KONA_NODE_P2P_UNSAFE_BLOCK_SIGNER")
   String unsafeBlockSigner;
 

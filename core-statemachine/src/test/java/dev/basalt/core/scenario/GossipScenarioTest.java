@@ -94,4 +94,35 @@ class GossipScenarioTest {
     ResolveGossipMessage duplicate = verdict(h.deliver(new GossipPayloadReceived(receivedAt, "r", 3, message(block, SEQUENCER), id(5))));
     assertEquals(GossipReason.DUPLICATE, duplicate.reason());
   }
+
+  @Test
+  void aRotatedSignerTakesOverAndTheOldSignersBlocksAreRejected() {
+    w.l1.mineTo(3);
+    w.truth.sequenceTo(3);
+    Harness h = new Harness(w);
+    h.start();
+    h.observeL1();
+    SigningKey next = SigningKey.fromHex("0x" + "55".repeat(32));
+    h.deliver(new UnsafeBlockSignerObserved(SEQUENCER.address()));
+    ExecutionPayloadEnvelope one = w.truth.block(1);
+    long at1 = one.payload().timestamp() * 1000;
+    assertEquals(GossipOutcome.ACCEPT, verdict(h.deliver(new GossipPayloadReceived(at1, "p", 3, message(one, SEQUENCER), id(1)))).outcome());
+    h.settle();
+
+    h.deliver(new UnsafeBlockSignerObserved(next.address()));
+    ExecutionPayloadEnvelope two = w.truth.block(2);
+    long at2 = two.payload().timestamp() * 1000;
+    int before = h.commands.size();
+    ResolveGossipMessage old = verdict(h.deliver(new GossipPayloadReceived(at2, "p", 3, message(two, SEQUENCER), id(2))));
+    assertEquals(GossipReason.WRONG_SIGNER, old.reason(), "the old signer no longer speaks for the chain");
+    h.settle();
+    assertTrue(h.since(before, SendNewPayload.class).isEmpty(), "nothing of the old signer reaches the engine");
+    assertEquals(w.truth.info(1).ref(), h.status().unsafeL2());
+
+    ResolveGossipMessage fresh = verdict(h.deliver(new GossipPayloadReceived(at2, "q", 3, message(two, next), id(3))));
+    assertEquals(GossipOutcome.ACCEPT, fresh.outcome(), "the new signer's block of the same height is accepted");
+    h.settle();
+    assertEquals(w.truth.info(2).ref(), h.status().unsafeL2());
+    h.assertShadowAgrees();
+  }
 }

@@ -44,10 +44,17 @@ public final class L1Adapter implements L1Port, Closeable {
   private final L1BlockFetcher fetcher;
   private final L1HeadPoller poller;
   private final BeaconBlobSource beacon;
+  private final RuntimeConfigReads runtimeReads;
+  private final RollupConfig rollup;
   private final ExecutorService requests = Executors.newThreadPerTaskExecutor(
       Thread.ofVirtual().name("basalt-l1-request-", 0).factory());
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "basalt-l1-poll");
+    t.setDaemon(true);
+    return t;
+  });
+  private final ScheduledExecutorService runtimeScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "basalt-l1-runtime-config");
     t.setDaemon(true);
     return t;
   });
@@ -71,6 +78,9 @@ public final class L1Adapter implements L1Port, Closeable {
         new JsonRpcClient(service, new Retrying(RetryPolicy.ONCE, 1), options.rpcMaxBatchSize(), listener),
         options.trustRpc(), rollup.batchInboxAddress(), List.of());
     this.poller = new L1HeadPoller(labels::fetchLabel, sink);
+    this.runtimeReads = new RuntimeConfigReads(labels,
+        new JsonRpcClient(service, new Retrying(RetryPolicy.ONCE, 1), options.rpcMaxBatchSize(), listener));
+    this.rollup = rollup;
     this.beacon = new BeaconBlobSource(options.beacon());
   }
 
@@ -78,6 +88,18 @@ public final class L1Adapter implements L1Port, Closeable {
   public void start() {
     poller.start(scheduler, options.httpPollIntervalMillis(), options.epochPollIntervalMillis());
     submit(-1, beacon::warmUp);
+  }
+
+  /**
+   * Starts the runtime-config loader ({@link RuntimeConfigLoader}: the unsafe-block signer from the
+   * L1 SystemConfig, protocol versions) on a thread of its own, so a slow L1 never delays head polls.
+   *
+   * @param fallback the operator's signer ({@code --p2p.unsafe.block.signer}), already on the ring
+   */
+  public void startRuntimeConfig(java.util.Optional<dev.basalt.core.types.Address> fallback) {
+    RuntimeConfigLoader loader = new RuntimeConfigLoader(runtimeReads::latest, runtimeReads::storageAt,
+        rollup.l1SystemConfigAddress(), rollup.protocolVersionsAddress(), sink, fallback);
+    loader.start(runtimeScheduler, options.runtimeConfigReloadMillis(), RuntimeConfigLoader.STARTUP_BACKOFF);
   }
 
   /** True once the node said it lacks {@code eth_getBlockReceipts} (for status and tests). */
@@ -133,6 +155,7 @@ public final class L1Adapter implements L1Port, Closeable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    runtimeScheduler.shutdownNow();
     requests.shutdownNow();
     try {
       requests.awaitTermination(5, TimeUnit.SECONDS);

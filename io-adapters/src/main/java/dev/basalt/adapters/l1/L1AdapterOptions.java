@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param retry retries of a request for timeouts, transport errors, HTTP 429/5xx
  * @param beacon the beacon API endpoints ({@code --l1-beacon}, {@code --l1.beacon-fallbacks},
  *     {@code --l1.beacon-header}, {@code --l1-slot-duration-override})
+ * @param runtimeConfigReloadMillis period of the runtime-config reload (unsafe-block signer,
+ *     protocol versions; {@code --l1.runtime-config-reload-interval}, 10 min; 0 loads only at start)
  */
 public record L1AdapterOptions(
     URI rpcUrl,
@@ -30,7 +32,18 @@ public record L1AdapterOptions(
     int maxConcurrency,
     long callTimeoutMillis,
     RetryPolicy retry,
-    BeaconOptions beacon) {
+    BeaconOptions beacon,
+    long runtimeConfigReloadMillis) {
+
+  /** op-node's default runtime-config reload period, 10 minutes. */
+  public static final long DEFAULT_RUNTIME_CONFIG_RELOAD_MILLIS = 600_000;
+
+  /** As the canonical constructor, with the default runtime-config reload period. */
+  public L1AdapterOptions(URI rpcUrl, boolean trustRpc, long httpPollIntervalMillis, long epochPollIntervalMillis, int rpcMaxBatchSize,
+      int maxConcurrency, long callTimeoutMillis, RetryPolicy retry, BeaconOptions beacon) {
+    this(rpcUrl, trustRpc, httpPollIntervalMillis, epochPollIntervalMillis, rpcMaxBatchSize, maxConcurrency, callTimeoutMillis, retry,
+        beacon, DEFAULT_RUNTIME_CONFIG_RELOAD_MILLIS);
+  }
 
   public L1AdapterOptions {
     Objects.requireNonNull(rpcUrl, "rpcUrl");
@@ -38,6 +51,9 @@ public record L1AdapterOptions(
     Objects.requireNonNull(beacon, "beacon");
     if (httpPollIntervalMillis <= 0 || epochPollIntervalMillis <= 0 || callTimeoutMillis <= 0) {
       throw new IllegalArgumentException("intervals and timeouts must be positive");
+    }
+    if (runtimeConfigReloadMillis < 0) {
+      throw new IllegalArgumentException("runtimeConfigReloadMillis must not be negative");
     }
     if (rpcMaxBatchSize < 1 || maxConcurrency < 1) {
       throw new IllegalArgumentException("rpcMaxBatchSize and maxConcurrency must be at least 1");

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An L1 execution node on loopback serving given blocks and receipts: {@code
  * eth_getBlockByNumber} (by number or label, full or hashes-only), {@code eth_getBlockReceipts}
- * (by block hash; or "method not found" on request), {@code eth_getTransactionReceipt}, and
+ * (by block hash; or "method not found" on request), {@code eth_getTransactionReceipt}, {@code
+ * eth_getStorageAt} (set words, any block), and
  * JSON-RPC batches, optionally answered in reverse order as the spec allows.
  */
 public final class StubJsonRpcServer extends StubHttp {
@@ -25,6 +26,8 @@ public final class StubJsonRpcServer extends StubHttp {
   private final Map<String, JsonNode> receiptsByBlockHash = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> receiptsByTxHash = new ConcurrentHashMap<>();
   private final Map<String, Long> labels = new ConcurrentHashMap<>();
+  private final Map<String, String> storage = new ConcurrentHashMap<>();
+  private final List<JsonNode> storageBlocks = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean blockReceiptsMissing;
   private volatile boolean reverseBatches;
 
@@ -41,6 +44,16 @@ public final class StubJsonRpcServer extends StubHttp {
   /** Points {@code label} ({@code latest}, {@code safe}, {@code finalized}) at block {@code number}. */
   public void setLabel(String label, long number) {
     labels.put(label, number);
+  }
+
+  /** Serves {@code word} for {@code eth_getStorageAt(contract, slot, any block)}; unset slots read as zero. */
+  public void setStorage(String contract, String slot, String word) {
+    storage.put(contract.toLowerCase() + "/" + slot.toLowerCase(), word);
+  }
+
+  /** The block parameters of every {@code eth_getStorageAt} call so far. */
+  public List<JsonNode> storageBlocks() {
+    return List.copyOf(storageBlocks);
   }
 
   public void blockReceiptsMissing(boolean missing) {
@@ -89,6 +102,11 @@ public final class StubJsonRpcServer extends StubHttp {
         } else {
           out.set("result", receiptsByBlockHash.getOrDefault(params.get(0).asText(), NullNode.getInstance()));
         }
+      }
+      case "eth_getStorageAt" -> {
+        storageBlocks.add(params.get(2));
+        out.put("result", storage.getOrDefault(params.get(0).asText().toLowerCase() + "/" + params.get(1).asText().toLowerCase(),
+            "0x" + "0".repeat(64)));
       }
       case "eth_getTransactionReceipt" ->
           out.set("result", receiptsByTxHash.getOrDefault(params.get(0).asText(), NullNode.getInstance()));

@@ -76,6 +76,7 @@ public final class SimWorld {
   private long delayedSeq;
   private long nowSeconds;
   private long l1BlocksMined;
+  private Address initialUnsafeBlockSigner = Address.ZERO;
 
   private record Delayed(long atMillis, long seq, InputEvent event) implements Comparable<Delayed> {
     @Override
@@ -214,6 +215,46 @@ public final class SimWorld {
     mineL1(l1.chain().head().timestamp() + config.l1BlockSeconds());
     batcher.useKey(next);
     return next;
+  }
+
+  /**
+   * Sets what the SystemConfig's unsafe-block-signer slot held before any {@code
+   * setUnsafeBlockSigner} call (its {@code initialize} value); {@link Address#ZERO} by default.
+   */
+  public void initialUnsafeBlockSigner(Address signer) {
+    initialUnsafeBlockSigner = java.util.Objects.requireNonNull(signer);
+  }
+
+  /** Points the SystemConfig at a new unsafe-block signer through an update mined in the next L1 block. */
+  public void rotateUnsafeBlockSigner(Address next) {
+    l1.submit(l1.txs().configUpdate(activity.owner(), rollup.l1SystemConfigAddress(), new ConfigUpdate.UnsafeBlockSigner(next)));
+    mineL1(l1.chain().head().timestamp() + config.l1BlockSeconds());
+  }
+
+  /**
+   * The SystemConfig's unsafe-block signer as of {@code block} (after its transactions): the last
+   * successful {@code UnsafeBlockSigner} update on {@code block}'s chain, else the initial value.
+   */
+  public Address unsafeBlockSignerAt(MinedL1Block block) {
+    Address contract = rollup.l1SystemConfigAddress();
+    for (Optional<MinedL1Block> b = Optional.of(block); b.isPresent(); b = b.get().number() == 0 ? Optional.empty()
+        : l1.chain().byHash(b.get().parentHash())) {
+      List<dev.basalt.core.tx.Receipt> receipts = b.get().receipts();
+      for (int r = receipts.size() - 1; r >= 0; r--) {
+        if (!receipts.get(r).success()) {
+          continue;
+        }
+        List<dev.basalt.core.types.Log> logs = receipts.get(r).logs();
+        for (int i = logs.size() - 1; i >= 0; i--) {
+          if (logs.get(i).address().equals(contract)
+              && dev.basalt.core.sysconfig.ConfigUpdateParser.parse(logs.get(i)) instanceof dev.basalt.core.sysconfig.ParsedConfigUpdate.Parsed p
+              && p.update() instanceof ConfigUpdate.UnsafeBlockSigner s) {
+            return s.signer();
+          }
+        }
+      }
+    }
+    return initialUnsafeBlockSigner;
   }
 
   /** The L1 label events a head poller would deliver now. */

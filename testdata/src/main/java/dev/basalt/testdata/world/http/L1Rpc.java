@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.FetchL1Block;
+import dev.basalt.core.sysconfig.SystemConfigSlots;
+import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.world.SimWorld;
 import dev.basalt.testdata.world.fault.Fault;
@@ -18,7 +20,8 @@ import java.util.Optional;
  * ({@link L1Json}): {@code eth_chainId}, {@code eth_blockNumber}, {@code eth_getBlockByNumber}
  * (numbers and the {@code latest/safe/finalized/earliest/pending} tags), {@code
  * eth_getBlockByHash}, {@code eth_getBlockReceipts} (by number, tag or hash), {@code
- * eth_getTransactionReceipt} and {@code eth_getTransactionByHash}. Unknown methods are {@code
+ * eth_getTransactionReceipt}, {@code eth_getTransactionByHash} and {@code eth_getStorageAt} (the
+ * SystemConfig's unsafe-block signer). Unknown methods are {@code
  * -32601}, malformed parameters {@code -32602}, as geth answers them.
  *
  * <p>Faults: a numeric {@code eth_getBlockByNumber} is the wire form of {@code FetchL1Block}, so
@@ -54,6 +57,8 @@ final class L1Rpc {
       reply.putObject("error").put("code", -32602).put("message", e.getMessage());
     } catch (UnsupportedOperationException e) {
       reply.putObject("error").put("code", -32601).put("message", e.getMessage());
+    } catch (IllegalStateException e) {
+      reply.putObject("error").put("code", -32000).put("message", e.getMessage());
     }
     return new Answered(reply, fault);
   }
@@ -83,6 +88,7 @@ final class L1Rpc {
       case "eth_getBlockReceipts" -> receipts(params.path(0).asText());
       case "eth_getTransactionReceipt" -> located(hash(params.path(0)), true);
       case "eth_getTransactionByHash" -> located(hash(params.path(0)), false);
+      case "eth_getStorageAt" -> storageAt(params);
       default -> throw new UnsupportedOperationException("the method " + method + " does not exist/is not available");
     };
   }
@@ -118,6 +124,34 @@ final class L1Rpc {
         }
       }
     };
+  }
+
+  /**
+   * The SystemConfig's unsafe-block-signer slot as the world's chain has it at the block (number,
+   * tag, hash, or EIP-1898 {@code {"blockHash"}} / {@code {"blockNumber"}} object); every other
+   * slot is zero, as unset storage reads in geth. An unknown block is geth's "header not found".
+   */
+  private JsonNode storageAt(JsonNode params) {
+    Address contract;
+    Hash32 slot;
+    try {
+      contract = Address.fromHex(params.path(0).asText());
+      String s = params.path(1).asText();
+      slot = Hash32.fromHex("0".repeat(Math.max(0, 66 - s.length())) + s.substring(2));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("invalid argument: address and 32-byte slot expected, got " + params);
+    }
+    JsonNode at = params.path(2);
+    String id = at.isObject() ? (at.has("blockHash") ? at.path("blockHash").asText() : at.path("blockNumber").asText()) : at.asText("latest");
+    Optional<MinedL1Block> block = id.length() == 66 ? world.l1().chain().byHash(hash(F.textNode(id))) : byTag(id);
+    if (block.isEmpty()) {
+      throw new IllegalStateException("header not found");
+    }
+    byte[] word = new byte[32];
+    if (contract.equals(world.rollupConfig().l1SystemConfigAddress()) && slot.equals(SystemConfigSlots.UNSAFE_BLOCK_SIGNER)) {
+      world.unsafeBlockSignerAt(block.get()).copyTo(word, 12);
+    }
+    return F.textNode(Hash32.wrap(word).toHex());
   }
 
   private JsonNode receipts(String blockId) {
