@@ -9,9 +9,6 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECAlgorithms;
-import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
@@ -27,7 +24,6 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
  */
 public final class Secp256k1 {
   private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
-  private static final ECCurve CURVE = PARAMS.getCurve();
   private static final ECPoint G = PARAMS.getG();
 
   /** The group order n. */
@@ -60,25 +56,8 @@ public final class Secp256k1 {
       return Optional.empty();
     }
     // r < n < p, so r is a valid field element; find the curve point with that x and parity.
-    ECFieldElement x = CURVE.fromBigInteger(r);
-    ECFieldElement beta = x.square().multiply(x).add(CURVE.getB()).sqrt();
-    if (beta == null) {
-      return Optional.empty();
-    }
-    if (beta.testBitZero() != (recoveryId == 1)) {
-      beta = beta.negate();
-    }
-    ECPoint bigR = CURVE.createPoint(r, beta.toBigInteger());
-    BigInteger e = new BigInteger(1, hash.toArray());
-    BigInteger rInverse = r.modInverse(N);
-    BigInteger u1 = e.negate().multiply(rInverse).mod(N);
-    BigInteger u2 = s.multiply(rInverse).mod(N);
-    // Q = r^-1 (sR - eG)
-    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(G, u1, bigR, u2).normalize();
-    if (q.isInfinity()) {
-      return Optional.empty();
-    }
-    return Optional.of(uncompressedWithoutPrefix(q));
+    byte[] key = Secp256k1Recovery.recover(new BigInteger(1, hash.toArray()), r, s, recoveryId == 1);
+    return key == null ? Optional.empty() : Optional.of(Bytes.wrapOwned(key));
   }
 
   private static boolean inRange(int recoveryId, BigInteger r, BigInteger s, boolean requireLowS) {
