@@ -40,7 +40,7 @@ public final class L1Retrieval implements DataSource, StageState {
   private final L1BlockCache blocks;
   private final DropListener drops;
   /** Senders recovered so far: a reset reads the same blocks again (not state: never snapshotted). */
-  private final SenderMemo senders = new SenderMemo();
+  private final SenderMemo senders;
 
   private Phase phase = Phase.CLOSED;
   private L1BlockRef target;
@@ -51,6 +51,11 @@ public final class L1Retrieval implements DataSource, StageState {
   private String blobFailure;
 
   public L1Retrieval(RollupConfig config, L1Traversal traversal, L1BlockCache blocks, DropListener drops) {
+    this(config, traversal, blocks, drops, new SenderMemo());
+  }
+
+  public L1Retrieval(RollupConfig config, L1Traversal traversal, L1BlockCache blocks, DropListener drops, SenderMemo senders) {
+    this.senders = senders;
     this.config = config;
     this.traversal = traversal;
     this.blocks = blocks;
