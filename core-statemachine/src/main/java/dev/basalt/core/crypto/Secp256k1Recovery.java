@@ -88,7 +88,20 @@ final class Secp256k1Recovery {
     return out;
   }
 
-  /** u1 G + u2 R for scalars in [0, n). */
+  /**
+   * The affine k G (x then y, canonical) for 0 < k < n, as 64 bytes (x ‖ y); signing and key
+   * derivation use it.
+   */
+  static byte[] baseMultiple(BigInteger k) {
+    Secp256k1Point q = sumOfTwoMultiples(k, null, BigInteger.ZERO);
+    long[][] xy = toAffine(q);
+    byte[] out = new byte[64];
+    Secp256k1Field.toBytes(xy[0], out, 0);
+    Secp256k1Field.toBytes(xy[1], out, 32);
+    return out;
+  }
+
+  /** u1 G + u2 R for scalars in [0, n); R may be null when u2 is 0. */
   static Secp256k1Point sumOfTwoMultiples(BigInteger u1, Secp256k1Point bigR, BigInteger u2) {
     BigInteger[] g = split(u1);
     BigInteger[] r = split(u2);
@@ -96,7 +109,7 @@ final class Secp256k1Recovery {
     int[] wg2 = wnaf(g[1], G_WINDOW);
     int[] wr1 = wnaf(r[0], R_WINDOW);
     int[] wr2 = wnaf(r[1], R_WINDOW);
-    Secp256k1Point[] rTable = oddMultiples(bigR, 1 << (R_WINDOW - 2));
+    Secp256k1Point[] rTable = bigR == null ? new Secp256k1Point[0] : oddMultiples(bigR, 1 << (R_WINDOW - 2));
     Secp256k1Point[] lambdaRTable = new Secp256k1Point[rTable.length];
     for (int i = 0; i < rTable.length; i++) {
       lambdaRTable[i] = rTable[i].copy();

@@ -157,4 +157,15 @@ class Secp256k1RecoveryTest {
       }
     }
   }
+
+  @Test
+  void baseMultiplesMatchBouncyCastle() {
+    var params = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256k1");
+    Random random = new Random(6);
+    for (int i = 0; i < 1000; i++) {
+      BigInteger k = i < 3 ? BigInteger.valueOf(i + 1) : i < 6 ? N.subtract(BigInteger.valueOf(i - 2)) : random(random, N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+      byte[] encoded = new org.bouncycastle.math.ec.FixedPointCombMultiplier().multiply(params.getG(), k).normalize().getEncoded(false);
+      assertArrayEquals(java.util.Arrays.copyOfRange(encoded, 1, 65), Secp256k1Recovery.baseMultiple(k), "k=" + k.toString(16));
+    }
+  }
 }
