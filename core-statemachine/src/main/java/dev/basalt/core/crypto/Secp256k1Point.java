@@ -58,7 +58,8 @@ final class Secp256k1Point {
     Secp256k1Field.sub(d, d, a);
     Secp256k1Field.sub(d, d, c);
     Secp256k1Field.add(d, d, d);
-    Secp256k1Field.mulSmall(e, a, 3);
+    Secp256k1Field.add(e, a, a);
+    Secp256k1Field.add(e, e, a);
     // Z3 = 2 Y Z before Y changes
     Secp256k1Field.mul(z, y, z);
     Secp256k1Field.add(z, z, z);
@@ -67,7 +68,9 @@ final class Secp256k1Point {
     Secp256k1Field.sub(x, x, d);
     Secp256k1Field.sub(d, d, x);
     Secp256k1Field.mul(y, e, d);
-    Secp256k1Field.mulSmall(c, c, 8);
+    Secp256k1Field.add(c, c, c);
+    Secp256k1Field.add(c, c, c);
+    Secp256k1Field.add(c, c, c);
     Secp256k1Field.sub(y, y, c);
   }
 

@@ -19,7 +19,10 @@ final class Secp256k1Recovery {
   private static final BigInteger B1 = new BigInteger("-e4437ed6010e88286f547fa90abfe4c3", 16);
   private static final BigInteger A2 = new BigInteger("114ca50f7a8e2f3f657c1108d9d44cfd8", 16);
   private static final BigInteger B2 = A1;
-  private static final BigInteger HALF_N = N.shiftRight(1);
+  /** round(2^384 b2 / n) and round(2^384 (-b1) / n): c = round(k b / n) becomes a multiply and a shift. */
+  private static final BigInteger G1 = roundedQuotient(B2.shiftLeft(384), N);
+  private static final BigInteger G2 = roundedQuotient(B1.negate().shiftLeft(384), N);
+  private static final BigInteger HALF_2_384 = BigInteger.ONE.shiftLeft(383);
   private static final BigInteger GX = new BigInteger("79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798", 16);
   /** G's x coordinate, for tests of the exceptional cases (R = ±G). */
   static final BigInteger GX_FOR_TESTS = GX;
@@ -157,18 +160,20 @@ final class Secp256k1Recovery {
 
   /**
    * k = k1 + k2 λ (mod n) with |k1|, |k2| about 2^128 (Guide to Elliptic Curve Cryptography,
-   * algorithm 3.74, with the reduced basis (a1, b1), (a2, b2) of libsecp256k1).
+   * algorithm 3.74, with the reduced basis (a1, b1), (a2, b2) of libsecp256k1). The rounded
+   * quotients c1, c2 come from 384-bit fixed-point reciprocals, as in libsecp256k1; being off by
+   * one would only lengthen the halves a little, never make them wrong (k1 is computed exactly).
    */
   static BigInteger[] split(BigInteger k) {
-    BigInteger c1 = roundedDivide(B2.multiply(k));
-    BigInteger c2 = roundedDivide(B1.negate().multiply(k));
+    BigInteger c1 = k.multiply(G1).add(HALF_2_384).shiftRight(384);
+    BigInteger c2 = k.multiply(G2).add(HALF_2_384).shiftRight(384);
     BigInteger k1 = k.subtract(c1.multiply(A1)).subtract(c2.multiply(A2));
     BigInteger k2 = c1.multiply(B1).add(c2.multiply(B2)).negate();
     return new BigInteger[] {k1, k2};
   }
 
-  private static BigInteger roundedDivide(BigInteger x) {
-    return x.add(HALF_N).divide(N);
+  private static BigInteger roundedQuotient(BigInteger x, BigInteger y) {
+    return x.add(y.shiftRight(1)).divide(y);
   }
 
   /** The width-w NAF of |k|, least significant digit first (odd digits below 2^(w-1) in size). */
