@@ -16,7 +16,8 @@ import java.util.function.IntConsumer;
 /**
  * The primitives the simulation's profile is dominated by, per operation: secp256k1 public-key
  * recovery by BouncyCastle (the reference) and by Basalt's own implementation (the one the core
- * uses), and Keccak-256 of a typical transaction and of a 64-byte key. Figures are the best and
+ * uses), signing, and Keccak-256 of a typical transaction and of a 64-byte key by BouncyCastle and by
+ * Basalt's own. Figures are the best and
  * median of the rounds, in µs per operation of the thread's CPU time (the machine may be shared).
  */
 final class CryptoBench {
@@ -54,8 +55,18 @@ final class CryptoBench {
       hashes[i] = Keccak.hash(new byte[] {(byte) i});
     }
     out.add(line("crypto: sign (RFC 6979), Basalt", rounds, opsPerRound, i -> Secp256k1.sign(hashes[i % VECTORS], signer)));
-    out.add(line("crypto: Keccak-256, 200 bytes", rounds, opsPerRound * 20, i -> Keccak.hash(tx)));
-    out.add(line("crypto: Keccak-256, 64 bytes", rounds, opsPerRound * 20, i -> Keccak.hash(key)));
+    out.add(line("crypto: Keccak-256, 200 bytes, BouncyCastle", rounds, opsPerRound * 20, i -> bouncyCastleKeccak(tx)));
+    out.add(line("crypto: Keccak-256, 200 bytes, Basalt", rounds, opsPerRound * 20, i -> Keccak.hash(tx)));
+    out.add(line("crypto: Keccak-256, 64 bytes, BouncyCastle", rounds, opsPerRound * 20, i -> bouncyCastleKeccak(key)));
+    out.add(line("crypto: Keccak-256, 64 bytes, Basalt", rounds, opsPerRound * 20, i -> Keccak.hash(key)));
+    return out;
+  }
+
+  private static byte[] bouncyCastleKeccak(byte[] data) {
+    org.bouncycastle.crypto.digests.KeccakDigest digest = new org.bouncycastle.crypto.digests.KeccakDigest(256);
+    digest.update(data, 0, data.length);
+    byte[] out = new byte[32];
+    digest.doFinal(out, 0);
     return out;
   }
 
