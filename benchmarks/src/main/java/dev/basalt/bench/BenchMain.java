@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar benchmarks.jar [journal|ring|replay|decode|pipeline|catchup|rpc|slot|sim|p2p|gossip|gossip-insert|all] [--quick]}: runs the benchmarks
+ * {@code java -jar benchmarks.jar [journal|ring|replay|decode|pipeline|catchup|rpc|slot|sim|crypto|p2p|gossip|gossip-insert|all] [--quick]}: runs the benchmarks
  * and prints one line per figure (best and median of the measured rounds).
  */
 public final class BenchMain {
@@ -42,6 +42,9 @@ public final class BenchMain {
     if (which.equals("sim") || which.equals("all")) {
       lines.addAll(SimBench.run(quick ? 100_000 : Long.getLong("sim.events", 1_000_000), Long.getLong("sim.seed", 7),
           System.getProperty("sim.profile", "swarm")));
+    }
+    if (which.equals("crypto") || which.equals("all")) {
+      lines.addAll(CryptoBench.run(rounds, quick ? 2_000 : 10_000));
     }
     if (which.equals("rpc") || which.equals("all")) {
       lines.addAll(RpcBench.run(new int[] {1, 8, 32}, quick ? 1_000 : 3_000, quick ? 3_000 : 10_000));

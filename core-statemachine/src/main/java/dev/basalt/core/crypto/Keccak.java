@@ -2,7 +2,6 @@ package dev.basalt.core.crypto;
 
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /** Keccak-256 as Ethereum uses it (the original Keccak padding, not SHA3-256). */
 public final class Keccak {
@@ -13,10 +12,9 @@ public final class Keccak {
   }
 
   public static Hash32 hash(byte[] data, int offset, int length) {
-    KeccakDigest digest = new KeccakDigest(256);
-    digest.update(data, offset, length);
+    java.util.Objects.checkFromIndexSize(offset, length, data.length);
     byte[] out = new byte[32];
-    digest.doFinal(out, 0);
+    Keccak256.hash(data, offset, length, out, 0);
     return Hash32.wrap(out);
   }
 
@@ -26,12 +24,16 @@ public final class Keccak {
 
   /** Keccak-256 of the concatenation of the parts. */
   public static Hash32 hash(byte[]... parts) {
-    KeccakDigest digest = new KeccakDigest(256);
+    int length = 0;
     for (byte[] part : parts) {
-      digest.update(part, 0, part.length);
+      length += part.length;
     }
-    byte[] out = new byte[32];
-    digest.doFinal(out, 0);
-    return Hash32.wrap(out);
+    byte[] all = new byte[length];
+    int at = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, all, at, part.length);
+      at += part.length;
+    }
+    return hash(all, 0, length);
   }
 }

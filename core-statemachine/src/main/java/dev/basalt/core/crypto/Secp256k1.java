@@ -4,16 +4,12 @@ import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECAlgorithms;
-import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECFieldElement;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * secp256k1 signing and public-key recovery as Ethereum uses them.
@@ -27,8 +23,6 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
  */
 public final class Secp256k1 {
   private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
-  private static final ECCurve CURVE = PARAMS.getCurve();
-  private static final ECPoint G = PARAMS.getG();
 
   /** The group order n. */
   public static final BigInteger N = PARAMS.getN();
@@ -60,25 +54,8 @@ public final class Secp256k1 {
       return Optional.empty();
     }
     // r < n < p, so r is a valid field element; find the curve point with that x and parity.
-    ECFieldElement x = CURVE.fromBigInteger(r);
-    ECFieldElement beta = x.square().multiply(x).add(CURVE.getB()).sqrt();
-    if (beta == null) {
-      return Optional.empty();
-    }
-    if (beta.testBitZero() != (recoveryId == 1)) {
-      beta = beta.negate();
-    }
-    ECPoint bigR = CURVE.createPoint(r, beta.toBigInteger());
-    BigInteger e = new BigInteger(1, hash.toArray());
-    BigInteger rInverse = r.modInverse(N);
-    BigInteger u1 = e.negate().multiply(rInverse).mod(N);
-    BigInteger u2 = s.multiply(rInverse).mod(N);
-    // Q = r^-1 (sR - eG)
-    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(G, u1, bigR, u2).normalize();
-    if (q.isInfinity()) {
-      return Optional.empty();
-    }
-    return Optional.of(uncompressedWithoutPrefix(q));
+    byte[] key = Secp256k1Recovery.recover(new BigInteger(1, hash.toArray()), r, s, recoveryId == 1);
+    return key == null ? Optional.empty() : Optional.of(Bytes.wrapOwned(key));
   }
 
   private static boolean inRange(int recoveryId, BigInteger r, BigInteger s, boolean requireLowS) {
@@ -98,11 +75,10 @@ public final class Secp256k1 {
     BigInteger e = new BigInteger(1, message);
     HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
     nonces.init(N, d, message);
-    FixedPointCombMultiplier multiplier = new FixedPointCombMultiplier();
     while (true) {
       BigInteger k = nonces.nextK();
-      ECPoint bigR = multiplier.multiply(G, k).normalize();
-      BigInteger r = bigR.getAffineXCoord().toBigInteger();
+      byte[] bigR = Secp256k1Recovery.baseMultiple(k);
+      BigInteger r = new BigInteger(1, Arrays.copyOf(bigR, 32));
       // r >= n would need recovery id 2 or 3, which Ethereum cannot express; RFC 6979 lets us
       // draw the next nonce instead (probability about 2^-128).
       if (r.signum() == 0 || r.compareTo(N) >= 0) {
@@ -112,7 +88,7 @@ public final class Secp256k1 {
       if (s.signum() == 0) {
         continue;
       }
-      int recoveryId = bigR.getAffineYCoord().testBitZero() ? 1 : 0;
+      int recoveryId = bigR[63] & 1;
       if (s.compareTo(HALF_N) > 0) {
         // -s is equally valid and corresponds to the negated nonce point, so the parity flips.
         s = N.subtract(s);
@@ -124,7 +100,7 @@ public final class Secp256k1 {
 
   /** The 64-byte public key of a private scalar. */
   static Bytes publicKeyOf(BigInteger secret) {
-    return uncompressedWithoutPrefix(new FixedPointCombMultiplier().multiply(G, secret).normalize());
+    return Bytes.wrapOwned(Secp256k1Recovery.baseMultiple(secret));
   }
 
   /** The address of a 64-byte public key: the last 20 bytes of its Keccak-256. */
@@ -133,10 +109,5 @@ public final class Secp256k1 {
       throw new IllegalArgumentException("public key must have 64 bytes, got " + publicKey.length());
     }
     return Address.wrap(Keccak.hash(publicKey.toArray()).toArray(), 12);
-  }
-
-  private static Bytes uncompressedWithoutPrefix(ECPoint point) {
-    byte[] encoded = point.getEncoded(false);
-    return Bytes.of(encoded, 1, 64);
   }
 }

@@ -1,10 +1,18 @@
 /**
- * Hash functions and signatures the protocol needs: Keccak-256 (BouncyCastle), SHA-256 (JDK) and
- * secp256k1 public-key recovery and deterministic (RFC 6979) signing.
+ * Hash functions and signatures the protocol needs: Keccak-256, SHA-256 (JDK) and secp256k1
+ * public-key recovery and deterministic (RFC 6979) signing.
  *
- * <p>Invariants: pure functions, no shared mutable state (every call uses its own digest and nonce
- * generator), so they are safe from any thread. Signature recovery never throws on a bad
- * signature: it answers an empty {@link java.util.Optional}, because invalid signatures are ordinary
- * input. Private keys never appear in {@code toString}.
+ * <p>Keccak-256 ({@code Keccak256}) and the secp256k1 curve arithmetic ({@code Secp256k1Field},
+ * {@code Secp256k1Point}, {@code Secp256k1Recovery}: four 64-bit limbs, GLV endomorphism,
+ * interleaved wNAF, precomputed multiples of G) are Basalt's own, written for speed because sender
+ * recovery and hashing dominate derivation's cost; tests check them against BouncyCastle
+ * ({@link dev.basalt.core.crypto.ReferenceRecovery}, {@code KeccakDigest}) on seeded random,
+ * boundary and malformed inputs. BouncyCastle still supplies the RFC 6979 nonces.
+ *
+ * <p>Invariants: pure functions, no shared mutable state (every call uses its own digest, nonce
+ * generator and scratch space; the tables of G are built once and never written again), so they
+ * are safe from any thread. Signature recovery never throws on a bad signature: it answers an
+ * empty {@link java.util.Optional}, because invalid signatures are ordinary input. Private keys
+ * never appear in {@code toString}.
  */
 package dev.basalt.core.crypto;

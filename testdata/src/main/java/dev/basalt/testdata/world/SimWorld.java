@@ -16,6 +16,7 @@ import dev.basalt.core.event.L1HeadObserved;
 import dev.basalt.core.event.L1SafeObserved;
 import dev.basalt.core.sysconfig.ConfigUpdate;
 import dev.basalt.core.sysconfig.EcotoneScalar;
+import dev.basalt.core.tx.SenderMemo;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.BlockId;
 import dev.basalt.core.types.Bytes;
@@ -73,6 +74,8 @@ public final class SimWorld {
   private final EngineResponder engineResponder;
   private final SimRng rng;
   private final PriorityQueue<Delayed> delayed = new PriorityQueue<>();
+  /** Senders the simulator's own reference derivations recovered (a memo: it never changes an answer). */
+  private final SenderMemo referenceSenders = new SenderMemo();
   private long delayedSeq;
   private long nowSeconds;
   private long l1BlocksMined;
@@ -329,6 +332,15 @@ public final class SimWorld {
 
   public FakeL1 l1() {
     return l1;
+  }
+
+  /**
+   * The sender memo for derivations the simulator runs beside the node (the reference derivation
+   * runs from genesis at every convergence check and would otherwise recover every batcher
+   * transaction again); the node's core keeps its own.
+   */
+  public SenderMemo referenceSenders() {
+    return referenceSenders;
   }
 
   public RollupConfig rollupConfig() {

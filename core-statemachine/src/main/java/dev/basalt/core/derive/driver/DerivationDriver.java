@@ -28,6 +28,7 @@ import dev.basalt.core.flow.WakeupPurpose;
 import dev.basalt.core.heads.Refs;
 import dev.basalt.core.l1.L1Block;
 import dev.basalt.core.state.StateVisitor;
+import dev.basalt.core.tx.SenderMemo;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.L1BlockRef;
 import java.util.List;
@@ -67,6 +68,8 @@ public final class DerivationDriver {
   private enum Fetch { NONE, L1_BLOCK, BLOBS, L2_BLOCK }
 
   private final L2BlockCache l2 = new L2BlockCache();
+  /** Recovered batcher-tx senders, kept across pipelines (a memo: not state, never snapshotted). */
+  private final SenderMemo senders = new SenderMemo();
   private final Backoff backoff = new Backoff(500, 30_000);
   private CoreConfig config;
   private DerivationPipeline pipeline;
@@ -94,7 +97,7 @@ public final class DerivationDriver {
 
   private DerivationPipeline newPipeline() {
     return new DerivationPipeline(config.rollup(), new StatefulAttributesPreparer(config.rollup(), config.l1()), l2,
-        DropListener.NONE);
+        DropListener.NONE, DerivationPipeline.DEFAULT_STEP_BUDGET, senders);
   }
 
   /** Drops every outstanding fetch and wakeup: their answers will be ignored. */
@@ -346,7 +349,7 @@ public final class DerivationDriver {
     backoff.readFrom(r);
     l2.readFrom(r);
     pipeline = DerivationPipeline.restore(r, config.rollup(), new StatefulAttributesPreparer(config.rollup(), config.l1()),
-        l2, DropListener.NONE, DerivationPipeline.DEFAULT_STEP_BUDGET);
+        l2, DropListener.NONE, DerivationPipeline.DEFAULT_STEP_BUDGET, senders);
   }
 
   public void describeTo(StateVisitor v) {

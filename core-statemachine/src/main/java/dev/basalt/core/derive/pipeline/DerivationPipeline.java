@@ -21,6 +21,7 @@ import dev.basalt.core.derive.pipeline.l1.L1Traversal;
 import dev.basalt.core.heads.Refs;
 import dev.basalt.core.l1.L1Block;
 import dev.basalt.core.state.StateVisitor;
+import dev.basalt.core.tx.SenderMemo;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.L1BlockRef;
 import java.util.List;
@@ -75,6 +76,16 @@ public final class DerivationPipeline implements StageState {
 
   public DerivationPipeline(
       RollupConfig config, AttributesPreparer preparer, L2ChainView l2, DropListener drops, int stepBudget) {
+    this(config, preparer, l2, drops, stepBudget, new SenderMemo());
+  }
+
+  /**
+   * As above, recovering batcher-tx senders through {@code senders}, which may outlive this
+   * pipeline (the driver keeps one across restarts of derivation; it never changes an answer).
+   */
+  public DerivationPipeline(
+      RollupConfig config, AttributesPreparer preparer, L2ChainView l2, DropListener drops, int stepBudget,
+      SenderMemo senders) {
     this.config = Objects.requireNonNull(config, "config");
     this.l2 = Objects.requireNonNull(l2, "l2");
     if (stepBudget < 1) {
@@ -83,7 +94,7 @@ public final class DerivationPipeline implements StageState {
     this.stepBudget = stepBudget;
     this.blocks = new L1BlockCache(cacheCapacity(config));
     this.traversal = new L1Traversal(config, blocks);
-    this.retrieval = new L1Retrieval(config, traversal, blocks, drops);
+    this.retrieval = new L1Retrieval(config, traversal, blocks, drops, senders);
     this.frameQueue = new FrameQueue(config, retrieval, drops);
     this.channelMux = new ChannelMux(config, frameQueue, drops);
     this.channelReader = new ChannelReader(config, channelMux, drops);
@@ -103,7 +114,14 @@ public final class DerivationPipeline implements StageState {
   /** A pipeline in the state {@link #writeTo} recorded, wired to the given ports. */
   public static DerivationPipeline restore(
       BinaryReader r, RollupConfig config, AttributesPreparer preparer, L2ChainView l2, DropListener drops, int stepBudget) {
-    DerivationPipeline p = new DerivationPipeline(config, preparer, l2, drops, stepBudget);
+    return restore(r, config, preparer, l2, drops, stepBudget, new SenderMemo());
+  }
+
+  /** As above, with the sender memo the restored pipeline recovers through. */
+  public static DerivationPipeline restore(
+      BinaryReader r, RollupConfig config, AttributesPreparer preparer, L2ChainView l2, DropListener drops, int stepBudget,
+      SenderMemo senders) {
+    DerivationPipeline p = new DerivationPipeline(config, preparer, l2, drops, stepBudget, senders);
     p.readFrom(r);
     return p;
   }

@@ -91,7 +91,14 @@ final class BlockTree {
     if (a == null || d == null) {
       return false;
     }
-    while (d != null && d.payload().blockNumber() > a.payload().blockNumber()) {
+    long ancestorNumber = a.payload().blockNumber();
+    while (d != null && d.payload().blockNumber() > ancestorNumber) {
+      // Once the walk reaches the canonical chain the rest of it is the canonical index: blocks
+      // join the tree only after their parents and leave it only from the top (restart), so
+      // every block's ancestry is complete and the index is the head's ancestry by number.
+      if (d.payload().blockHash().equals(canonical.get(d.payload().blockNumber()))) {
+        return ancestor.equals(canonical.get(ancestorNumber));
+      }
       d = blocks.get(d.payload().parentHash());
     }
     return d != null && d.payload().blockHash().equals(ancestor);

@@ -7,6 +7,7 @@ import dev.basalt.core.derive.pipeline.DropReason;
 import dev.basalt.core.l1.InboxTransaction;
 import dev.basalt.core.l1.IndexedBlobHash;
 import dev.basalt.core.tx.DecodedTx;
+import dev.basalt.core.tx.SenderMemo;
 import dev.basalt.core.tx.SignedTx;
 import dev.basalt.core.tx.Transaction;
 import dev.basalt.core.tx.TxCodec;
@@ -44,10 +45,17 @@ public final class BatcherTransactions {
 
   public static Selection select(
       List<InboxTransaction> txs, Address batcher, RollupConfig config, boolean blobMode, DropListener drops) {
+    return select(txs, batcher, config, blobMode, drops, new SenderMemo());
+  }
+
+  /** As above, recovering senders through {@code senders} (the same answers, remembered). */
+  public static Selection select(
+      List<InboxTransaction> txs, Address batcher, RollupConfig config, boolean blobMode, DropListener drops,
+      SenderMemo senders) {
     List<Bytes> items = new ArrayList<>();
     List<IndexedBlobHash> hashes = new ArrayList<>();
     for (InboxTransaction inbox : txs) {
-      Transaction tx = validBatcherTx(inbox, batcher, config, drops);
+      Transaction tx = validBatcherTx(inbox, batcher, config, drops, senders);
       if (tx == null) {
         continue;
       }
@@ -68,7 +76,8 @@ public final class BatcherTransactions {
   }
 
   /** The decoded transaction if it is a valid batcher transaction, else null (reported as a drop). */
-  static Transaction validBatcherTx(InboxTransaction inbox, Address batcher, RollupConfig config, DropListener drops) {
+  static Transaction validBatcherTx(
+      InboxTransaction inbox, Address batcher, RollupConfig config, DropListener drops, SenderMemo senders) {
     DecodedTx decoded;
     try {
       decoded = TxCodec.decode(inbox.envelope());
@@ -92,7 +101,7 @@ public final class BatcherTransactions {
       drops.dropped(DropReason.TX_BAD_SIGNATURE, "tx " + inbox.txIndex() + " is for chain " + chainId);
       return null;
     }
-    Optional<Address> sender = TxCodec.sender(tx);
+    Optional<Address> sender = senders.sender(tx);
     if (sender.isEmpty()) {
       drops.dropped(DropReason.TX_BAD_SIGNATURE, "tx " + inbox.txIndex() + " has an invalid signature");
       return null;

@@ -19,6 +19,7 @@ import dev.basalt.core.derive.pipeline.frames.DataSource;
 import dev.basalt.core.l1.IndexedBlobHash;
 import dev.basalt.core.l1.L1Block;
 import dev.basalt.core.state.StateVisitor;
+import dev.basalt.core.tx.SenderMemo;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.L1BlockRef;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class L1Retrieval implements DataSource, StageState {
   private final L1Traversal traversal;
   private final L1BlockCache blocks;
   private final DropListener drops;
+  /** Senders recovered so far: a reset reads the same blocks again (not state: never snapshotted). */
+  private final SenderMemo senders;
 
   private Phase phase = Phase.CLOSED;
   private L1BlockRef target;
@@ -48,6 +51,11 @@ public final class L1Retrieval implements DataSource, StageState {
   private String blobFailure;
 
   public L1Retrieval(RollupConfig config, L1Traversal traversal, L1BlockCache blocks, DropListener drops) {
+    this(config, traversal, blocks, drops, new SenderMemo());
+  }
+
+  public L1Retrieval(RollupConfig config, L1Traversal traversal, L1BlockCache blocks, DropListener drops, SenderMemo senders) {
+    this.senders = senders;
     this.config = config;
     this.traversal = traversal;
     this.blocks = blocks;
@@ -102,7 +110,8 @@ public final class L1Retrieval implements DataSource, StageState {
     }
     boolean blobMode = config.isActive(Fork.ECOTONE, target.timestamp());
     BatcherTransactions.Selection selection =
-        BatcherTransactions.select(block.inboxTransactions(), traversal.systemConfig().batcherAddress(), config, blobMode, drops);
+        BatcherTransactions.select(block.inboxTransactions(), traversal.systemConfig().batcherAddress(), config, blobMode, drops,
+            senders);
     items.clear();
     items.addAll(selection.items());
     blobHashes = selection.blobHashes();

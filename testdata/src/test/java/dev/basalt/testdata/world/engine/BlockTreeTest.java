@@ -1,0 +1,88 @@
+package dev.basalt.testdata.world.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.basalt.core.engine.ExecutionPayload;
+import dev.basalt.core.engine.ExecutionPayloadEnvelope;
+import dev.basalt.core.engine.ForkchoiceState;
+import dev.basalt.core.types.Hash32;
+import dev.basalt.testdata.world.SimWorld;
+import dev.basalt.testdata.world.SimWorldConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** {@link BlockTree#isAncestor}'s canonical-index shortcut against a plain walk over parents. */
+class BlockTreeTest {
+  private static ExecutionPayloadEnvelope child(ExecutionPayload parent, long id) {
+    ExecutionPayload p = parent;
+    byte[] hash = new byte[32];
+    for (int i = 0; i < 8; i++) {
+      hash[i] = (byte) (id >>> (8 * i));
+    }
+    hash[31] = 1;
+    return new ExecutionPayloadEnvelope(new ExecutionPayload(p.blockHash(), p.feeRecipient(), p.stateRoot(), p.receiptsRoot(),
+        p.logsBloom(), p.prevRandao(), p.blockNumber() + 1, p.gasLimit(), p.gasUsed(), p.timestamp() + 2, p.extraData(),
+        p.baseFeePerGas(), Hash32.wrap(hash), p.transactions(), p.withdrawals(), p.blobGasUsed(), p.excessBlobGas(),
+        p.withdrawalsRoot()), Optional.empty());
+  }
+
+  private static boolean walk(List<ExecutionPayloadEnvelope> known, BlockTree tree, Hash32 ancestor, Hash32 descendant) {
+    Optional<ExecutionPayloadEnvelope> a = tree.get(ancestor);
+    Optional<ExecutionPayloadEnvelope> d = tree.get(descendant);
+    if (a.isEmpty() || d.isEmpty()) {
+      return false;
+    }
+    ExecutionPayloadEnvelope b = d.get();
+    while (b != null && b.payload().blockNumber() > a.get().payload().blockNumber()) {
+      b = tree.get(b.payload().parentHash()).orElse(null);
+    }
+    return b != null && b.payload().blockHash().equals(ancestor);
+  }
+
+  @Test
+  void shortcutAnswersWhatTheWalkAnswersOnRandomForksAndRestarts() {
+    SimWorld world = SimWorld.create(SimWorldConfig.defaults(3));
+    ExecutionPayloadEnvelope genesis = world.nodeEngine().head();
+    BlockTree tree = new BlockTree(genesis);
+    List<ExecutionPayloadEnvelope> all = new ArrayList<>(List.of(genesis));
+    SplittableRandom random = new SplittableRandom(5);
+    long id = 0;
+    int positives = 0;
+    for (int step = 0; step < 3000; step++) {
+      int action = random.nextInt(20);
+      List<ExecutionPayloadEnvelope> present = all.stream().filter(b -> tree.contains(b.payload().blockHash())).toList();
+      if (action < 12) {
+        ExecutionPayloadEnvelope parent = random.nextInt(3) == 0 ? present.get(random.nextInt(present.size())) : tree.head();
+        ExecutionPayloadEnvelope b = child(parent.payload(), ++id);
+        tree.add(b);
+        all.add(b);
+      } else if (action < 18) {
+        Hash32 head = present.get(random.nextInt(present.size())).payload().blockHash();
+        tree.setForkchoice(new ForkchoiceState(head, Hash32.ZERO, Hash32.ZERO));
+        if (random.nextBoolean()) {
+          tree.persistHead();
+        }
+      } else {
+        tree.restart();
+      }
+      for (int q = 0; q < 20; q++) {
+        Hash32 d = (q % 2 == 0 ? present : all).get(random.nextInt(q % 2 == 0 ? present.size() : all.size())).payload().blockHash();
+        Hash32 a = all.get(random.nextInt(all.size())).payload().blockHash();
+        if (q % 2 == 0) { // an ancestor of d (when d is still there), some steps back
+          Optional<ExecutionPayloadEnvelope> b = tree.get(d);
+          for (int k = random.nextInt(30); k > 0 && b.isPresent(); k--) {
+            a = b.get().payload().parentHash();
+            b = tree.get(a);
+          }
+        }
+        boolean expected = walk(all, tree, a, d);
+        assertEquals(expected, tree.isAncestor(a, d), "step " + step);
+        positives += expected ? 1 : 0;
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(positives > 1000, "the vectors include ancestors: " + positives);
+  }
+}
