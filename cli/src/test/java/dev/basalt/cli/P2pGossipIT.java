@@ -113,7 +113,13 @@ class P2pGossipIT {
     HttpNodeHarness.await(() -> !b.services.p2pConnected(idA), 10, "B drops the blocked peer", () -> "", new HttpNodeHarness.Halt());
     assertEquals("null", result(b.call("opp2p_unblockPeer", "\"" + idA + "\"")));
     assertEquals("[]", result(b.call("opp2p_discoveryTable")), "no discovery in this test");
-    var unsupported = b.call("opp2p_protectPeer", "\"" + idA + "\"");
+    assertEquals("null", result(b.call("opp2p_protectPeer", "\"" + idA + "\"")));
+    HttpNodeHarness.await(() -> b.services.p2pConnected(idA), 10, "B redials its static peer A once unblocked", () -> "",
+        new HttpNodeHarness.Halt());
+    var protectedPeers = json.readTree(result(b.call("opp2p_peers", "true")));
+    assertTrue(protectedPeers.get("peers").get(idA).get("protected").asBoolean(), protectedPeers.toString());
+    assertEquals("null", result(b.call("opp2p_unprotectPeer", "\"" + idA + "\"")));
+    var unsupported = b.call("opp2p_blockSubnet", "\"10.0.0.0/8\"");
     assertTrue(unsupported instanceof dev.basalt.adapters.engine.RpcOutcome.ErrorObject e && e.message().contains("not supported"),
         unsupported.toString());
   }

@@ -32,7 +32,8 @@ import java.util.concurrent.CompletionStage;
  * op-node's {@code opp2p_*} methods over the P2P service, with its JSON shapes as far as Basalt has
  * the data (fields it has none for are zero or empty, never invented): {@code self}, {@code peers},
  * {@code peerStats}, {@code discoveryTable}, peer and address blocks, {@code connectPeer}, {@code
- * disconnectPeer}. Subnet blocks and peer protection answer "not supported". Router state is read
+ * disconnectPeer}, {@code protectPeer / unprotectPeer} (the peer manager never trims a protected
+ * peer). Subnet blocks answer "not supported". Router state is read
  * on the gossip thread ({@link GossipNetwork#query}), never from the RPC event loop.
  */
 public final class P2pMethods {
@@ -96,18 +97,39 @@ public final class P2pMethods {
     });
     registry.register("opp2p_connectPeer", this::connectPeer);
     registry.register("opp2p_disconnectPeer", call -> {
-      p2p.host().disconnect(peerId(call.params().atMost(1).string(0)));
+      PeerId peer = peerId(call.params().atMost(1).string(0));
+      if (p2p.peers() != null) {
+        p2p.peers().disconnect(peer); // and no redial
+      } else {
+        p2p.host().disconnect(peer);
+      }
       return RpcMethod.done("null");
     });
-    for (String m : List.of("opp2p_blockSubnet", "opp2p_unblockSubnet", "opp2p_protectPeer", "opp2p_unprotectPeer")) {
+    registry.register("opp2p_protectPeer", call -> protect(call, true));
+    registry.register("opp2p_unprotectPeer", call -> protect(call, false));
+    for (String m : List.of("opp2p_blockSubnet", "opp2p_unblockSubnet")) {
       registry.register(m, call -> {
-        throw RpcError.server(m + " is not supported by Basalt (no subnet gater or connection manager protection yet)");
+        throw RpcError.server(m + " is not supported by Basalt (no subnet gater yet)");
       });
     }
     registry.register("opp2p_listBlockedSubnets", call -> {
       call.params().atMost(0);
       return RpcMethod.done("[]");
     });
+  }
+
+  /** op-node: protected peers are never trimmed by the connection manager. */
+  private CompletionStage<String> protect(RpcCall call, boolean on) {
+    PeerId peer = peerId(call.params().atMost(1).string(0));
+    if (p2p.peers() == null) {
+      throw RpcError.server("P2P has not started");
+    }
+    if (on) {
+      p2p.peers().protect(peer);
+    } else {
+      p2p.peers().unprotect(peer);
+    }
+    return RpcMethod.done("null");
   }
 
   private CompletionStage<String> connectPeer(RpcCall call) {
@@ -214,7 +236,7 @@ public final class P2pMethods {
     g.writeNullField("protocols");
     g.writeNumberField("connectedness", CONNECTED);
     g.writeNumberField("direction", c.direction() == Direction.INBOUND ? 1 : 2);
-    g.writeBooleanField("protected", false);
+    g.writeBooleanField("protected", p2p.peers() != null && p2p.peers().isProtected(c.remotePeer().toString()));
     g.writeNumberField("chainID", 0);
     g.writeNumberField("latency", 0);
     g.writeBooleanField("gossipBlocks", scores.containsKey(c.remotePeer().toString()));
