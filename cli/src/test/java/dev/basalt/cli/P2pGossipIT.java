@@ -83,6 +83,9 @@ class P2pGossipIT {
     assertEquals(0, safe.number(), "no batches: B's safe head stays at genesis");
     assertTrue(unsafe.number() > safe.number());
     for (long n = 1; n <= unsafe.number(); n++) {
+      long number = n; // A gossips a block as it seals it, so its own fork choice may make it canonical a moment later
+      HttpNodeHarness.await(() -> engineA.block(new L2BlockSelector.ByNumber(number)).isPresent(), 10, "A's block " + n + " canonical",
+          () -> status(a), halt);
       Optional<Hash32> atA = engineA.block(new L2BlockSelector.ByNumber(n)).map(e -> e.payload().blockHash());
       Optional<Hash32> atB = engineB.block(new L2BlockSelector.ByNumber(n)).map(e -> e.payload().blockHash());
       assertTrue(atA.isPresent(), "A sequenced " + n);
@@ -150,9 +153,12 @@ class P2pGossipIT {
     var protectedPeers = json.readTree(result(b.call("opp2p_peers", "true")));
     assertTrue(protectedPeers.get("peers").get(idA).get("protected").asBoolean(), protectedPeers.toString());
     assertEquals("null", result(b.call("opp2p_unprotectPeer", "\"" + idA + "\"")));
-    var unsupported = b.call("opp2p_blockSubnet", "\"10.0.0.0/8\"");
-    assertTrue(unsupported instanceof dev.basalt.adapters.engine.RpcOutcome.ErrorObject e && e.message().contains("not supported"),
-        unsupported.toString());
+    assertEquals("null", result(b.call("opp2p_blockSubnet", "\"10.1.0.0/16\"")));
+    assertEquals("[\"10.1.0.0/16\"]", result(b.call("opp2p_listBlockedSubnets")));
+    assertEquals("null", result(b.call("opp2p_unblockSubnet", "\"10.1.0.0/16\"")));
+    assertEquals("[]", result(b.call("opp2p_listBlockedSubnets")));
+    var bad = b.call("opp2p_blockSubnet", "\"10.1.0.0\"");
+    assertTrue(bad instanceof dev.basalt.adapters.engine.RpcOutcome.ErrorObject e && e.message().contains("bad subnet"), bad.toString());
   }
 
   private static String result(dev.basalt.adapters.engine.RpcOutcome outcome) {

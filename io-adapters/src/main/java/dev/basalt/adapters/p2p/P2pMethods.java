@@ -33,7 +33,7 @@ import java.util.concurrent.CompletionStage;
  * the data (fields it has none for are zero or empty, never invented): {@code self}, {@code peers},
  * {@code peerStats}, {@code discoveryTable}, peer and address blocks, {@code connectPeer}, {@code
  * disconnectPeer}, {@code protectPeer / unprotectPeer} (the peer manager never trims a protected
- * peer). Subnet blocks answer "not supported". Router state is read
+ * peer), subnet blocks (CIDR, checked on dial and accept). Router state is read
  * on the gossip thread ({@link GossipNetwork#query}), never from the RPC event loop.
  */
 public final class P2pMethods {
@@ -107,14 +107,17 @@ public final class P2pMethods {
     });
     registry.register("opp2p_protectPeer", call -> protect(call, true));
     registry.register("opp2p_unprotectPeer", call -> protect(call, false));
-    for (String m : List.of("opp2p_blockSubnet", "opp2p_unblockSubnet")) {
-      registry.register(m, call -> {
-        throw RpcError.server(m + " is not supported by Basalt (no subnet gater yet)");
-      });
-    }
+    registry.register("opp2p_blockSubnet", call -> {
+      p2p.bans().blockSubnet(subnet(call.params().atMost(1).string(0)));
+      return RpcMethod.done("null");
+    });
+    registry.register("opp2p_unblockSubnet", call -> {
+      p2p.bans().unblockSubnet(subnet(call.params().atMost(1).string(0)));
+      return RpcMethod.done("null");
+    });
     registry.register("opp2p_listBlockedSubnets", call -> {
       call.params().atMost(0);
-      return RpcMethod.done("[]");
+      return RpcMethod.done(strings(p2p.bans().blockedSubnets()));
     });
   }
 
@@ -174,8 +177,8 @@ public final class P2pMethods {
       array(g, p2p.bans().blockedPeers().keySet());
       g.writeFieldName("bannedIPS");
       array(g, p2p.bans().blockedAddrs().keySet());
-      g.writeArrayFieldStart("bannedSubnets");
-      g.writeEndArray();
+      g.writeFieldName("bannedSubnets");
+      array(g, p2p.bans().blockedSubnets());
       g.writeEndObject();
     }));
   }
@@ -279,6 +282,14 @@ public final class P2pMethods {
       }
       return out;
     });
+  }
+
+  private static Subnet subnet(String text) {
+    try {
+      return Subnet.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw RpcError.invalidParams("bad subnet: " + e.getMessage());
+    }
   }
 
   private static PeerId peerId(String text) {
