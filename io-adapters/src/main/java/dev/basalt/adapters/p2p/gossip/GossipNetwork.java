@@ -89,6 +89,15 @@ public final class GossipNetwork implements AutoCloseable {
             waiting.remove(peer);
             router.removePeer(peer, clock.getAsLong());
           });
+        } else {
+          // a duplicate connection closed: if our stream ran over it, open one on the survivor
+          Stream s = outbound.get(peer);
+          if (s == null || s.connection() == c) {
+            if (s != null) {
+              outbound.remove(peer, s);
+            }
+            host.connections(c.remotePeer()).stream().findFirst().ifPresent(GossipNetwork.this::openStream);
+          }
         }
       }
     });
@@ -108,6 +117,12 @@ public final class GossipNetwork implements AutoCloseable {
     String ip = c.remoteAddress().tcpSocketAddress().map(a -> a.getAddress().getHostAddress()).orElse("");
     boolean out = c.direction() == Direction.OUTBOUND;
     run(() -> router.addPeer(peer, ip, out, clock.getAsLong()));
+    openStream(c);
+  }
+
+  /** Opens our RPC stream to the peer over {@code c}, unless one is open. */
+  private void openStream(Connection c) {
+    String peer = c.remotePeer().toString();
     if (outbound.containsKey(peer)) {
       return;
     }

@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the peer count between the tides (see the package doc). Connection events (I/O threads)
- * only record; a tick on the manager's own thread trims, redials and expires.
+ * Keeps the peer count between the tides (see the package doc) and one connection per peer (a
+ * simultaneous open leaves two). Connection events (I/O threads) only record; a tick on the
+ * manager's own thread trims, redials and expires.
  */
 public final class PeerManager implements ConnectionListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PeerManager.class);
@@ -49,6 +50,7 @@ public final class PeerManager implements ConnectionListener, AutoCloseable {
   private final ScheduledExecutorService thread;
   private long lastTrimMillis = Long.MIN_VALUE / 2;
   private volatile long trimmed;
+  private volatile long duplicates;
 
   /**
    * @param scores the peers' gossip scores (called on the manager's thread; may block briefly)
@@ -88,6 +90,42 @@ public final class PeerManager implements ConnectionListener, AutoCloseable {
     synchronized (redials) {
       redials.remove(c.remotePeer().toString());
     }
+    if (host.connections(c.remotePeer()).size() > 1) {
+      try {
+        thread.execute(() -> dedup(c.remotePeer()));
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        // shutting down
+      }
+    }
+  }
+
+  /**
+   * Two connections to one peer (both dialed at once): keep one, the same one on both sides. The
+   * connection dialed by the peer whose id sorts first survives; among equals the oldest.
+   */
+  private void dedup(PeerId peer) {
+    List<Connection> all = new ArrayList<>(host.connections(peer));
+    all.removeIf(c -> droppedByUs.contains(c.id())); // already closing
+    if (all.size() < 2) {
+      return;
+    }
+    Direction preferred = host.peerId().toString().compareTo(peer.toString()) < 0 ? Direction.OUTBOUND : Direction.INBOUND;
+    all.sort(Comparator.<Connection>comparingInt(c -> c.direction() == preferred ? 0 : 1)
+        .thenComparingLong(c -> {
+          Tracked t = connections.get(c.id());
+          return t == null ? Long.MAX_VALUE : t.openedAtMillis();
+        }));
+    for (Connection extra : all.subList(1, all.size())) {
+      LOG.debug("closing duplicate {} connection to {} (keeping {})", extra.direction(), peer, all.get(0).direction());
+      droppedByUs.add(extra.id());
+      duplicates++;
+      extra.close();
+    }
+  }
+
+  /** Duplicate connections closed since start. */
+  public long duplicatesClosed() {
+    return duplicates;
   }
 
   @Override

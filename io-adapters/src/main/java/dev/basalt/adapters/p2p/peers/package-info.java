@@ -4,7 +4,8 @@
  * tide down to the low tide, lowest gossip score first, never touching static or protected peers or
  * connections younger than the grace period; dials discovered peers while below the low tide;
  * redials static peers (always) and peers that dropped us (while below the low tide) with backoff;
- * and caps dials per address per period ({@link dev.basalt.adapters.p2p.peers.DialBudget}).
+ * caps dials per address per period ({@link dev.basalt.adapters.p2p.peers.DialBudget}); and closes
+ * the duplicate of a simultaneous open (both sides keep the connection dialed by the lower peer id).
  *
  * <p>Invariants: one daemon thread does the work on a fixed tick (no spinning); connection events
  * only update maps; the redial list and the dial budget are bounded; a peer we dropped ourselves
