@@ -18,6 +18,7 @@ import dev.basalt.adapters.p2p.identity.PeerId;
 import dev.basalt.adapters.p2p.identity.PrivateKeyHex;
 import dev.basalt.adapters.p2p.identity.Secp256k1PublicKey;
 import dev.basalt.adapters.p2p.multiaddr.Multiaddr;
+import dev.basalt.adapters.p2p.peers.PeerPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's P2P stack as the {@code --p2p.*} flags ask: the {@link P2pService} (libp2p host, block
- * gossip) and, unless {@code --p2p.no-discovery}, a {@link Discv5Service} whose peers of our chain
- * are dialed while fewer than {@code --p2p.peers.hi} are connected. The node key comes from {@code
+ * gossip, {@code payload_by_number}, the peer manager) and, unless {@code --p2p.no-discovery}, a
+ * {@link Discv5Service} whose peers of our chain the peer manager dials while fewer than {@code
+ * --p2p.peers.lo} are connected. The node key comes from {@code
  * --p2p.priv.raw}, {@code --p2p.priv.path} or {@code p2p_priv.txt} in the data directory (created if
  * missing), and is both the libp2p identity and the discv5 node key, as in op-node.
  */
@@ -66,7 +68,9 @@ final class NodeP2p implements AutoCloseable {
     List<Multiaddr> statics = s.staticPeers().stream().map(Multiaddr::parse).toList();
     P2pSettings p2p = new P2pSettings(key, Multiaddr.parse(ipProto + s.listenIp() + "/tcp/" + s.listenTcp()), statics,
         List.of(MuxerKind.YAMUX, MuxerKind.MPLEX), s.peersHi(), gossip, scoring, s.banPeers(), s.banThreshold(), s.banDuration(),
-        s.unsafeBlockSigner(), MessageIds.Variant.OP_NODE);
+        s.unsafeBlockSigner(), MessageIds.Variant.OP_NODE)
+        .withPeers(PeerPolicy.DEFAULTS.withTides(s.peers().lo(), s.peers().grace())
+            .withRedial(s.peers().redial(), s.peers().redialPeriod()));
     P2pService service;
     try {
       service = new P2pService(p2p, rollup, System::currentTimeMillis);
@@ -128,8 +132,8 @@ final class NodeP2p implements AutoCloseable {
       }
       enr = discovery.localEnr().toText();
     }
-    LOG.info("P2P on: peer id {}, listening on {}, ENR {}, {} static peers, peers.hi {}", service.host().peerId(),
-        service.addresses(), enr, settings.staticPeers().size(), settings.peersHi());
+    LOG.info("P2P on: peer id {}, listening on {}, ENR {}, {} static peers, peers lo/hi {}/{} (grace {})", service.host().peerId(),
+        service.addresses(), enr, settings.staticPeers().size(), settings.peers().lo(), settings.peersHi(), settings.peers().grace());
     if (settings.unsafeBlockSigner().isPresent()) {
       LOG.info("unsafe block signer {} (from --p2p.unsafe.block.signer, until the L1 SystemConfig is read)",
           settings.unsafeBlockSigner().get());
@@ -141,16 +145,16 @@ final class NodeP2p implements AutoCloseable {
     return settings.unsafeBlockSigner();
   }
 
-  /** On the discovery thread: dial a peer of our chain while below the high tide. */
+  /** On the discovery thread: the peer manager dials a peer of our chain while below the low tide. */
   private void onDiscovered(DiscoveredPeer p) {
-    if (p.tcpPort() <= 0 || service.host().connections().size() >= settings.peersHi()) {
+    if (p.tcpPort() <= 0 || service.peers() == null) {
       return;
     }
     PeerId id = Secp256k1PublicKey.fromBytes(p.compressedPublicKey()).peerId();
-    if (service.host().isConnected(id) || service.bans().isBlocked(id.toString())) {
+    if (service.bans().isBlocked(id.toString())) {
       return;
     }
-    service.connect(Multiaddr.tcp(new InetSocketAddress(p.ip(), p.tcpPort())).withPeerId(id));
+    service.peers().offer(Multiaddr.tcp(new InetSocketAddress(p.ip(), p.tcpPort())).withPeerId(id));
   }
 
   P2pService service() {

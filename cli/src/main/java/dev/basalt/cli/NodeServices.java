@@ -130,6 +130,8 @@ final class NodeServices implements AutoCloseable {
     bridge.attach(node.sink());
     FileSafeHeadStore safeHeads = safeHeadDb;
     reader = new EngineReader(readerClient);
+    EngineReader blocks = reader;
+    p2p.ifPresent(p -> p.service().setPayloadSource(blocks::payloadByNumber)); // payload_by_number answers
     RpcObserver observer = metrics.map(NodeMetrics::rpc).orElse(RpcObserver.NONE);
     metrics.ifPresent(m -> {
       m.observe(node.status());

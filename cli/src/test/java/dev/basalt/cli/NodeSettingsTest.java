@@ -158,6 +158,10 @@ class NodeSettingsTest {
       row("--p2p.advertise.tcp", "KONA_NODE_P2P_ADVERTISE_TCP_PORT", "9000", s -> s.p2p().advertiseTcp(), 9000),
       row("--p2p.advertise.udp", "KONA_NODE_P2P_ADVERTISE_UDP_PORT", "9001", s -> s.p2p().advertiseUdp(), 9001),
       row("--p2p.peers.hi", "KONA_NODE_P2P_PEERS_HI", "50", s -> s.p2p().peersHi(), 50),
+      row("--p2p.peers.lo", "KONA_NODE_P2P_PEERS_LO", "10", s -> s.p2p().peers().lo(), 10),
+      row("--p2p.peers.grace", "KONA_NODE_P2P_PEERS_GRACE", "45", s -> s.p2p().peers().grace(), Duration.ofSeconds(45)),
+      row("--p2p.redial", "KONA_NODE_P2P_REDIAL", "5", s -> s.p2p().peers().redial(), 5),
+      row("--p2p.redial.period", "KONA_NODE_P2P_REDIAL_PERIOD", "30", s -> s.p2p().peers().redialPeriod(), Duration.ofMinutes(30)),
       row("--p2p.gossip.mesh.d", "KONA_NODE_P2P_GOSSIP_MESH_D", "9", s -> s.p2p().meshD(), 9),
       row("--p2p.gossip.mesh.lo", "KONA_NODE_P2P_GOSSIP_MESH_DLO", "5", s -> s.p2p().meshLo(), 5),
       row("--p2p.gossip.mesh.dhi", "KONA_NODE_P2P_GOSSIP_MESH_DHI", "13", s -> s.p2p().meshDhi(), 13),
@@ -313,6 +317,11 @@ class NodeSettingsTest {
     assertEquals("--p2p.priv.raw and --p2p.priv.path cannot both be given", refusal(BASE_ENV, "--p2p.priv.raw", KEY, "--p2p.priv.path", "k"));
     assertTrue(refusal(BASE_ENV, "--p2p.priv.raw", "0x1234").startsWith("--p2p.priv.raw: p2p private key must be 64 hex digits"));
     assertEquals("--p2p.scoring must be none or light, got heavy", refusal(BASE_ENV, "--p2p.scoring", "heavy"));
+    assertEquals("--p2p.peers.lo must be between 0 and --p2p.peers.hi (30), got 31", refusal(BASE_ENV, "--p2p.peers.lo", "31"));
+    assertEquals("--p2p.redial must be 0 (unlimited) or more, got -1", refusal(BASE_ENV, "--p2p.redial", "-1"));
+    assertEquals(Duration.ofSeconds(30), settings(BASE_ENV).p2p().peers().grace(), "op-node's and kona's default grace");
+    assertEquals(20, settings(BASE_ENV).p2p().peers().lo());
+    assertEquals(500, settings(BASE_ENV).p2p().peers().redial());
     assertEquals("--p2p.listen.ip must be an IP address, got nowhere", refusal(BASE_ENV, "--p2p.listen.ip", "nowhere"));
     assertEquals("--p2p.static: /ip4/127.0.0.1/tcp/1 has no /p2p/<peer id>", refusal(BASE_ENV, "--p2p.static", "/ip4/127.0.0.1/tcp/1"));
     assertTrue(refusal(BASE_ENV, "--p2p.gossip.mesh.d", "20").startsWith("gossip mesh degrees need"));

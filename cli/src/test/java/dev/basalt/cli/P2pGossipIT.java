@@ -84,6 +84,9 @@ class P2pGossipIT {
     assertEquals(0, safe.number(), "no batches: B's safe head stays at genesis");
     assertTrue(unsafe.number() > safe.number());
     for (long n = 1; n <= unsafe.number(); n++) {
+      long number = n; // A gossips a block as it seals it, so its own fork choice may make it canonical a moment later
+      HttpNodeHarness.await(() -> engineA.block(new L2BlockSelector.ByNumber(number)).isPresent(), 10, "A's block " + n + " canonical",
+          () -> status(a), halt);
       Optional<Hash32> atA = engineA.block(new L2BlockSelector.ByNumber(n)).map(e -> e.payload().blockHash());
       Optional<Hash32> atB = engineB.block(new L2BlockSelector.ByNumber(n)).map(e -> e.payload().blockHash());
       assertTrue(atA.isPresent(), "A sequenced " + n);
@@ -91,7 +94,38 @@ class P2pGossipIT {
     }
     assertTrue(p2pB.service().metrics().count(GossipReason.VALID) >= 3, "B's core accepted the gossiped blocks");
     assertTrue(p2pA.service().metrics().publishedBlocks() >= 3, "A published its blocks");
+    payloadByNumber(p2pA, p2pB, world.rollupConfig(), engineA.block(new L2BlockSelector.ByNumber(2)).orElseThrow().payload().blockHash());
     opp2pMethods(a, b, p2pA);
+  }
+
+  /** B asks A for block 2 over payload_by_number (kona's spelling): A's engine serves it, SSZ-encoded, framed snappy. */
+  private static void payloadByNumber(NodeP2p a, NodeP2p b, dev.basalt.core.config.RollupConfig rollup, Hash32 expected)
+      throws Exception {
+    java.util.concurrent.CompletableFuture<byte[]> answer = new java.util.concurrent.CompletableFuture<>();
+    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+    String protocol = dev.basalt.adapters.p2p.reqresp.PayloadByNumberServer.protocolIds(rollup.l2ChainId()).get(1);
+    b.service().host().newStream(a.service().host().peerId(), List.of(protocol), new dev.basalt.adapters.p2p.host.StreamHandler() {
+      @Override
+      public synchronized void onData(dev.basalt.adapters.p2p.host.Stream s, byte[] data) {
+        got.writeBytes(data);
+      }
+
+      @Override
+      public synchronized void onRemoteClosed(dev.basalt.adapters.p2p.host.Stream s) {
+        answer.complete(got.toByteArray());
+        s.closeWrite();
+      }
+    }).thenAccept(s -> {
+      s.write(new byte[] {2, 0, 0, 0, 0, 0, 0, 0});
+      s.closeWrite();
+    });
+    byte[] bytes = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(0, bytes[0], "success");
+    var layout = dev.basalt.core.p2p.BlockVersion.at(rollup, rollup.l2TimestampAt(2));
+    byte[] body = dev.basalt.adapters.p2p.reqresp.SnappyFramed.decode(java.util.Arrays.copyOfRange(bytes, 5, bytes.length), 10 << 20);
+    var decoded = (dev.basalt.core.p2p.PayloadSszDecoder.Decoded) dev.basalt.core.p2p.PayloadSszDecoder.decode(body, layout);
+    assertEquals(expected, decoded.envelope().payload().blockHash());
+    assertTrue(dev.basalt.core.block.PayloadHeader.hashMatches(rollup, decoded.envelope()), "the served block's hash recomputes");
   }
 
   /** op-node's opp2p_* shapes on the validator's RPC server. */
@@ -114,9 +148,18 @@ class P2pGossipIT {
     HttpNodeHarness.await(() -> !b.services.p2pConnected(idA), 10, "B drops the blocked peer", () -> "", new HttpNodeHarness.Halt());
     assertEquals("null", result(b.call("opp2p_unblockPeer", "\"" + idA + "\"")));
     assertEquals("[]", result(b.call("opp2p_discoveryTable")), "no discovery in this test");
-    var unsupported = b.call("opp2p_protectPeer", "\"" + idA + "\"");
-    assertTrue(unsupported instanceof dev.basalt.adapters.engine.RpcOutcome.ErrorObject e && e.message().contains("not supported"),
-        unsupported.toString());
+    assertEquals("null", result(b.call("opp2p_protectPeer", "\"" + idA + "\"")));
+    HttpNodeHarness.await(() -> b.services.p2pConnected(idA), 10, "B redials its static peer A once unblocked", () -> "",
+        new HttpNodeHarness.Halt());
+    var protectedPeers = json.readTree(result(b.call("opp2p_peers", "true")));
+    assertTrue(protectedPeers.get("peers").get(idA).get("protected").asBoolean(), protectedPeers.toString());
+    assertEquals("null", result(b.call("opp2p_unprotectPeer", "\"" + idA + "\"")));
+    assertEquals("null", result(b.call("opp2p_blockSubnet", "\"10.1.0.0/16\"")));
+    assertEquals("[\"10.1.0.0/16\"]", result(b.call("opp2p_listBlockedSubnets")));
+    assertEquals("null", result(b.call("opp2p_unblockSubnet", "\"10.1.0.0/16\"")));
+    assertEquals("[]", result(b.call("opp2p_listBlockedSubnets")));
+    var bad = b.call("opp2p_blockSubnet", "\"10.1.0.0\"");
+    assertTrue(bad instanceof dev.basalt.adapters.engine.RpcOutcome.ErrorObject e && e.message().contains("bad subnet"), bad.toString());
   }
 
   private static String result(dev.basalt.adapters.engine.RpcOutcome outcome) {

@@ -16,8 +16,6 @@ import picocli.CommandLine.ParseResult;
  */
 public final class NotYetWired {
   static final String SEQUENCER = "the remote op-signer is not supported yet; sign with a local key (--p2p.sequencer.key or --p2p.sequencer.key.path)";
-  static final String PEER_MANAGER = "Basalt has no peer manager yet (no low-tide trimming, grace period or redial policy):"
-      + " it dials discovered peers up to --p2p.peers.hi and refuses connections beyond it";
   static final String BUILDER = "external block builders (rollup-boost) are not supported yet";
 
   /**
@@ -36,10 +34,6 @@ public final class NotYetWired {
       new Entry("--p2p.signer.tls.ca", "ca.pem", SEQUENCER),
       new Entry("--p2p.signer.tls.cert", "cert.pem", SEQUENCER),
       new Entry("--p2p.signer.tls.key", "key.pem", SEQUENCER),
-      new Entry("--p2p.peers.lo", "10", PEER_MANAGER),
-      new Entry("--p2p.peers.grace", "1m", PEER_MANAGER),
-      new Entry("--p2p.redial", "5", PEER_MANAGER),
-      new Entry("--p2p.redial.period", "30m", PEER_MANAGER),
       new Entry("--p2p.topic-scoring", "true", "per-topic scoring is not implemented (op-node removed it too); peer scoring is --p2p.scoring"),
       new Entry("--p2p.discovery.randomize", "30", "random eviction of discovered peers is not implemented"),
       new Entry("--l2-builder-rpc", "http://builder:8552", BUILDER),

@@ -56,16 +56,16 @@ public final class P2pFlags {
   @Env("KONA_NODE_P2P_LISTEN_UDP_PORT")
   int listenUdp;
 
-  @Option(names = "--p2p.peers.lo", paramLabel = "N", defaultValue = "20", description = "Low tide of peers.")
+  @Option(names = "--p2p.peers.lo", paramLabel = "N", defaultValue = "20", description = "Low tide of peers: trimming stops here and discovered peers are dialed below it.")
   @Env("KONA_NODE_P2P_PEERS_LO")
   int peersLo;
 
-  @Option(names = "--p2p.peers.hi", paramLabel = "N", defaultValue = "30", description = "High tide of peers.")
+  @Option(names = "--p2p.peers.hi", paramLabel = "N", defaultValue = "30", description = "High tide of peers: above it connections past their grace period are trimmed to the low tide, lowest gossip score first (never static or protected peers).")
   @Env("KONA_NODE_P2P_PEERS_HI")
   int peersHi;
 
   @Option(names = "--p2p.peers.grace", paramLabel = "DURATION", defaultValue = "30", converter = GoDuration.Seconds.class,
-      description = "Grace period of new peers (plain integers are seconds, as kona; or 30s, as op-node).")
+      description = "New connections are not trimmed for this long (plain integers are seconds, as kona; or 30s, as op-node).")
   @Env("KONA_NODE_P2P_PEERS_GRACE")
   Duration peersGrace;
 
@@ -121,7 +121,7 @@ public final class P2pFlags {
   @Env("KONA_NODE_P2P_NO_BOOTSTORE")
   boolean noBootstore;
 
-  @Option(names = "--p2p.redial", paramLabel = "N", defaultValue = "500", description = "Redials of a disconnected peer (0: unlimited).")
+  @Option(names = "--p2p.redial", paramLabel = "N", defaultValue = "500", description = "Dials of one peer address per --p2p.redial.period (0: unlimited); static peers are always redialed.")
   @Env("KONA_NODE_P2P_REDIAL")
   int redial;
 
@@ -178,6 +178,18 @@ public final class P2pFlags {
     if (peersHi < 1) {
       throw new FlagException("--p2p.peers.hi must be at least 1, got " + peersHi);
     }
+    if (peersLo < 0 || peersLo > peersHi) {
+      throw new FlagException("--p2p.peers.lo must be between 0 and --p2p.peers.hi (" + peersHi + "), got " + peersLo);
+    }
+    if (peersGrace.isNegative()) {
+      throw new FlagException("--p2p.peers.grace must not be negative");
+    }
+    if (redial < 0) {
+      throw new FlagException("--p2p.redial must be 0 (unlimited) or more, got " + redial);
+    }
+    if (redialPeriod.isZero() || redialPeriod.isNegative()) {
+      throw new FlagException("--p2p.redial.period must be positive");
+    }
     if (!(meshLo <= meshD && meshD <= meshDhi) || meshLo < 1 || meshDlazy < 0) {
       throw new FlagException("gossip mesh degrees need 1 <= --p2p.gossip.mesh.lo <= --p2p.gossip.mesh.d <= --p2p.gossip.mesh.dhi"
           + " and --p2p.gossip.mesh.dlazy >= 0, got lo " + meshLo + ", d " + meshD + ", dhi " + meshDhi + ", dlazy " + meshDlazy);
@@ -213,7 +225,8 @@ public final class P2pFlags {
     return new P2pNodeSettings(enabled, !noDiscovery, java.util.Optional.ofNullable(privRaw), java.util.Optional.ofNullable(privPath),
         listenIp, listenTcp, listenUdp, java.util.Optional.ofNullable(advertiseIp), advertiseTcp == null ? 0 : advertiseTcp,
         advertiseUdp == null ? 0 : advertiseUdp, boots, statics, peersHi, meshD, meshLo, meshDhi, meshDlazy, floodPublish, score,
-        banPeers, banThreshold, banDuration, discoveryInterval, java.util.Optional.ofNullable(bootstore), noBootstore, signer);
+        banPeers, banThreshold, banDuration, discoveryInterval, java.util.Optional.ofNullable(bootstore), noBootstore, signer,
+        new P2pNodeSettings.PeerTides(peersLo, peersGrace, redial, redialPeriod));
   }
 
   private static void port(int p, String flag) {

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param staticPeers multiaddrs with {@code /p2p/<id>}, dialed at start
  * @param bootstore the discovery peer store (empty: {@code bootstore.json} in the data directory,
  *     unless {@code noBootstore})
+ * @param peers the connection manager's low tide, grace period and redial limits
  */
 public record P2pNodeSettings(
     boolean enabled,
@@ -48,7 +49,19 @@ public record P2pNodeSettings(
     Duration discoveryInterval,
     Optional<Path> bootstore,
     boolean noBootstore,
-    Optional<Address> unsafeBlockSigner) {
+    Optional<Address> unsafeBlockSigner,
+    PeerTides peers) {
+
+  /**
+   * {@code --p2p.peers.lo}, {@code --p2p.peers.grace}, {@code --p2p.redial} (0: unlimited) and
+   * {@code --p2p.redial.period}.
+   */
+  public record PeerTides(int lo, Duration grace, int redial, Duration redialPeriod) {
+    public PeerTides {
+      Objects.requireNonNull(grace, "grace");
+      Objects.requireNonNull(redialPeriod, "redialPeriod");
+    }
+  }
 
   public P2pNodeSettings {
     Objects.requireNonNull(privRaw, "privRaw");
@@ -61,6 +74,7 @@ public record P2pNodeSettings(
     Objects.requireNonNull(discoveryInterval, "discoveryInterval");
     Objects.requireNonNull(bootstore, "bootstore");
     Objects.requireNonNull(unsafeBlockSigner, "unsafeBlockSigner");
+    Objects.requireNonNull(peers, "peers");
   }
 
   /** One line for the startup log. */

@@ -12,13 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Blocked and banned peers and addresses (op-node's connection gater with {@code opp2p_blockPeer},
- * {@code blockAddr}, and score bans that expire). Consulted by the host before dialing, on accept and
+ * Blocked and banned peers, addresses and subnets (op-node's connection gater with {@code
+ * opp2p_blockPeer}, {@code blockAddr}, {@code blockSubnet}, and score bans that expire). Consulted by the host before dialing, on accept and
  * after the Noise handshake.
  */
 public final class BanList implements ConnectionGater {
   private final Map<String, Long> peers = new ConcurrentHashMap<>();
   private final Map<String, Long> addrs = new ConcurrentHashMap<>();
+  private final Map<String, Subnet> subnets = new ConcurrentHashMap<>();
   private final LongSupplier clock;
 
   public BanList(LongSupplier clockMillis) {
@@ -42,6 +43,29 @@ public final class BanList implements ConnectionGater {
     addrs.remove(addr.getHostAddress());
   }
 
+  /** Refuses dials to and connections from addresses in {@code subnet} (open connections stay, as in libp2p). */
+  public void blockSubnet(Subnet subnet) {
+    subnets.put(subnet.toString(), subnet);
+  }
+
+  public void unblockSubnet(Subnet subnet) {
+    subnets.remove(subnet.toString());
+  }
+
+  /** Blocked subnets in CIDR notation, sorted. */
+  public java.util.Set<String> blockedSubnets() {
+    return new java.util.TreeSet<>(subnets.keySet());
+  }
+
+  private boolean inBlockedSubnet(InetAddress address) {
+    for (Subnet s : subnets.values()) {
+      if (s.contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Blocked peers (ids, sorted), expired entries dropped. */
   public Map<String, Long> blockedPeers() {
     long now = clock.getAsLong();
@@ -63,12 +87,13 @@ public final class BanList implements ConnectionGater {
     if (address.peerId().map(p -> isBlocked(p.toString())).orElse(false)) {
       return false;
     }
-    return address.tcpSocketAddress().map(a -> !addrs.containsKey(a.getAddress().getHostAddress())).orElse(true);
+    return address.tcpSocketAddress()
+        .map(a -> !addrs.containsKey(a.getAddress().getHostAddress()) && !inBlockedSubnet(a.getAddress())).orElse(true);
   }
 
   @Override
   public boolean allowInbound(InetSocketAddress remote) {
-    return !addrs.containsKey(remote.getAddress().getHostAddress());
+    return !addrs.containsKey(remote.getAddress().getHostAddress()) && !inBlockedSubnet(remote.getAddress());
   }
 
   @Override

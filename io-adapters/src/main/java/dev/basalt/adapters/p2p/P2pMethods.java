@@ -32,7 +32,8 @@ import java.util.concurrent.CompletionStage;
  * op-node's {@code opp2p_*} methods over the P2P service, with its JSON shapes as far as Basalt has
  * the data (fields it has none for are zero or empty, never invented): {@code self}, {@code peers},
  * {@code peerStats}, {@code discoveryTable}, peer and address blocks, {@code connectPeer}, {@code
- * disconnectPeer}. Subnet blocks and peer protection answer "not supported". Router state is read
+ * disconnectPeer}, {@code protectPeer / unprotectPeer} (the peer manager never trims a protected
+ * peer), subnet blocks (CIDR, checked on dial and accept). Router state is read
  * on the gossip thread ({@link GossipNetwork#query}), never from the RPC event loop.
  */
 public final class P2pMethods {
@@ -96,18 +97,42 @@ public final class P2pMethods {
     });
     registry.register("opp2p_connectPeer", this::connectPeer);
     registry.register("opp2p_disconnectPeer", call -> {
-      p2p.host().disconnect(peerId(call.params().atMost(1).string(0)));
+      PeerId peer = peerId(call.params().atMost(1).string(0));
+      if (p2p.peers() != null) {
+        p2p.peers().disconnect(peer); // and no redial
+      } else {
+        p2p.host().disconnect(peer);
+      }
       return RpcMethod.done("null");
     });
-    for (String m : List.of("opp2p_blockSubnet", "opp2p_unblockSubnet", "opp2p_protectPeer", "opp2p_unprotectPeer")) {
-      registry.register(m, call -> {
-        throw RpcError.server(m + " is not supported by Basalt (no subnet gater or connection manager protection yet)");
-      });
-    }
+    registry.register("opp2p_protectPeer", call -> protect(call, true));
+    registry.register("opp2p_unprotectPeer", call -> protect(call, false));
+    registry.register("opp2p_blockSubnet", call -> {
+      p2p.bans().blockSubnet(subnet(call.params().atMost(1).string(0)));
+      return RpcMethod.done("null");
+    });
+    registry.register("opp2p_unblockSubnet", call -> {
+      p2p.bans().unblockSubnet(subnet(call.params().atMost(1).string(0)));
+      return RpcMethod.done("null");
+    });
     registry.register("opp2p_listBlockedSubnets", call -> {
       call.params().atMost(0);
-      return RpcMethod.done("[]");
+      return RpcMethod.done(strings(p2p.bans().blockedSubnets()));
     });
+  }
+
+  /** op-node: protected peers are never trimmed by the connection manager. */
+  private CompletionStage<String> protect(RpcCall call, boolean on) {
+    PeerId peer = peerId(call.params().atMost(1).string(0));
+    if (p2p.peers() == null) {
+      throw RpcError.server("P2P has not started");
+    }
+    if (on) {
+      p2p.peers().protect(peer);
+    } else {
+      p2p.peers().unprotect(peer);
+    }
+    return RpcMethod.done("null");
   }
 
   private CompletionStage<String> connectPeer(RpcCall call) {
@@ -152,8 +177,8 @@ public final class P2pMethods {
       array(g, p2p.bans().blockedPeers().keySet());
       g.writeFieldName("bannedIPS");
       array(g, p2p.bans().blockedAddrs().keySet());
-      g.writeArrayFieldStart("bannedSubnets");
-      g.writeEndArray();
+      g.writeFieldName("bannedSubnets");
+      array(g, p2p.bans().blockedSubnets());
       g.writeEndObject();
     }));
   }
@@ -214,7 +239,7 @@ public final class P2pMethods {
     g.writeNullField("protocols");
     g.writeNumberField("connectedness", CONNECTED);
     g.writeNumberField("direction", c.direction() == Direction.INBOUND ? 1 : 2);
-    g.writeBooleanField("protected", false);
+    g.writeBooleanField("protected", p2p.peers() != null && p2p.peers().isProtected(c.remotePeer().toString()));
     g.writeNumberField("chainID", 0);
     g.writeNumberField("latency", 0);
     g.writeBooleanField("gossipBlocks", scores.containsKey(c.remotePeer().toString()));
@@ -257,6 +282,14 @@ public final class P2pMethods {
       }
       return out;
     });
+  }
+
+  private static Subnet subnet(String text) {
+    try {
+      return Subnet.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw RpcError.invalidParams("bad subnet: " + e.getMessage());
+    }
   }
 
   private static PeerId peerId(String text) {

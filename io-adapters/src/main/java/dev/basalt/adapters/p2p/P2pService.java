@@ -17,6 +17,10 @@ import dev.basalt.adapters.p2p.host.Host;
 import dev.basalt.adapters.p2p.host.HostConfig;
 import dev.basalt.adapters.p2p.host.P2pLimits;
 import dev.basalt.adapters.p2p.multiaddr.Multiaddr;
+import dev.basalt.adapters.p2p.peers.PeerManager;
+import dev.basalt.adapters.p2p.reqresp.PayloadByNumberServer;
+import dev.basalt.adapters.p2p.reqresp.PayloadSource;
+import dev.basalt.adapters.p2p.reqresp.ServerLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * bridges to the core. A message to validate becomes a {@link GossipPayloadReceived} on the ring
  * (shed with an IGNORE verdict when the ring is full, as a full validation queue does in op-node);
  * the core's {@link ResolveGossipMessage} comes back through {@link #gossipPort()}. At start the
- * known unsafe-block signer is published as {@link UnsafeBlockSignerObserved}.
+ * known unsafe-block signer is published as {@link UnsafeBlockSignerObserved}. It also serves
+ * {@code payload_by_number} ({@link PayloadByNumberServer}, blocks from {@link #setPayloadSource}) and
+ * keeps the peer count between the tides ({@link PeerManager}, which also dials the static peers).
  */
 public final class P2pService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(P2pService.class);
@@ -45,7 +51,9 @@ public final class P2pService implements AutoCloseable {
   private final Host host;
   private final GossipMetrics metrics = new GossipMetrics();
   private final Map<String, BlockVersion> versionByTopic = new TreeMap<>();
+  private final PayloadByNumberServer reqResp;
   private volatile GossipNetwork gossip;
+  private volatile PeerManager peers;
   private volatile EventSink sink;
 
   public P2pService(P2pSettings settings, RollupConfig rollup, LongSupplier clockMillis) {
@@ -57,12 +65,14 @@ public final class P2pService implements AutoCloseable {
       versionByTopic.put(GossipMessage.topic(rollup.l2ChainId(), v), v);
     }
     this.host = Host.create(HostConfig.defaults(settings.key()).withMuxers(settings.muxers()).withGater(bans)
-        .withLimits(P2pLimits.defaults().withMaxConnections(settings.maxPeers())));
+        .withLimits(P2pLimits.defaults().withMaxConnections(settings.connectionLimit())));
+    this.reqResp = new PayloadByNumberServer(rollup, ServerLimits.OP_NODE, clockMillis);
   }
 
   /** Listens, joins the block topics, announces the signer and dials the static peers. */
   public void start(EventSink eventSink) throws Exception {
     this.sink = eventSink;
+    reqResp.register(host);
     Multiaddr bound = host.listen(settings.listen()).get(10, TimeUnit.SECONDS);
     settings.unsafeBlockSigner().ifPresent(s -> eventSink.publish(new UnsafeBlockSignerObserved(s)));
     gossip = new GossipNetwork(host, settings.gossip(), settings.scoring(), settings.messageIds(), versionByTopic.keySet(),
@@ -70,9 +80,33 @@ public final class P2pService implements AutoCloseable {
     gossip.onGraylisted(this::onGraylisted);
     gossip.start(List.copyOf(versionByTopic.keySet()));
     LOG.info("P2P listening on {}/p2p/{}", bound, host.peerId());
-    for (Multiaddr peer : settings.staticPeers()) {
-      connect(peer);
+    peers = new PeerManager(host, settings.peers(), settings.maxPeers(), settings.staticPeers(), this::scores, clock);
+    peers.start();
+  }
+
+  /** The router's peer scores, for trimming (waits at most two seconds; empty when it cannot answer). */
+  private Map<String, Double> scores() {
+    GossipNetwork g = gossip;
+    if (g == null) {
+      return Map.of();
     }
+    long now = clock.getAsLong();
+    try {
+      return g.query(r -> {
+        Map<String, Double> out = new TreeMap<>();
+        for (String p : r.peers()) {
+          out.put(p, r.score(p, now));
+        }
+        return out;
+      }).get(2, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return Map.of();
+    }
+  }
+
+  /** Where {@code payload_by_number} answers come from (the L2 execution client); until set, "not found". */
+  public void setPayloadSource(PayloadSource source) {
+    reqResp.setSource(source);
   }
 
   private void validate(Bytes id, String topic, byte[] data, String from, long receivedAtMillis) {
@@ -87,7 +121,15 @@ public final class P2pService implements AutoCloseable {
     if (settings.banPeers() && score < settings.banThreshold()) {
       LOG.info("banning peer {} for {} (score {})", peer, settings.banDuration(), score);
       bans.blockPeer(peer, clock.getAsLong() + settings.banDuration().toMillis());
-      host.connections().stream().filter(c -> c.remotePeer().toString().equals(peer)).forEach(c -> c.close());
+      PeerManager m = peers;
+      host.connections().stream().filter(c -> c.remotePeer().toString().equals(peer)).findFirst()
+          .ifPresent(c -> {
+            if (m != null) {
+              m.disconnect(c.remotePeer());
+            } else {
+              host.disconnect(c.remotePeer());
+            }
+          });
     }
   }
 
@@ -133,6 +175,15 @@ public final class P2pService implements AutoCloseable {
     return gossip;
   }
 
+  /** The connection manager (null before {@link #start}). */
+  public PeerManager peers() {
+    return peers;
+  }
+
+  public PayloadByNumberServer reqResp() {
+    return reqResp;
+  }
+
   public BanList bans() {
     return bans;
   }
@@ -154,6 +205,10 @@ public final class P2pService implements AutoCloseable {
 
   @Override
   public void close() {
+    if (peers != null) {
+      peers.close();
+    }
+    reqResp.close();
     if (gossip != null) {
       gossip.close();
     }

@@ -110,4 +110,39 @@ class P2pServiceTest {
       assertTrue(b.gossip().stats().rejected() >= 1);
     }
   }
+
+  @Test
+  void aSimultaneousOpenLeavesOneConnectionAndGossipStillFlows() throws Exception {
+    CoreSink sinkA = new CoreSink();
+    CoreSink sinkB = new CoreSink();
+    try (P2pService a = new P2pService(settings(Optional.of(SEQUENCER.address())), CONFIG.rollup(), System::currentTimeMillis);
+        P2pService b = new P2pService(settings(Optional.of(SEQUENCER.address())), CONFIG.rollup(), System::currentTimeMillis)) {
+      sinkA.service = a;
+      sinkB.service = b;
+      sinkA.publish(new NodeStarted(CONFIG, System.currentTimeMillis()));
+      sinkB.publish(new NodeStarted(CONFIG, System.currentTimeMillis()));
+      a.start(sinkA);
+      b.start(sinkB);
+      var ab = a.connect(b.addresses().get(0));
+      var ba = b.connect(a.addresses().get(0));
+      ab.get(5, TimeUnit.SECONDS);
+      ba.get(5, TimeUnit.SECONDS);
+      await(() -> a.host().connections().size() == 1 && b.host().connections().size() == 1, "one connection each");
+      Thread.sleep(300);
+      assertEquals(1, a.host().connections().size(), "and it stays one");
+      assertTrue(a.peers().duplicatesClosed() + b.peers().duplicatesClosed() >= 1, "the dials crossed: two connections, one closed");
+      var kept = a.host().connections().iterator().next();
+      assertEquals(kept.direction() == dev.basalt.adapters.p2p.host.Direction.OUTBOUND
+          ? dev.basalt.adapters.p2p.host.Direction.INBOUND : dev.basalt.adapters.p2p.host.Direction.OUTBOUND,
+          b.host().connections().iterator().next().direction(), "both sides kept the same connection");
+
+      String topic = "/optimism/901/3/blocks";
+      await(() -> a.gossip().query(r -> r.meshPeers(topic).size()).join() == 1, "mesh");
+      long now = System.currentTimeMillis() / 1000;
+      ExecutionPayloadEnvelope block = SignedBlocks.block(CONFIG.rollup(), 5, now, 10_000);
+      a.publishBlock(block, SignedBlocks.signature(CONFIG.rollup(), SEQUENCER, block)).get(5, TimeUnit.SECONDS);
+      await(() -> sinkB.verdicts.size() == 1, "B's verdict over the surviving connection");
+      assertEquals(GossipReason.VALID, sinkB.verdicts.get(0).reason());
+    }
+  }
 }

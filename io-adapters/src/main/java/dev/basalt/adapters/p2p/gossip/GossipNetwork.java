@@ -8,6 +8,7 @@ import dev.basalt.adapters.p2p.host.Direction;
 import dev.basalt.adapters.p2p.host.Host;
 import dev.basalt.adapters.p2p.host.Stream;
 import dev.basalt.adapters.p2p.host.StreamHandler;
+import dev.basalt.adapters.p2p.identity.PeerId;
 import dev.basalt.adapters.p2p.multiaddr.Multiaddr;
 import dev.basalt.adapters.p2p.wire.LengthPrefixedReader;
 import dev.basalt.adapters.p2p.wire.WireException;
@@ -50,6 +51,8 @@ public final class GossipNetwork implements AutoCloseable {
   private final Map<String, Stream> outbound = new ConcurrentHashMap<>();
   /** RPCs for peers whose outbound stream is still opening (gossip thread only; bounded). */
   private final Map<String, List<byte[]>> waiting = new java.util.HashMap<>();
+  /** Peers whose outbound stream is being negotiated (gossip thread only). */
+  private final java.util.Set<String> opening = new java.util.HashSet<>();
   private static final int MAX_WAITING_FRAMES = 64;
   private final AtomicLong bytesIn = new AtomicLong();
   private final AtomicLong bytesOut = new AtomicLong();
@@ -89,6 +92,17 @@ public final class GossipNetwork implements AutoCloseable {
             waiting.remove(peer);
             router.removePeer(peer, clock.getAsLong());
           });
+        } else {
+          // a duplicate connection closed: if our stream ran over it, open one on the survivor; what
+          // went out on it may be lost, so our subscriptions go out again
+          run(() -> {
+            Stream s = outbound.get(peer);
+            if (s != null && (s.connection() == c || !s.isOpen())) {
+              outbound.remove(peer, s);
+            }
+            ensureStream(c.remotePeer());
+            router.resendSubscriptions(peer);
+          });
         }
       }
     });
@@ -107,10 +121,28 @@ public final class GossipNetwork implements AutoCloseable {
     String peer = c.remotePeer().toString();
     String ip = c.remoteAddress().tcpSocketAddress().map(a -> a.getAddress().getHostAddress()).orElse("");
     boolean out = c.direction() == Direction.OUTBOUND;
-    run(() -> router.addPeer(peer, ip, out, clock.getAsLong()));
-    if (outbound.containsKey(peer)) {
+    run(() -> {
+      router.addPeer(peer, ip, out, clock.getAsLong());
+      ensureStream(c.remotePeer());
+    });
+  }
+
+  /**
+   * On the gossip thread: opens our RPC stream to {@code id} over one of its open connections,
+   * unless one is open or opening. A stream whose connection closed while it opened is dropped and
+   * another connection tried; what waited for it goes out on the one that is kept.
+   */
+  private void ensureStream(PeerId id) {
+    String peer = id.toString();
+    Stream current = outbound.get(peer);
+    if (current != null && current.isOpen() || opening.contains(peer)) {
       return;
     }
+    Connection c = host.connections(id).stream().filter(Connection::isOpen).findFirst().orElse(null);
+    if (c == null) {
+      return;
+    }
+    opening.add(peer);
     c.newStream(List.of(MESHSUB_11, MESHSUB_10), new StreamHandler() {
       @Override
       public void onData(Stream s, byte[] data) {}
@@ -119,20 +151,22 @@ public final class GossipNetwork implements AutoCloseable {
       public void onClosed(Stream s, boolean reset) {
         outbound.remove(peer, s);
       }
-    }).whenComplete((s, e) -> {
-      if (e != null) {
-        LOG.debug("no gossipsub stream to {}: {}", peer, e.toString());
+    }).whenComplete((s, e) -> run(() -> {
+      opening.remove(peer);
+      if (e != null || !s.isOpen()) {
+        LOG.debug("no gossipsub stream to {}: {}", peer, e == null ? "closed while opening" : e.toString());
+        if (!c.isOpen()) {
+          ensureStream(id); // its connection went away: try a remaining one
+        }
         return;
       }
-      // On the gossip thread: what the router sent before the stream existed goes out first.
-      run(() -> {
-        outbound.put(peer, s);
-        List<byte[]> early = waiting.remove(peer);
-        if (early != null) {
-          early.forEach(frame -> write(s, frame));
-        }
-      });
-    });
+      // What the router sent before the stream existed goes out first.
+      outbound.put(peer, s);
+      List<byte[]> early = waiting.remove(peer);
+      if (early != null) {
+        early.forEach(frame -> write(s, frame));
+      }
+    }));
   }
 
   private StreamHandler inbound(Stream stream) {
@@ -244,6 +278,11 @@ public final class GossipNetwork implements AutoCloseable {
         return;
       }
       Stream s = outbound.get(peer);
+      if (s != null && !s.isOpen()) {
+        outbound.remove(peer, s);
+        ensureStream(PeerId.parse(peer)); // the frame waits for the new stream
+        s = null;
+      }
       if (s == null) {
         List<byte[]> early = waiting.computeIfAbsent(peer, k -> new java.util.ArrayList<>());
         if (early.size() < MAX_WAITING_FRAMES) {

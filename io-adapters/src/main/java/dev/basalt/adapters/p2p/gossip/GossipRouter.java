@@ -129,6 +129,20 @@ public final class GossipRouter {
     outgoingSubs.remove(peer);
   }
 
+  /**
+   * One of several connections to {@code peer} closed, perhaps with RPCs in flight on it: tell it
+   * our subscriptions again (idempotent for the peer) so it can mesh with us.
+   */
+  public void resendSubscriptions(String peer) {
+    if (!peers.containsKey(peer) || mesh.isEmpty()) {
+      return;
+    }
+    List<Rpc.SubOpts> subs = new ArrayList<>();
+    mesh.keySet().forEach(t -> subs.add(new Rpc.SubOpts(true, t)));
+    outgoingSubs.computeIfAbsent(peer, k -> new ArrayList<>()).addAll(subs);
+    flush();
+  }
+
   public void onRpc(String peer, Rpc rpc, long nowMillis) {
     PeerState ps = peers.get(peer);
     if (ps == null) {
