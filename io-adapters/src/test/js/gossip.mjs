@@ -27,6 +27,9 @@ const { peerIdFromString } = await import('@libp2p/peer-id')
 const { multiaddr } = await import('@multiformats/multiaddr')
 const readline = await import('node:readline')
 const crypto = await import('node:crypto')
+// Transitive dependencies of the pinned libp2p packages (versions fixed by package-lock.json).
+const { secp256k1 } = await import('@noble/curves/secp256k1.js')
+const { keccak_256 } = await import('@noble/hashes/sha3.js')
 
 const MAX_GOSSIP_BYTES = 10 * (1 << 20)
 
@@ -117,9 +120,38 @@ function signaturePrefixValid (data) {
   return !zero(m.subarray(0, 32)) && !zero(m.subarray(32, 64)) && m[64] <= 1
 }
 
+// op-node's block validation as far as a relay without an engine goes (op-node/p2p/gossip.go
+// BuildBlocksValidator): decompress, the timestamp window (at most 60 s old, 5 s ahead), then the
+// signature over keccak256(32 zero bytes ‖ chainId as uint256 ‖ keccak256(payload)) must recover to
+// the configured unsafe-block signer. A wrong chain id yields another signing hash, so another signer.
+function opNodeValidate (topic, data, cfg) {
+  let m
+  try { m = snappyDecode(data, MAX_GOSSIP_BYTES) } catch (e) { return 'snappy' }
+  if (m.length < 65 + 500) return 'too-short'
+  const version = Number(topic.split('/')[3]) // /optimism/<chainId>/<n>/blocks: n = version - 1
+  const payload = m.subarray(65)
+  const timestampAt = (version >= 2 ? 32 : 0) + 32 + 20 + 32 + 32 + 256 + 32 + 8 + 8 + 8
+  const timestamp = Number(Buffer.from(payload.subarray(timestampAt, timestampAt + 8)).readBigUInt64LE())
+  const now = Math.floor(Date.now() / 1000)
+  if (timestamp > now + 5) return 'too-new'
+  if (timestamp < now - 60) return 'too-old'
+  const v = m[64]
+  if (v > 1) return 'signature'
+  const signingInput = new Uint8Array(96)
+  signingInput.set(Buffer.from(BigInt(cfg.chainId).toString(16).padStart(64, '0'), 'hex'), 32)
+  signingInput.set(keccak_256(payload), 64)
+  let address
+  try {
+    const sig = secp256k1.Signature.fromBytes(m.subarray(0, 64), 'compact').addRecoveryBit(v)
+    const pub = sig.recoverPublicKey(keccak_256(signingInput)).toBytes(false)
+    address = '0x' + Buffer.from(keccak_256(pub.subarray(1)).subarray(12)).toString('hex')
+  } catch (e) { return 'signature' }
+  return address === cfg.signer.toLowerCase() ? 'accept' : 'wrong-signer'
+}
+
 const nodes = new Map() // name -> { node, received: [], validations: [] }
 
-async function spawn (name, muxerName, topics, validate) {
+async function spawn (name, muxerName, topics, validate, blockCfg) {
   const state = { received: [], validations: [] }
   const node = await createLibp2p({
     privateKey: await generateKeyPair('secp256k1'),
@@ -148,8 +180,9 @@ async function spawn (name, muxerName, topics, validate) {
   for (const topic of topics) {
     if (validate) {
       ps.topicValidators.set(topic, (peer, msg) => {
-        const ok = signaturePrefixValid(msg.data)
-        state.validations.push({ topic: msg.topic, sha256: sha256(msg.data), from: peer.toString(), result: ok ? 'accept' : 'reject' })
+        const reason = blockCfg ? opNodeValidate(msg.topic, msg.data, blockCfg) : (signaturePrefixValid(msg.data) ? 'accept' : 'signature')
+        const ok = reason === 'accept'
+        state.validations.push({ topic: msg.topic, sha256: sha256(msg.data), from: peer.toString(), result: ok ? 'accept' : 'reject', reason })
         return ok ? TopicValidatorResult.Accept : TopicValidatorResult.Reject
       })
     }
@@ -168,7 +201,7 @@ function get (name) {
 async function handle (msg) {
   switch (msg.cmd) {
     case 'spawn':
-      return await spawn(msg.node, msg.muxer, msg.topics, !!msg.validator)
+      return await spawn(msg.node, msg.muxer, msg.topics, !!msg.validator, msg.signer ? { signer: msg.signer, chainId: msg.chainId } : undefined)
     case 'dial': {
       const conn = await get(msg.node).node.dial(multiaddr(msg.addr))
       return { remotePeer: conn.remotePeer.toString(), muxer: conn.multiplexer }

@@ -148,7 +148,9 @@ class JsGossipInteropTest {
   /** A JS gossip node on {@code muxer}, dialed to Basalt, once it knows Basalt subscribes to the block topics. */
   private String spawnConnected(String muxer, boolean validator) throws Exception {
     String name = muxer + "-" + NAMES.incrementAndGet();
-    JsonNode spawned = js.call("spawn", name, Map.of("muxer", muxer, "topics", List.copyOf(basalt.topics()), "validator", validator));
+    // A validating JS peer runs op-node's relay checks against our sequencer's address and chain id.
+    JsonNode spawned = js.call("spawn", name, Map.of("muxer", muxer, "topics", List.copyOf(basalt.topics()), "validator", validator,
+        "signer", SEQUENCER.address().toString(), "chainId", CHAIN_ID));
     peerIds.put(name, spawned.path("peerId").asText());
     JsonNode dialed = js.call("dial", name, Map.of("addr", basalt.addresses().get(0).toString()));
     assertEquals(basaltPeer, dialed.path("remotePeer").asText());
@@ -366,6 +368,47 @@ class JsGossipInteropTest {
           r + " was offered the rejected message");
     }
     js.call("stop", publisher, Map.of());
+  }
+
+  /** Blocks Basalt publishes that a JS peer running op-node's checks must refuse, with the JS validator's reason. */
+  enum BadOutgoing {
+    BAD_SIGNATURE("signature"),
+    FOREIGN_KEY("wrong-signer"),
+    STALE("too-old"),
+    OTHER_CHAIN("wrong-signer");
+
+    final String jsReason;
+
+    BadOutgoing(String jsReason) {
+      this.jsReason = jsReason;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(BadOutgoing.class)
+  void jsValidatorsRejectBadBlocksBasaltPublishes(BadOutgoing kind) throws Exception {
+    long now = System.currentTimeMillis() / 1000;
+    ExecutionPayloadEnvelope b = block(kind == BadOutgoing.STALE ? now - 90 : now, 10_000);
+    Bytes signed = PayloadSsz.signedBytes(b, version(b));
+    Bytes signature = switch (kind) {
+      case BAD_SIGNATURE -> {
+        byte[] sig = SignedBlocks.signature(config.rollup(), SEQUENCER, b).toArray();
+        sig[64] = 4; // no such recovery id
+        yield Bytes.wrapOwned(sig);
+      }
+      case FOREIGN_KEY -> BlockSigning.sign(SigningKey.fromHex("0x" + "cd".repeat(32)), GossipMessage.signingHash(CHAIN_ID, signed));
+      case STALE -> SignedBlocks.signature(config.rollup(), SEQUENCER, b);
+      case OTHER_CHAIN -> BlockSigning.sign(SEQUENCER, GossipMessage.signingHash(CHAIN_ID + 1, signed));
+    };
+    basalt.publishBlock(b, signature).get(5, TimeUnit.SECONDS);
+    String sha = sha256(GossipMessage.encode(signature, signed));
+    for (String r : receivers) {
+      await(() -> find(uncheckedValidations(r), sha).isPresent(), r + " validates the " + kind + " block");
+      JsonNode v = find(uncheckedValidations(r), sha).get();
+      assertEquals("reject", v.path("result").asText(), r);
+      assertEquals(kind.jsReason, v.path("reason").asText(), r);
+      assertFalse(find(messages(r), sha).isPresent(), r + " delivered a rejected message");
+    }
   }
 
   @Test
