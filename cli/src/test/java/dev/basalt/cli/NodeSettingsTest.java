@@ -172,6 +172,9 @@ class NodeSettingsTest {
       row("--p2p.ban.threshold", "KONA_NODE_P2P_BAN_THRESHOLD", "-50", s -> s.p2p().banThreshold(), -50.0),
       row("--p2p.ban.duration", "KONA_NODE_P2P_BAN_DURATION", "2h", s -> s.p2p().banDuration(), Duration.ofHours(2)),
       row("--p2p.discovery.interval", "KONA_NODE_P2P_DISCOVERY_INTERVAL", "10", s -> s.p2p().discoveryInterval(), Duration.ofSeconds(10)),
+      row("--p2p.discovery.randomize", "KONA_NODE_P2P_DISCOVERY_RANDOMIZE", "30", s -> s.p2p().discoveryRandomize(),
+          Optional.of(Duration.ofSeconds(30))),
+      row("--p2p.topic-scoring", "KONA_NODE_P2P_TOPIC_SCORING", "true", s -> s.p2p().topicScoring(), true),
       row("--p2p.bootstore", "KONA_NODE_P2P_BOOTSTORE", "boot.json", s -> s.p2p().bootstore(), Optional.of(Path.of("boot.json"))),
       row("--p2p.no-bootstore", "KONA_NODE_P2P_NO_BOOTSTORE", "true", s -> s.p2p().noBootstore(), true),
       row("--p2p.bootnodes", "KONA_NODE_P2P_BOOTNODES", "enr:-abc", s -> s.p2p().bootnodes(), List.of("enr:-abc")),
@@ -380,6 +383,11 @@ class NodeSettingsTest {
     assertEquals("--p2p.priv.raw and --p2p.priv.path cannot both be given", refusal(BASE_ENV, "--p2p.priv.raw", KEY, "--p2p.priv.path", "k"));
     assertTrue(refusal(BASE_ENV, "--p2p.priv.raw", "0x1234").startsWith("--p2p.priv.raw: p2p private key must be 64 hex digits"));
     assertEquals("--p2p.scoring must be none or light, got heavy", refusal(BASE_ENV, "--p2p.scoring", "heavy"));
+    assertEquals("--p2p.discovery.randomize must be positive, got 0s", refusal(BASE_ENV, "--p2p.discovery.randomize", "0"));
+    assertTrue(assertThrows(picocli.CommandLine.ParameterException.class, () -> settings(BASE_ENV, "--p2p.topic-scoring=maybe"))
+        .getMessage().contains("--p2p.topic-scoring"), "picocli refuses a non-boolean, naming the flag");
+    assertEquals(Optional.empty(), settings(BASE_ENV).p2p().discoveryRandomize(), "kona: no random eviction by default");
+    assertFalse(settings(BASE_ENV).p2p().topicScoring(), "kona: no topic scoring by default");
     assertEquals("--p2p.peers.lo must be between 0 and --p2p.peers.hi (30), got 31", refusal(BASE_ENV, "--p2p.peers.lo", "31"));
     assertEquals("--p2p.redial must be 0 (unlimited) or more, got -1", refusal(BASE_ENV, "--p2p.redial", "-1"));
     assertEquals(Duration.ofSeconds(30), settings(BASE_ENV).p2p().peers().grace(), "op-node's and kona's default grace");

@@ -27,8 +27,6 @@ public final class NotYetWired {
   public record Entry(String flag, String sample, String reason) {}
 
   public static final List<Entry> ENTRIES = List.of(
-      new Entry("--p2p.topic-scoring", "true", "per-topic scoring is not implemented (op-node removed it too); peer scoring is --p2p.scoring"),
-      new Entry("--p2p.discovery.randomize", "30", "random eviction of discovered peers is not implemented"),
       new Entry("--l2-builder-rpc", "http://builder:8552", BUILDER),
       new Entry("--builder-jwt-secret", "0x01", BUILDER),
       new Entry("--builder-jwt-path", "builder.hex", BUILDER),
