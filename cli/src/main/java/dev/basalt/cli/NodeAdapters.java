@@ -13,7 +13,6 @@ import dev.basalt.adapters.node.PublishPort;
 import dev.basalt.adapters.node.SequencerPorts;
 import dev.basalt.adapters.p2p.GossipPayloadPublisher;
 import dev.basalt.adapters.sequencer.AdminStateFile;
-import dev.basalt.adapters.sequencer.LocalBlockSigner;
 import dev.basalt.adapters.sequencer.LoggingPayloadPublisher;
 import dev.basalt.adapters.sequencer.SigningPublishPort;
 import dev.basalt.cli.flags.SequencerSettings;
@@ -46,8 +45,10 @@ final class NodeAdapters implements WorldAdapters {
   private final NodeP2p p2p;
   private final EventSink sink;
 
+  private final SigningPublishPort signing;
+
   private NodeAdapters(L1Adapter l1, EngineAdapter engine, FileSafeHeadStore safeHeads, NodeServices services,
-      SequencerSettings settings, EventSink sink, NodeP2p p2p) {
+      SequencerSettings settings, EventSink sink, NodeP2p p2p, RollupConfig rollup) {
     this.p2p = p2p;
     this.sink = sink;
     this.l1 = l1;
@@ -55,8 +56,10 @@ final class NodeAdapters implements WorldAdapters {
     this.safeHeads = safeHeads;
     this.services = services;
     this.conductor = settings.conductor().map(o -> new ConductorAdapter(o, sink, services.conductorListener())).orElse(null);
-    PublishPort publish = settings.key().<PublishPort>map(k -> new SigningPublishPort(new LocalBlockSigner(k),
-        p2p == null ? new LoggingPayloadPublisher() : new GossipPayloadPublisher(p2p.service()), services::blockPublished)).orElseGet(CountingPublishPort::new);
+    this.signing = settings.signer().map(signer -> new SigningPublishPort(signer,
+        p2p == null ? new LoggingPayloadPublisher() : new GossipPayloadPublisher(p2p.service()), services::blockPublished, rollup))
+        .orElse(null);
+    PublishPort publish = signing == null ? new CountingPublishPort() : signing;
     AdminStatePort adminState = settings.adminState().<AdminStatePort>map(AdminStateFile::new).orElse(AdminStatePort.NONE);
     this.sequencer = new SequencerPorts(publish, conductor == null ? ConductorPort.NONE : conductor, adminState);
   }
@@ -83,7 +86,7 @@ final class NodeAdapters implements WorldAdapters {
     @Override
     public WorldAdapters apply(EventSink sink) {
       return new NodeAdapters(new L1Adapter(l1, rollup, sink, services.l1Listener()),
-          new EngineAdapter(engineClient, engineUrl, rollup, sink), safeHeads, services, sequencer, sink, p2p.orElse(null));
+          new EngineAdapter(engineClient, engineUrl, rollup, sink), safeHeads, services, sequencer, sink, p2p.orElse(null), rollup);
     }
   }
 
@@ -105,6 +108,9 @@ final class NodeAdapters implements WorldAdapters {
 
   @Override
   public void close() {
+    if (signing != null) {
+      signing.close();
+    }
     if (p2p != null) {
       p2p.close();
     }

@@ -217,6 +217,7 @@ final class NodeCommand implements Callable<Integer> {
   /** The key, conductor and admin-state file; each refused by name unless the node sequences. */
   private SequencerSettings sequencerAdapters(boolean sequencing) {
     var key = signerFlags.key();
+    var remoteSigner = signerFlags.remote();
     var conductor = conductorFlags.options();
     var adminState = java.util.Optional.ofNullable(rpcFlags.adminState);
     if (!sequencing) {
@@ -226,7 +227,7 @@ final class NodeCommand implements Callable<Integer> {
         throw new FlagException(flag + " only applies to a sequencer (--mode Sequencer or --sequencer.enabled)");
       }
     }
-    return new SequencerSettings(key, conductor, adminState);
+    return new SequencerSettings(key, remoteSigner, conductor, adminState);
   }
 
   /** This command parsed with no arguments and no environment: every option at its default. */
@@ -261,9 +262,9 @@ final class NodeCommand implements Callable<Integer> {
     CoreConfig config = s.withSyncOptions(new CoreConfig(rollup, chainConfig.l1(), NodeMode.VALIDATOR));
     if (config.sequencing()) {
       SequencerSettings seq = s.sequencerAdapters();
-      LOG.info("sequencer mode: {}; {}; run op-batcher against this node's engine to post the blocks", seq.key()
-          .map(k -> "blocks signed by " + k.address() + (s.p2p().enabled() ? " and gossiped" : " (not gossiped: --p2p.disable)"))
-          .orElse("no --p2p.sequencer.key: blocks are not signed or published"), seq.conductor()
+      LOG.info("sequencer mode: {}; {}; run op-batcher against this node's engine to post the blocks", seq.signerDescription()
+          .map(k -> "blocks signed by " + k + (s.p2p().enabled() ? " and gossiped" : " (not gossiped: --p2p.disable)"))
+          .orElse("no --p2p.sequencer.key or --p2p.signer.endpoint: blocks are not signed or published"), seq.conductor()
           .map(c -> "op-conductor at " + c.url() + " (timeout " + c.timeout().toMillis() + " ms)").orElse("no op-conductor"));
     }
     LOG.info("chain {} from {}", config.l2ChainId(), chainConfig.source());

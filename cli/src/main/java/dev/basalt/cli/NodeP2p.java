@@ -64,7 +64,8 @@ final class NodeP2p implements AutoCloseable {
     String ipProto = listenIp instanceof java.net.Inet6Address ? "/ip6/" : "/ip4/";
     GossipParams gossip = GossipParams.OP_NODE.withMesh(s.meshD(), s.meshLo(), s.meshDhi(), s.meshDlazy())
         .withFloodPublish(s.floodPublish());
-    ScoreParams scoring = s.scoring() ? ScoreParams.opNodeLight(rollup.blockTimeSeconds()) : ScoreParams.NONE;
+    ScoreParams light = ScoreParams.opNodeLight(rollup.blockTimeSeconds());
+    ScoreParams scoring = !s.scoring() ? ScoreParams.NONE : s.topicScoring() ? light : light.withoutTopicScoring();
     List<Multiaddr> statics = s.staticPeers().stream().map(Multiaddr::parse).toList();
     P2pSettings p2p = new P2pSettings(key, Multiaddr.parse(ipProto + s.listenIp() + "/tcp/" + s.listenTcp()), statics,
         List.of(MuxerKind.YAMUX, MuxerKind.MPLEX), s.peersHi(), gossip, scoring, s.banPeers(), s.banThreshold(), s.banDuration(),
@@ -84,7 +85,8 @@ final class NodeP2p implements AutoCloseable {
           .withAdvertise(s.advertiseIp().map(a -> address(a, "--p2p.advertise.ip")).orElse(null), s.advertiseUdp(), s.advertiseTcp())
           .withBootnodes(s.bootnodes().isEmpty() ? defaultBootnodes : s.bootnodes())
           .withPeerStore(s.noBootstore() ? null : s.bootstore().orElse(dataDir.resolve(BOOTSTORE_FILE)))
-          .withIntervals(s.discoveryInterval(), Duration.ofSeconds(5), Duration.ofSeconds(1));
+          .withIntervals(s.discoveryInterval(), Duration.ofSeconds(5), Duration.ofSeconds(1))
+          .withRandomize(s.discoveryRandomize().orElse(null));
       discovery = new Discv5Service(d);
     }
     return new NodeP2p(s, service, discovery);

@@ -172,6 +172,9 @@ class NodeSettingsTest {
       row("--p2p.ban.threshold", "KONA_NODE_P2P_BAN_THRESHOLD", "-50", s -> s.p2p().banThreshold(), -50.0),
       row("--p2p.ban.duration", "KONA_NODE_P2P_BAN_DURATION", "2h", s -> s.p2p().banDuration(), Duration.ofHours(2)),
       row("--p2p.discovery.interval", "KONA_NODE_P2P_DISCOVERY_INTERVAL", "10", s -> s.p2p().discoveryInterval(), Duration.ofSeconds(10)),
+      row("--p2p.discovery.randomize", "KONA_NODE_P2P_DISCOVERY_RANDOMIZE", "30", s -> s.p2p().discoveryRandomize(),
+          Optional.of(Duration.ofSeconds(30))),
+      row("--p2p.topic-scoring", "KONA_NODE_P2P_TOPIC_SCORING", "true", s -> s.p2p().topicScoring(), true),
       row("--p2p.bootstore", "KONA_NODE_P2P_BOOTSTORE", "boot.json", s -> s.p2p().bootstore(), Optional.of(Path.of("boot.json"))),
       row("--p2p.no-bootstore", "KONA_NODE_P2P_NO_BOOTSTORE", "true", s -> s.p2p().noBootstore(), true),
       row("--p2p.bootnodes", "KONA_NODE_P2P_BOOTNODES", "enr:-abc", s -> s.p2p().bootnodes(), List.of("enr:-abc")),
@@ -217,6 +220,29 @@ class NodeSettingsTest {
       row("--rpc.admin-state", "KONA_NODE_RPC_ADMIN_STATE OP_NODE_RPC_ADMIN_STATE", "no-such-dir/admin.json",
           s -> s.sequencerAdapters().adminState(), Optional.of(Path.of("no-such-dir/admin.json"))));
 
+  static final String SIGNER_ADDRESS = "0x0000000000000000000000000000000000000001";
+  static final Path TLS = Path.of("src/test/resources/signer-tls").toAbsolutePath();
+  /** The remote signer's flags, on a sequencer whose endpoint and address come from their variables. */
+  static final Map<String, String> REMOTE_SIGNER_ENV = Map.of("KONA_NODE_MODE", "Sequencer",
+      "KONA_NODE_P2P_SIGNER_ENDPOINT", "http://signer:8080", "KONA_NODE_P2P_SIGNER_ADDRESS", SIGNER_ADDRESS);
+  static final List<Row> WIRED_WITH_REMOTE_SIGNER = List.of(
+      row("--p2p.signer.endpoint --signer.endpoint", "KONA_NODE_P2P_SIGNER_ENDPOINT", "https://op-signer:9000/x",
+          s -> s.sequencerAdapters().remoteSigner().map(r -> r.endpoint().toString()), Optional.of("https://op-signer:9000/x")),
+      row("--p2p.signer.address --signer.address", "KONA_NODE_P2P_SIGNER_ADDRESS", "0x00000000000000000000000000000000000000aa",
+          s -> s.sequencerAdapters().remoteSigner().map(r -> r.address()),
+          Optional.of(dev.basalt.core.types.Address.fromHex("0x00000000000000000000000000000000000000aa"))),
+      row("--p2p.signer.header --signer.header", "KONA_NODE_P2P_SIGNER_HEADER", "X-Token=abc=d",
+          s -> s.sequencerAdapters().remoteSigner().map(r -> r.headers()), Optional.of(Map.of("X-Token", "abc=d"))),
+      row("--p2p.signer.tls.ca --signer.tls.ca", "KONA_NODE_P2P_SIGNER_TLS_CA", TLS.resolve("ca.pem").toString(),
+          s -> s.sequencerAdapters().remoteSigner().flatMap(r -> r.tlsCa()), Optional.of(TLS.resolve("ca.pem"))));
+  /** The client certificate and key, each with the other given by its variable. */
+  static final List<Row> WIRED_WITH_CLIENT_KEY = List.of(
+      row("--p2p.signer.tls.cert --signer.tls.cert", "KONA_NODE_P2P_SIGNER_TLS_CERT", TLS.resolve("client.pem").toString(),
+          s -> s.sequencerAdapters().remoteSigner().flatMap(r -> r.tlsCert()), Optional.of(TLS.resolve("client.pem"))));
+  static final List<Row> WIRED_WITH_CLIENT_CERT = List.of(
+      row("--p2p.signer.tls.key --signer.tls.key", "KONA_NODE_P2P_SIGNER_TLS_KEY", TLS.resolve("client-sec1.key").toString(),
+          s -> s.sequencerAdapters().remoteSigner().flatMap(r -> r.tlsKey()), Optional.of(TLS.resolve("client-sec1.key"))));
+
   /** The conductor's timeout, with the conductor enabled. */
   static final List<Row> WIRED_WITH_CONDUCTOR = List.of(
       row("--conductor.rpc.timeout --conductor.rpc-timeout", "KONA_NODE_CONDUCTOR_RPC_TIMEOUT OP_NODE_CONDUCTOR_RPC_TIMEOUT", "2500ms",
@@ -236,6 +262,46 @@ class NodeSettingsTest {
     for (Row r : WIRED_WITH_CONDUCTOR) {
       check(r, Map.of("KONA_NODE_MODE", "Sequencer", "OP_NODE_CONDUCTOR_ENABLED", "true"));
     }
+    for (Row r : WIRED_WITH_REMOTE_SIGNER) {
+      check(r, REMOTE_SIGNER_ENV);
+    }
+    Map<String, String> withKey = new HashMap<>(REMOTE_SIGNER_ENV);
+    withKey.put("KONA_NODE_P2P_SIGNER_TLS_KEY", TLS.resolve("client-sec1.key").toString());
+    for (Row r : WIRED_WITH_CLIENT_KEY) {
+      check(r, withKey);
+    }
+    Map<String, String> withCert = new HashMap<>(REMOTE_SIGNER_ENV);
+    withCert.put("KONA_NODE_P2P_SIGNER_TLS_CERT", TLS.resolve("client.pem").toString());
+    for (Row r : WIRED_WITH_CLIENT_CERT) {
+      check(r, withCert);
+    }
+  }
+
+  @Test
+  void theRemoteSignerNeedsItsAddressExcludesALocalKeyAndRefusesBadValuesByName() {
+    Map<String, String> remote = new HashMap<>(BASE_ENV);
+    remote.putAll(REMOTE_SIGNER_ENV);
+    assertEquals(Optional.empty(), settings(BASE_ENV, "--mode", "Sequencer").sequencerAdapters().remoteSigner());
+    assertEquals("--p2p.signer.endpoint needs --p2p.signer.address (the address the remote signer signs for)",
+        refusal(BASE_ENV, "--mode", "Sequencer", "--p2p.signer.endpoint", "http://signer:8080"));
+    assertEquals("--p2p.signer.address needs --p2p.signer.endpoint",
+        refusal(BASE_ENV, "--mode", "Sequencer", "--p2p.signer.address", SIGNER_ADDRESS));
+    assertEquals("--p2p.signer.header needs --p2p.signer.endpoint", refusal(BASE_ENV, "--mode", "Sequencer", "--p2p.signer.header", "a=b"));
+    assertEquals("--p2p.signer.endpoint and --p2p.sequencer.key cannot both be given: blocks are signed by the local key or the remote signer",
+        refusal(remote, "--p2p.sequencer.key", KEY));
+    assertEquals("--p2p.signer.endpoint only applies to a sequencer (--mode Sequencer or --sequencer.enabled)",
+        refusal(BASE_ENV, "--p2p.signer.endpoint", "http://signer:8080", "--p2p.signer.address", SIGNER_ADDRESS));
+    assertEquals("--p2p.signer.endpoint: not an http(s) URL: ws://signer:1", refusal(remote, "--p2p.signer.endpoint", "ws://signer:1"));
+    assertEquals("--p2p.signer.address: not an address: 0x12", refusal(remote, "--p2p.signer.address", "0x12"));
+    assertEquals("--p2p.signer.header: not KEY=VALUE with a valid header name: novalue",
+        refusal(remote, "--p2p.signer.header", "novalue"));
+    assertEquals("--p2p.signer.tls.cert and --p2p.signer.tls.key go together: give both or neither",
+        refusal(remote, "--p2p.signer.tls.cert", TLS.resolve("client.pem").toString()));
+    assertTrue(refusal(remote, "--p2p.signer.tls.ca", "no-such-ca.pem").startsWith("--p2p.signer.tls.ca: cannot read"));
+    assertTrue(refusal(remote, "--p2p.signer.tls.cert", TLS.resolve("client.pem").toString(), "--p2p.signer.tls.key",
+        TLS.resolve("ca.pem").toString()).startsWith("--p2p.signer.tls.key: unsupported PEM block CERTIFICATE"));
+    assertEquals(Map.of("A", "1", "B", "2"), settings(remote, "--p2p.signer.header", "A=1", "--signer.header", "B=2")
+        .sequencerAdapters().remoteSigner().orElseThrow().headers(), "repeatable, under either name");
   }
 
   @Test
@@ -317,6 +383,11 @@ class NodeSettingsTest {
     assertEquals("--p2p.priv.raw and --p2p.priv.path cannot both be given", refusal(BASE_ENV, "--p2p.priv.raw", KEY, "--p2p.priv.path", "k"));
     assertTrue(refusal(BASE_ENV, "--p2p.priv.raw", "0x1234").startsWith("--p2p.priv.raw: p2p private key must be 64 hex digits"));
     assertEquals("--p2p.scoring must be none or light, got heavy", refusal(BASE_ENV, "--p2p.scoring", "heavy"));
+    assertEquals("--p2p.discovery.randomize must be positive, got 0s", refusal(BASE_ENV, "--p2p.discovery.randomize", "0"));
+    assertTrue(assertThrows(picocli.CommandLine.ParameterException.class, () -> settings(BASE_ENV, "--p2p.topic-scoring=maybe"))
+        .getMessage().contains("--p2p.topic-scoring"), "picocli refuses a non-boolean, naming the flag");
+    assertEquals(Optional.empty(), settings(BASE_ENV).p2p().discoveryRandomize(), "kona: no random eviction by default");
+    assertFalse(settings(BASE_ENV).p2p().topicScoring(), "kona: no topic scoring by default");
     assertEquals("--p2p.peers.lo must be between 0 and --p2p.peers.hi (30), got 31", refusal(BASE_ENV, "--p2p.peers.lo", "31"));
     assertEquals("--p2p.redial must be 0 (unlimited) or more, got -1", refusal(BASE_ENV, "--p2p.redial", "-1"));
     assertEquals(Duration.ofSeconds(30), settings(BASE_ENV).p2p().peers().grace(), "op-node's and kona's default grace");
@@ -374,6 +445,9 @@ class NodeSettingsTest {
     WIRED_WITH_FILE_LOGS.forEach(r -> covered.addAll(r.names()));
     WIRED_WITH_SEQUENCER.forEach(r -> covered.addAll(r.names()));
     WIRED_WITH_CONDUCTOR.forEach(r -> covered.addAll(r.names()));
+    WIRED_WITH_REMOTE_SIGNER.forEach(r -> covered.addAll(r.names()));
+    WIRED_WITH_CLIENT_KEY.forEach(r -> covered.addAll(r.names()));
+    WIRED_WITH_CLIENT_CERT.forEach(r -> covered.addAll(r.names()));
     covered.addAll(List.of("--help", "--version", "-v", "--dev", "--dev.l1-block-time", "--dev.genesis-age", "--dev.mode"));
     covered.addAll(NotYetWired.ACCEPTED_AS_IS.keySet());
     Set<String> uncovered = new TreeSet<>();

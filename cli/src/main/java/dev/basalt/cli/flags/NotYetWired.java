@@ -15,7 +15,6 @@ import picocli.CommandLine.ParseResult;
  * it. The issue that wires a flag removes its row.
  */
 public final class NotYetWired {
-  static final String SEQUENCER = "the remote op-signer is not supported yet; sign with a local key (--p2p.sequencer.key or --p2p.sequencer.key.path)";
   static final String BUILDER = "external block builders (rollup-boost) are not supported yet";
 
   /**
@@ -28,14 +27,6 @@ public final class NotYetWired {
   public record Entry(String flag, String sample, String reason) {}
 
   public static final List<Entry> ENTRIES = List.of(
-      new Entry("--p2p.signer.endpoint", "http://signer:8080", SEQUENCER),
-      new Entry("--p2p.signer.address", "0x0000000000000000000000000000000000000001", SEQUENCER),
-      new Entry("--p2p.signer.header", "x=y", SEQUENCER),
-      new Entry("--p2p.signer.tls.ca", "ca.pem", SEQUENCER),
-      new Entry("--p2p.signer.tls.cert", "cert.pem", SEQUENCER),
-      new Entry("--p2p.signer.tls.key", "key.pem", SEQUENCER),
-      new Entry("--p2p.topic-scoring", "true", "per-topic scoring is not implemented (op-node removed it too); peer scoring is --p2p.scoring"),
-      new Entry("--p2p.discovery.randomize", "30", "random eviction of discovered peers is not implemented"),
       new Entry("--l2-builder-rpc", "http://builder:8552", BUILDER),
       new Entry("--builder-jwt-secret", "0x01", BUILDER),
       new Entry("--builder-jwt-path", "builder.hex", BUILDER),

@@ -135,7 +135,9 @@ public final class P2pFlags {
   List<String> bootnodes;
 
   @Option(names = "--p2p.topic-scoring", arity = "0..1", fallbackValue = "true", defaultValue = "false",
-      description = "Legacy per-topic scoring.")
+      description = "Per-topic peer scores (kona's legacy topic scoring) on the four block topics: time in mesh, first and mesh"
+          + " deliveries, mesh failures and invalid blocks count toward a peer's score. false (default, as kona; op-node removed"
+          + " topic scoring): the score is IP colocation and behaviour penalties only. No effect with --p2p.scoring none.")
   @Env("KONA_NODE_P2P_TOPIC_SCORING")
   boolean topicScoring;
 
@@ -150,7 +152,8 @@ public final class P2pFlags {
   List<String> staticPeers;
 
   @Option(names = "--p2p.discovery.randomize", paramLabel = "DURATION", converter = GoDuration.Seconds.class,
-      description = "Randomly evict discovered peers after this long (plain integers are seconds).")
+      description = "Every this long, drop one random record from the discovery table when it holds more than 20, so lookups"
+          + " find fresh peers (kona; plain integers are seconds). Default: never.")
   @Env("KONA_NODE_P2P_DISCOVERY_RANDOMIZE")
   Duration discoveryRandomize;
 
@@ -202,6 +205,9 @@ public final class P2pFlags {
     if (discoveryInterval.isZero()) {
       throw new FlagException("--p2p.discovery.interval must be positive");
     }
+    if (discoveryRandomize != null && (discoveryRandomize.isZero() || discoveryRandomize.isNegative())) {
+      throw new FlagException("--p2p.discovery.randomize must be positive, got " + discoveryRandomize.toSeconds() + "s");
+    }
     if (bootstore != null && noBootstore) {
       throw new FlagException("--p2p.bootstore and --p2p.no-bootstore cannot both be given");
     }
@@ -226,7 +232,8 @@ public final class P2pFlags {
         listenIp, listenTcp, listenUdp, java.util.Optional.ofNullable(advertiseIp), advertiseTcp == null ? 0 : advertiseTcp,
         advertiseUdp == null ? 0 : advertiseUdp, boots, statics, peersHi, meshD, meshLo, meshDhi, meshDlazy, floodPublish, score,
         banPeers, banThreshold, banDuration, discoveryInterval, java.util.Optional.ofNullable(bootstore), noBootstore, signer,
-        new P2pNodeSettings.PeerTides(peersLo, peersGrace, redial, redialPeriod));
+        new P2pNodeSettings.PeerTides(peersLo, peersGrace, redial, redialPeriod), java.util.Optional.ofNullable(discoveryRandomize),
+        topicScoring);
   }
 
   private static void port(int p, String flag) {

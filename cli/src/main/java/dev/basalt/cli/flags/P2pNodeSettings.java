@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param bootstore the discovery peer store (empty: {@code bootstore.json} in the data directory,
  *     unless {@code noBootstore})
  * @param peers the connection manager's low tide, grace period and redial limits
+ * @param discoveryRandomize period of random evictions from the discovery table (kona's {@code
+ *     --p2p.discovery.randomize}; empty: never)
+ * @param topicScoring per-topic peer scores on the block topics ({@code --p2p.topic-scoring})
  */
 public record P2pNodeSettings(
     boolean enabled,
@@ -50,7 +53,9 @@ public record P2pNodeSettings(
     Optional<Path> bootstore,
     boolean noBootstore,
     Optional<Address> unsafeBlockSigner,
-    PeerTides peers) {
+    PeerTides peers,
+    Optional<Duration> discoveryRandomize,
+    boolean topicScoring) {
 
   /**
    * {@code --p2p.peers.lo}, {@code --p2p.peers.grace}, {@code --p2p.redial} (0: unlimited) and
@@ -75,6 +80,7 @@ public record P2pNodeSettings(
     Objects.requireNonNull(bootstore, "bootstore");
     Objects.requireNonNull(unsafeBlockSigner, "unsafeBlockSigner");
     Objects.requireNonNull(peers, "peers");
+    Objects.requireNonNull(discoveryRandomize, "discoveryRandomize");
   }
 
   /** One line for the startup log. */

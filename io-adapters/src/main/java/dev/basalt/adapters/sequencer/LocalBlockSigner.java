@@ -21,6 +21,11 @@ public final class LocalBlockSigner implements BlockSigner {
   }
 
   @Override
+  public Bytes sign(BlockMessage message) {
+    return sign(message.signingHash());
+  }
+
+  /** The signature over a signing hash computed elsewhere. */
   public Bytes sign(Hash32 signingHash) {
     return BlockSigning.sign(key, signingHash);
   }

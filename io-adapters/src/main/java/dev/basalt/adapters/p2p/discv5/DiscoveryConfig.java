@@ -30,6 +30,9 @@ import java.util.Objects;
  * @param requestRetries retries after the first attempt
  * @param sessionCacheSize sessions kept (LRU)
  * @param maxPeerStoreEntries records kept in the peer store file
+ * @param randomizeInterval period of kona's random eviction: each tick, a table holding more than
+ *     {@link #RANDOMIZE_KEEP} records drops one chosen at random, so lookups refill it with fresh
+ *     peers ({@code --p2p.discovery.randomize}); null = never (kona's default)
  */
 public record DiscoveryConfig(
     NodeKey nodeKey,
@@ -46,7 +49,10 @@ public record DiscoveryConfig(
     Duration requestTimeout,
     int requestRetries,
     int sessionCacheSize,
-    int maxPeerStoreEntries) {
+    int maxPeerStoreEntries,
+    Duration randomizeInterval) {
+  /** Random eviction leaves at least this many records in the table (kona's 20). */
+  public static final int RANDOMIZE_KEEP = 20;
 
   public DiscoveryConfig {
     Objects.requireNonNull(nodeKey, "nodeKey");
@@ -59,41 +65,51 @@ public record DiscoveryConfig(
     if (requestRetries < 0 || sessionCacheSize < 1 || maxPeerStoreEntries < 0) {
       throw new IllegalArgumentException("retries, session cache and peer store bounds must be non-negative");
     }
+    if (randomizeInterval != null && (randomizeInterval.isNegative() || randomizeInterval.isZero())) {
+      throw new IllegalArgumentException("the random eviction interval must be positive");
+    }
   }
 
   /** kona's defaults (UDP 9223, lookups every 5 s) for {@code chainId}, bootnodes from {@link DefaultBootnodes}. */
   public static DiscoveryConfig defaults(NodeKey nodeKey, long chainId) {
     return new DiscoveryConfig(nodeKey, chainId, InetAddress.getLoopbackAddress(), 9223, null, 0, 9222, List.of(),
-        null, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(1000), 1, 1024, 2048);
+        null, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(1000), 1, 1024, 2048, null);
   }
 
   public DiscoveryConfig withListen(InetAddress ip, int udpPort) {
     return new DiscoveryConfig(nodeKey, chainId, ip, udpPort, advertiseIp, advertiseUdpPort, advertiseTcpPort,
         bootnodes, peerStorePath, lookupInterval, revalidateInterval, requestTimeout, requestRetries,
-        sessionCacheSize, maxPeerStoreEntries);
+        sessionCacheSize, maxPeerStoreEntries, randomizeInterval);
   }
 
   public DiscoveryConfig withAdvertise(InetAddress ip, int udpPort, int tcpPort) {
     return new DiscoveryConfig(nodeKey, chainId, listenIp, listenUdpPort, ip, udpPort, tcpPort, bootnodes,
         peerStorePath, lookupInterval, revalidateInterval, requestTimeout, requestRetries, sessionCacheSize,
-        maxPeerStoreEntries);
+        maxPeerStoreEntries, randomizeInterval);
   }
 
   public DiscoveryConfig withBootnodes(List<String> nodes) {
     return new DiscoveryConfig(nodeKey, chainId, listenIp, listenUdpPort, advertiseIp, advertiseUdpPort,
         advertiseTcpPort, nodes, peerStorePath, lookupInterval, revalidateInterval, requestTimeout,
-        requestRetries, sessionCacheSize, maxPeerStoreEntries);
+        requestRetries, sessionCacheSize, maxPeerStoreEntries, randomizeInterval);
   }
 
   public DiscoveryConfig withPeerStore(Path path) {
     return new DiscoveryConfig(nodeKey, chainId, listenIp, listenUdpPort, advertiseIp, advertiseUdpPort,
         advertiseTcpPort, bootnodes, path, lookupInterval, revalidateInterval, requestTimeout, requestRetries,
-        sessionCacheSize, maxPeerStoreEntries);
+        sessionCacheSize, maxPeerStoreEntries, randomizeInterval);
   }
 
   public DiscoveryConfig withIntervals(Duration lookup, Duration revalidate, Duration timeout) {
     return new DiscoveryConfig(nodeKey, chainId, listenIp, listenUdpPort, advertiseIp, advertiseUdpPort,
         advertiseTcpPort, bootnodes, peerStorePath, lookup, revalidate, timeout, requestRetries,
-        sessionCacheSize, maxPeerStoreEntries);
+        sessionCacheSize, maxPeerStoreEntries, randomizeInterval);
+  }
+
+  /** Random eviction every {@code interval} ({@code --p2p.discovery.randomize}); null = never. */
+  public DiscoveryConfig withRandomize(Duration interval) {
+    return new DiscoveryConfig(nodeKey, chainId, listenIp, listenUdpPort, advertiseIp, advertiseUdpPort,
+        advertiseTcpPort, bootnodes, peerStorePath, lookupInterval, revalidateInterval, requestTimeout, requestRetries,
+        sessionCacheSize, maxPeerStoreEntries, interval);
   }
 }

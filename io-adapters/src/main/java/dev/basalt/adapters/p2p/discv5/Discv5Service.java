@@ -323,6 +323,9 @@ public final class Discv5Service implements AutoCloseable {
     startLookup(config.nodeKey().nodeId(), null);
     scheduleLookups();
     scheduleRevalidation();
+    if (config.randomizeInterval() != null) {
+      scheduleRandomEviction();
+    }
     if (peerStore != null) {
       schedulePersist();
     }
@@ -339,6 +342,14 @@ public final class Discv5Service implements AutoCloseable {
     timers.at(System.nanoTime() + config.revalidateInterval().toNanos(), () -> {
       table.revalidationCandidate(random).ifPresent(e -> ping(e.contact));
       scheduleRevalidation();
+    });
+  }
+
+  private void scheduleRandomEviction() {
+    timers.at(System.nanoTime() + config.randomizeInterval().toNanos(), () -> {
+      table.evictRandom(DiscoveryConfig.RANDOMIZE_KEEP, random)
+          .ifPresent(id -> LOG.debug("discv5: evicted random node {} (--p2p.discovery.randomize)", id));
+      scheduleRandomEviction();
     });
   }
 

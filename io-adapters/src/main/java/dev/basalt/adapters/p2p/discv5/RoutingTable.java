@@ -161,6 +161,21 @@ final class RoutingTable {
     return Optional.of(b.get(b.size() - 1));
   }
 
+  /**
+   * kona's random eviction ({@code --p2p.discovery.randomize}): when more than {@code keep} records
+   * are held, removes one chosen uniformly at random (a replacement takes its place, as for a dead
+   * node) and returns its ID.
+   */
+  Optional<NodeId> evictRandom(int keep, Random random) {
+    List<Entry> all = entries();
+    if (all.size() <= keep) {
+      return Optional.empty();
+    }
+    NodeId id = all.get(random.nextInt(all.size())).contact.id();
+    remove(id);
+    return Optional.of(id);
+  }
+
   List<Entry> entries() {
     List<Entry> all = new ArrayList<>();
     for (List<Entry> b : buckets) {

@@ -4,8 +4,10 @@ package dev.basalt.adapters.p2p.gossip;
  * Peer-scoring parameters (gossipsub v1.1 {@code PeerScoreParams} with one {@code
  * TopicScoreParams} for every block topic) and thresholds. {@link #opNodeLight} is op-node's
  * default "light" profile ({@code op-node/p2p/peer_params.go}); op-node attaches the topic part to
- * the v1 topic only, Basalt (like kona) to all four block topics, so a peer sending invalid blocks on
- * the v3/v4 topics is penalised too.
+ * the v1 topic only, Basalt (like kona with {@code --p2p.topic-scoring}) to all four block topics, so
+ * a peer sending invalid blocks on the v3/v4 topics is penalised too. Without that flag (kona's
+ * default; op-node removed topic scoring) {@link #withoutTopicScoring} drops the topic part: the
+ * score is then IP colocation and behaviour penalties only.
  */
 public record ScoreParams(
     boolean enabled,
@@ -56,6 +58,21 @@ public record ScoreParams(
         -0.7, decay(5 * epoch, slot),
         -140.4475, decay(50 * epoch, slot),
         -10, -40, -40, 0.05);
+  }
+
+  /**
+   * These parameters with no per-topic score (kona's {@code --p2p.topic-scoring=false}: no {@code
+   * TopicScoreParams} at all), so time in mesh, deliveries and invalid messages count for nothing;
+   * the cap, colocation, behaviour penalty and thresholds stay.
+   */
+  public ScoreParams withoutTopicScoring() {
+    return new ScoreParams(enabled, topicScoreCap, ipColocationWeight, ipColocationThreshold, behaviourPenaltyWeight,
+        behaviourPenaltyThreshold, behaviourPenaltyDecay, decayIntervalMillis, decayToZero, retainScoreMillis,
+        0, timeInMeshWeight, timeInMeshQuantumMillis, timeInMeshCap, firstDeliveriesWeight, firstDeliveriesDecay,
+        firstDeliveriesCap, meshDeliveriesWeight, meshDeliveriesDecay, meshDeliveriesCap, meshDeliveriesThreshold,
+        meshDeliveriesWindowMillis, meshDeliveriesActivationMillis, meshFailurePenaltyWeight, meshFailurePenaltyDecay,
+        invalidDeliveriesWeight, invalidDeliveriesDecay, gossipThreshold, publishThreshold, graylistThreshold,
+        opportunisticGraftThreshold);
   }
 
   /** op-node's {@code ScoreDecay}: the factor that takes a value to 1% over {@code durationMillis}. */

@@ -45,6 +45,34 @@ class RoutingTableTest {
   }
 
   @Test
+  void randomEvictionKeepsTwentyAndRemovesOneAtATime() {
+    NodeId self = NodeKey.generate(random).nodeId();
+    RoutingTable t = new RoutingTable(self);
+    java.util.Map<Integer, Integer> perBucket = new java.util.HashMap<>();
+    while (t.size() < 25) {
+      NodeContact c = contact();
+      int d = NodeId.logDistance(self, c.id());
+      if (perBucket.getOrDefault(d, 0) < RoutingTable.K) { // never overflow: no replacements to promote
+        perBucket.merge(d, 1, Integer::sum);
+        assertTrue(t.add(c, true, 0));
+      }
+    }
+    java.util.Random seeded = new java.util.Random(7);
+    java.util.Set<NodeId> evicted = new java.util.HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      int before = t.size();
+      NodeId id = t.evictRandom(DiscoveryConfig.RANDOMIZE_KEEP, seeded).orElseThrow();
+      assertFalse(t.get(id).isPresent(), "the evicted node is gone");
+      assertEquals(before - 1, t.size(), "one node per tick (no replacements were waiting)");
+      evicted.add(id);
+    }
+    assertEquals(5, evicted.size());
+    assertEquals(DiscoveryConfig.RANDOMIZE_KEEP, t.size());
+    assertTrue(t.evictRandom(DiscoveryConfig.RANDOMIZE_KEEP, seeded).isEmpty(), "kona keeps 20: no eviction at or below");
+    assertEquals(DiscoveryConfig.RANDOMIZE_KEEP, t.size());
+  }
+
+  @Test
   void closestSortsByXorDistanceAndLookupDistancesStayInRange() {
     NodeId self = NodeKey.generate(random).nodeId();
     RoutingTable t = new RoutingTable(self);
