@@ -60,6 +60,12 @@ class SigningPublishPortTest {
         port.publish(fourth);
         assertEquals(fourth.envelope(), out.poll(10, TimeUnit.SECONDS).envelope());
         assertTrue(out.isEmpty());
+        // The metric is told right after the hand-over, on the signing thread: wait for it, then it must be exactly 2.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (metric.get() < 2 && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        Thread.sleep(50);
         assertEquals(2, metric.get());
       }
     }
