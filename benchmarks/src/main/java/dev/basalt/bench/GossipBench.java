@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.SplittableRandom;
 
 /**
  * Block gossip validation: throughput of the core's validator on ~100 KiB v4 blocks (snappy, SSZ,
@@ -139,20 +138,7 @@ final class GossipBench {
   }
 
   private static ExecutionPayloadEnvelope block(RollupConfig rollup, long number, long timestamp, int txBytes, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    List<Bytes> txs = new ArrayList<>();
-    for (int left = txBytes; left > 0; left -= 400) {
-      byte[] tx = new byte[Math.min(400, left)];
-      rng.nextBytes(tx);
-      // Mostly zero calldata with random signatures and addresses, roughly as real transactions compress.
-      for (int k = 100; k < tx.length; k++) {
-        if (k % 3 != 0) {
-          tx[k] = 0;
-        }
-      }
-      tx[0] = 2;
-      txs.add(Bytes.wrapOwned(tx));
-    }
+    List<Bytes> txs = FillerTransactions.of(txBytes, seed);
     ExecutionPayload p = new ExecutionPayload(Keccak.hash(Bytes.fromHex(String.format("0x%016x", number - 1))),
         Address.fromHex("0x4200000000000000000000000000000000000011"), Keccak.hash(Bytes.fromHex(String.format("0x%016x", number))),
         Hash32.ZERO, Bytes.of(new byte[256]), Hash32.ZERO, number, 30_000_000, 21_000L * txs.size(), timestamp, Bytes.EMPTY,

@@ -30,7 +30,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * The core's time from a gossiped block's arrival ({@link GossipPayloadReceived}) to its engine
@@ -54,7 +53,7 @@ final class GossipInsertLatency {
     world.l1Observations().forEach(e -> drive(core, world, e));
     drive(core, world, new UnsafeBlockSignerObserved(KEY.address()));
     world.advanceTo(genesis + 2L * (blocks + 2));
-    List<Bytes> filler = filler(txBytes);
+    List<Bytes> filler = FillerTransactions.of(txBytes, 5);
     List<Bytes> messages = new ArrayList<>(blocks);
     List<Long> arrivals = new ArrayList<>(blocks);
     long wire = 0;
@@ -151,28 +150,6 @@ final class GossipInsertLatency {
         t.blobGasUsed().isPresent() ? java.util.OptionalLong.of(r.blobGasUsed()) : t.blobGasUsed(), t.excessBlobGas(),
         t.withdrawalsRoot().isPresent() ? java.util.Optional.of(r.withdrawalsRoot()) : t.withdrawalsRoot());
     return L2Headers.sealed(config.rollup(), new ExecutionPayloadEnvelope(p, truth.parentBeaconBlockRoot()));
-  }
-
-  /**
-   * Typed-transaction-shaped bytes of 400 each: 100 random bytes (signature, addresses) then mostly
-   * zero calldata, roughly as real transactions compress. Neither the core nor the fake engine
-   * decodes non-deposit transactions, so they need not be signed.
-   */
-  private static List<Bytes> filler(int bytes) {
-    SplittableRandom rng = new SplittableRandom(5);
-    List<Bytes> out = new ArrayList<>();
-    for (int left = bytes; left > 0; left -= 400) {
-      byte[] tx = new byte[Math.min(400, left)];
-      rng.nextBytes(tx);
-      for (int k = 100; k < tx.length; k++) {
-        if (k % 3 != 0) {
-          tx[k] = 0;
-        }
-      }
-      tx[0] = 2;
-      out.add(Bytes.wrapOwned(tx));
-    }
-    return out;
   }
 
   private static SimWorld world() {
