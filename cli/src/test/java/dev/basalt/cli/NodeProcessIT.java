@@ -143,12 +143,12 @@ class NodeProcessIT {
   void aNotYetWiredVariableStopsTheStartNamingIt() throws Exception {
     Path log = dir.resolve("refused.log");
     Map<String, String> env = new java.util.HashMap<>(env(engine.url().toString(), SECRET.toHex()));
-    env.put("KONA_NODE_P2P_SIGNER_ENDPOINT", "http://signer:8080");
+    env.put("KONA_NODE_L2_FOLLOW_SOURCE", "http://other-node:9545");
     Process p = NodeProcess.start(List.of("node", "--datadir", dir.resolve("never").toString()), env, log);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(2, p.exitValue());
-    assertEquals(List.of("basalt node: KONA_NODE_P2P_SIGNER_ENDPOINT (--p2p.signer.endpoint) is not supported yet: the remote"
-        + " op-signer is not supported yet; sign with a local key (--p2p.sequencer.key or --p2p.sequencer.key.path)"),
+    assertEquals(List.of("basalt node: KONA_NODE_L2_FOLLOW_SOURCE (--l2-follow-source) is not supported yet: following another"
+        + " node's sync status is not implemented"),
         Files.readAllLines(log));
     assertFalse(Files.exists(dir.resolve("never")));
   }
