@@ -68,7 +68,7 @@ final class NodeP2p implements AutoCloseable {
     ScoreParams scoring = !s.scoring() ? ScoreParams.NONE : s.topicScoring() ? light : light.withoutTopicScoring();
     List<Multiaddr> statics = s.staticPeers().stream().map(Multiaddr::parse).toList();
     P2pSettings p2p = new P2pSettings(key, Multiaddr.parse(ipProto + s.listenIp() + "/tcp/" + s.listenTcp()), statics,
-        List.of(MuxerKind.YAMUX, MuxerKind.MPLEX), s.peersHi(), gossip, scoring, s.banPeers(), s.banThreshold(), s.banDuration(),
+        s.muxers().stream().map(m -> MuxerKind.valueOf(m.toUpperCase(java.util.Locale.ROOT))).toList(), s.peersHi(), gossip, scoring, s.banPeers(), s.banThreshold(), s.banDuration(),
         s.unsafeBlockSigner(), MessageIds.Variant.OP_NODE)
         .withPeers(PeerPolicy.DEFAULTS.withTides(s.peers().lo(), s.peers().grace())
             .withRedial(s.peers().redial(), s.peers().redialPeriod()));

@@ -175,6 +175,7 @@ class NodeSettingsTest {
       row("--p2p.discovery.randomize", "KONA_NODE_P2P_DISCOVERY_RANDOMIZE", "30", s -> s.p2p().discoveryRandomize(),
           Optional.of(Duration.ofSeconds(30))),
       row("--p2p.topic-scoring", "KONA_NODE_P2P_TOPIC_SCORING", "true", s -> s.p2p().topicScoring(), true),
+      row("--p2p.mux", "OP_NODE_P2P_MUX", "mplex", s -> s.p2p().muxers(), List.of("mplex")),
       row("--p2p.bootstore", "KONA_NODE_P2P_BOOTSTORE", "boot.json", s -> s.p2p().bootstore(), Optional.of(Path.of("boot.json"))),
       row("--p2p.no-bootstore", "KONA_NODE_P2P_NO_BOOTSTORE", "true", s -> s.p2p().noBootstore(), true),
       row("--p2p.bootnodes", "KONA_NODE_P2P_BOOTNODES", "enr:-abc", s -> s.p2p().bootnodes(), List.of("enr:-abc")),
@@ -384,6 +385,7 @@ class NodeSettingsTest {
     assertTrue(refusal(BASE_ENV, "--p2p.priv.raw", "0x1234").startsWith("--p2p.priv.raw: p2p private key must be 64 hex digits"));
     assertEquals("--p2p.scoring must be none or light, got heavy", refusal(BASE_ENV, "--p2p.scoring", "heavy"));
     assertEquals("--p2p.discovery.randomize must be positive, got 0s", refusal(BASE_ENV, "--p2p.discovery.randomize", "0"));
+    assertEquals("--p2p.mux must list yamux and/or mplex, got quic", refusal(BASE_ENV, "--p2p.mux", "quic"));
     assertTrue(assertThrows(picocli.CommandLine.ParameterException.class, () -> settings(BASE_ENV, "--p2p.topic-scoring=maybe"))
         .getMessage().contains("--p2p.topic-scoring"), "picocli refuses a non-boolean, naming the flag");
     assertEquals(Optional.empty(), settings(BASE_ENV).p2p().discoveryRandomize(), "kona: no random eviction by default");

@@ -24,6 +24,12 @@ public final class P2pFlags {
   @Env("OP_NODE_P2P_DISABLE")
   boolean disable;
 
+  @Option(names = "--p2p.mux", paramLabel = "LIST", defaultValue = "yamux,mplex",
+      description = "op-node: stream muxers in order of preference, comma-separated (yamux, mplex); offered in this order"
+          + " when dialing, the only ones accepted when listening.")
+  @Env("OP_NODE_P2P_MUX")
+  String mux;
+
   @Option(names = "--p2p.priv.path", paramLabel = "FILE", description = "Hex secp256k1 node key file, op-node format (created if absent; default: p2p_priv.txt in the data directory).")
   @Env("KONA_NODE_P2P_PRIV_PATH")
   Path privPath;
@@ -227,13 +233,18 @@ public final class P2pFlags {
     } catch (RuntimeException e) {
       throw new FlagException("--p2p.unsafe.block.signer: not an address: " + unsafeBlockSigner);
     }
+    List<String> muxers = java.util.Arrays.stream(mux.split(",")).map(x -> x.strip().toLowerCase(java.util.Locale.ROOT))
+        .filter(x -> !x.isEmpty()).distinct().toList();
+    if (muxers.isEmpty() || !List.of("yamux", "mplex").containsAll(muxers)) {
+      throw new FlagException("--p2p.mux must list yamux and/or mplex, got " + mux);
+    }
     List<String> boots = bootnodes == null ? List.of() : bootnodes.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
     return new P2pNodeSettings(enabled, !noDiscovery, java.util.Optional.ofNullable(privRaw), java.util.Optional.ofNullable(privPath),
         listenIp, listenTcp, listenUdp, java.util.Optional.ofNullable(advertiseIp), advertiseTcp == null ? 0 : advertiseTcp,
         advertiseUdp == null ? 0 : advertiseUdp, boots, statics, peersHi, meshD, meshLo, meshDhi, meshDlazy, floodPublish, score,
         banPeers, banThreshold, banDuration, discoveryInterval, java.util.Optional.ofNullable(bootstore), noBootstore, signer,
         new P2pNodeSettings.PeerTides(peersLo, peersGrace, redial, redialPeriod), java.util.Optional.ofNullable(discoveryRandomize),
-        topicScoring);
+        topicScoring, muxers);
   }
 
   private static void port(int p, String flag) {

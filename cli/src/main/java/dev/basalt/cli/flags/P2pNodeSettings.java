@@ -55,7 +55,8 @@ public record P2pNodeSettings(
     Optional<Address> unsafeBlockSigner,
     PeerTides peers,
     Optional<Duration> discoveryRandomize,
-    boolean topicScoring) {
+    boolean topicScoring,
+    List<String> muxers) {
 
   /**
    * {@code --p2p.peers.lo}, {@code --p2p.peers.grace}, {@code --p2p.redial} (0: unlimited) and
@@ -75,6 +76,7 @@ public record P2pNodeSettings(
     Objects.requireNonNull(advertiseIp, "advertiseIp");
     bootnodes = List.copyOf(bootnodes);
     staticPeers = List.copyOf(staticPeers);
+    muxers = List.copyOf(muxers);
     Objects.requireNonNull(banDuration, "banDuration");
     Objects.requireNonNull(discoveryInterval, "discoveryInterval");
     Objects.requireNonNull(bootstore, "bootstore");
