@@ -10,6 +10,7 @@ import dev.basalt.core.command.PersistSequencerState;
 import dev.basalt.core.command.PublishSyncStatus;
 import dev.basalt.core.command.ResolveGossipMessage;
 import dev.basalt.core.command.RespondRpc;
+import dev.basalt.core.crypto.RecoveryMemo;
 import dev.basalt.core.derive.driver.DerivationDriver;
 import dev.basalt.core.engine.control.EngineController;
 import dev.basalt.core.event.AdminRequestReceived;
@@ -40,6 +41,7 @@ import dev.basalt.core.heads.SyncStatus;
 import dev.basalt.core.p2p.GossipValidation;
 import dev.basalt.core.p2p.GossipValidator;
 import dev.basalt.core.rpc.AdminRequest;
+import dev.basalt.core.tx.SenderMemo;
 import dev.basalt.core.rpc.RpcOutcome;
 import dev.basalt.core.sequencer.Sequencer;
 import dev.basalt.core.state.Describable;
@@ -85,11 +87,26 @@ public final class Core implements Describable {
   private final Requests requests = new Requests();
   private final L1Heads l1Heads = new L1Heads();
   private final EngineController engine = new EngineController();
-  private final DerivationDriver derivation = new DerivationDriver();
+  private final DerivationDriver derivation;
   private final Finalizer finalizer = new Finalizer();
   private final Sequencer sequencer = new Sequencer();
-  private final GossipValidator gossip = new GossipValidator();
+  private final GossipValidator gossip;
   private SyncStatus publishedStatus = SyncStatus.EMPTY;
+
+  /** A core that has seen no event yet, with its own memo of recovered signers. */
+  public Core() {
+    this(new RecoveryMemo());
+  }
+
+  /**
+   * As {@link #Core()}, recovering batcher-tx senders and gossip signers through {@code recoveries}:
+   * a memo that cannot change any answer, so a process that rebuilds its core may hand over the old
+   * core's memo (one thread only).
+   */
+  public Core(RecoveryMemo recoveries) {
+    this.derivation = new DerivationDriver(new SenderMemo(recoveries));
+    this.gossip = new GossipValidator(recoveries);
+  }
 
   /** Applies one event and returns the commands it leads to (possibly none). */
   public List<Command> apply(InputEvent event) {
@@ -344,11 +361,16 @@ public final class Core implements Describable {
 
   /** Rebuilds a core from {@link #writeSnapshot} output. */
   public static Core restore(BinaryReader r) {
+    return restore(r, new RecoveryMemo());
+  }
+
+  /** As {@link #restore(BinaryReader)}, the core recovering signers through {@code recoveries} (see {@link #Core(RecoveryMemo)}). */
+  public static Core restore(BinaryReader r, RecoveryMemo recoveries) {
     int version = r.u8();
     if (version != SNAPSHOT_VERSION) {
       throw new DecodeException("unsupported core snapshot version " + version);
     }
-    Core core = new Core();
+    Core core = new Core(recoveries);
     boolean configured = r.bool();
     core.nowMillis = r.i64();
     core.eventsApplied = r.u63("events applied");

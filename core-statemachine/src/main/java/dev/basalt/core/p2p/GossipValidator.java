@@ -5,7 +5,7 @@ import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.config.Fork;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.crypto.Keccak;
-import dev.basalt.core.crypto.Secp256k1;
+import dev.basalt.core.crypto.RecoveryMemo;
 import dev.basalt.core.engine.ExecutionPayload;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
 import dev.basalt.core.block.PayloadHeader;
@@ -17,6 +17,7 @@ import dev.basalt.core.types.Hash32;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -52,8 +53,18 @@ public final class GossipValidator {
 
   private static final int SIGNATURE_BYTES = 65;
 
+  private final RecoveryMemo recoveries;
   private Address signer = Address.ZERO;
   private final SeenBlocks seen = new SeenBlocks();
+
+  public GossipValidator() {
+    this(new RecoveryMemo());
+  }
+
+  /** A validator that recovers block signers through {@code recoveries}, which other checks may share. */
+  public GossipValidator(RecoveryMemo recoveries) {
+    this.recoveries = Objects.requireNonNull(recoveries, "recoveries");
+  }
 
   /** The unsafe-block signer blocks must be signed by; {@link Address#ZERO} means none known. */
   public void observeSigner(Address unsafeBlockSigner) {
@@ -122,7 +133,7 @@ public final class GossipValidator {
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(message, 0, 32));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(message, 32, 64));
     // Like go-ethereum's SigToPub: recovery id 0 or 1 only, high s accepted.
-    Optional<Address> author = Secp256k1.recoverAddress(signingHash, recoveryId, r, s, false);
+    Optional<Address> author = recoveries.recoverAddress(signingHash, recoveryId, r, s, false);
     if (author.isEmpty()) {
       return GossipValidation.refused(GossipReason.SIGNATURE_INVALID, "signature does not recover");
     }

@@ -66,8 +66,8 @@ public final class DuoSimulation {
     gossip.relayPublishedOnly();
     valOracle.unsafeInsertions(judge::acceptedBlock);
     validator.timedInputs(gossip);
-    validator.listen(all(List.of(valInvariants, valOracle, gossip, judge)));
-    sequencer.listen(all(List.of(seqInvariants, seqOracle, seqChecks, (event, out, core) -> {
+    validator.listen(SimNode.Listener.all(List.of(valInvariants, valOracle, gossip, judge)));
+    sequencer.listen(SimNode.Listener.all(List.of(seqInvariants, seqOracle, seqChecks, (event, out, core) -> {
       for (Command c : out) {
         if (c instanceof PublishPayload p) {
           gossip.published(p.envelope(), sequencer.nowMillis());
@@ -153,25 +153,9 @@ public final class DuoSimulation {
   private static SimResult result(Simulation.Options o, int step, SimNode sequencer, SimNode validator,
       EnumMap<FaultClass, Integer> injected, Coverage coverage, Optional<String> failure, long cpu0, long wall0) {
     long events = sequencer.events() + validator.events();
-    SimCost cost = new SimCost(System.nanoTime() - wall0, ThreadCpu.nanos() - cpu0, sequencer.coreNanos() + validator.coreNanos(),
-        sequencer.coreCpuNanos() + validator.coreCpuNanos());
+    SimCost cost = new SimCost(System.nanoTime() - wall0, ThreadCpu.nanos() - cpu0, sequencer.coreNanos() + validator.coreNanos());
     return new SimResult(o.seed(), step, events, injected, coverage.marks(),
         failure.map(m -> new SimResult.SimFailure(m, step, events)), validator.status(), cost);
   }
 
-  private static SimNode.Listener all(List<SimNode.Listener> listeners) {
-    return new SimNode.Listener() {
-      @Override
-      public void applied(InputEvent event, List<Command> out, Core core) {
-        for (SimNode.Listener l : listeners) {
-          l.applied(event, out, core);
-        }
-      }
-
-      @Override
-      public void crashed(int lostEvents) {
-        listeners.forEach(l -> l.crashed(lostEvents));
-      }
-    };
-  }
 }

@@ -103,7 +103,7 @@ public final class Simulation {
       checks.add(conductor);
     }
     SimGossip gossip = gossip(o, schedule, node, world, coverage, checks, oracle);
-    node.listen(all(checks));
+    node.listen(SimNode.Listener.all(checks));
     FaultInjector injector = new FaultInjector(node, invariants, oracle, coverage, o.sequencing(), conductor);
     EnumMap<FaultClass, Integer> injected = new EnumMap<>(FaultClass.class);
     long genesis = world.config().genesisTime();
@@ -199,24 +199,6 @@ public final class Simulation {
     return why.isPresent() || gossip == null ? why : gossip.settled();
   }
 
-  /** One listener telling {@code listeners} everything, in order. */
-  private static SimNode.Listener all(List<SimNode.Listener> listeners) {
-    return new SimNode.Listener() {
-      @Override
-      public void applied(InputEvent event, List<Command> out, Core core) {
-        for (SimNode.Listener l : listeners) {
-          l.applied(event, out, core);
-        }
-      }
-
-      @Override
-      public void crashed(int lostEvents) {
-        for (SimNode.Listener l : listeners) {
-          l.crashed(lostEvents);
-        }
-      }
-    };
-  }
 
   private static boolean hasWorldFault(FaultSchedule schedule, FaultClass fault) {
     return schedule.faults().stream().anyMatch(f -> f.step() == 0 && f.fault() == fault);
@@ -230,7 +212,7 @@ public final class Simulation {
 
   /** The run's cost so far: everything on this thread since it started, the core's share apart. */
   private static SimCost cost(SimNode node, long cpu0, long wall0) {
-    return new SimCost(System.nanoTime() - wall0, ThreadCpu.nanos() - cpu0, node.coreNanos(), node.coreCpuNanos());
+    return new SimCost(System.nanoTime() - wall0, ThreadCpu.nanos() - cpu0, node.coreNanos());
   }
 
   /**

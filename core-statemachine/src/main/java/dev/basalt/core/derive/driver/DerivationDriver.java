@@ -69,7 +69,7 @@ public final class DerivationDriver {
 
   private final L2BlockCache l2 = new L2BlockCache();
   /** Recovered batcher-tx senders, kept across pipelines (a memo: not state, never snapshotted). */
-  private final SenderMemo senders = new SenderMemo();
+  private final SenderMemo senders;
   private final Backoff backoff = new Backoff(500, 30_000);
   private CoreConfig config;
   private DerivationPipeline pipeline;
@@ -82,6 +82,15 @@ public final class DerivationDriver {
   private long continueWakeupId;
   private int blobMisses;
   private String lastFailure = "";
+
+  public DerivationDriver() {
+    this(new SenderMemo());
+  }
+
+  /** A driver whose pipelines recover batcher-tx senders through {@code senders}. */
+  public DerivationDriver(SenderMemo senders) {
+    this.senders = Objects.requireNonNull(senders, "senders");
+  }
 
   /** A fresh pipeline for {@code newConfig}; derivation waits for the next sync start. */
   public void configure(CoreConfig newConfig) {
