@@ -43,7 +43,18 @@ public final class EngineMemo {
   private final Map<Slot, List<Executed>> executions = bounded();
 
   /** A cheap lookup key; entries under it are told apart by their full values. */
-  private record Slot(Hash32 parentHash, long number, long timestamp) {}
+  private record Slot(Hash32 parentHash, long number, long timestamp) {
+    // Written out: the generic record methods showed in profiles of this hot lookup.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Slot s && number == s.number && timestamp == s.timestamp && parentHash.equals(s.parentHash);
+    }
+
+    @Override
+    public int hashCode() {
+      return parentHash.hashCode() * 31 + Long.hashCode(number);
+    }
+  }
 
   /** {@code unsealed} (block hash zeroed) hashes to {@code hash}. */
   private record Hashed(ExecutionPayloadEnvelope unsealed, Hash32 hash) {}
