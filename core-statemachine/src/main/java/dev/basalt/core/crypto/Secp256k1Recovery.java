@@ -23,10 +23,10 @@ final class Secp256k1Recovery {
   private static final BigInteger G1 = roundedQuotient(B2.shiftLeft(384), N);
   private static final BigInteger G2 = roundedQuotient(B1.negate().shiftLeft(384), N);
   private static final BigInteger HALF_2_384 = BigInteger.ONE.shiftLeft(383);
-  private static final BigInteger GX = new BigInteger("79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798", 16);
+  static final BigInteger GX = new BigInteger("79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798", 16);
   /** G's x coordinate, for tests of the exceptional cases (R = ±G). */
   static final BigInteger GX_FOR_TESTS = GX;
-  private static final BigInteger GY = new BigInteger("483ADA7726A3C4655DA4FBFC0E1108A8FD17B448A68554199C47D08FFB10D4B8", 16);
+  static final BigInteger GY = new BigInteger("483ADA7726A3C4655DA4FBFC0E1108A8FD17B448A68554199C47D08FFB10D4B8", 16);
 
   private static final int G_WINDOW = 10;
   private static final int R_WINDOW = 5;
@@ -96,7 +96,7 @@ final class Secp256k1Recovery {
    * derivation use it.
    */
   static byte[] baseMultiple(BigInteger k) {
-    Secp256k1Point q = sumOfTwoMultiples(k, null, BigInteger.ZERO);
+    Secp256k1Point q = Secp256k1BaseTable.multiply(k);
     long[][] xy = toAffine(q);
     byte[] out = new byte[64];
     Secp256k1Field.toBytes(xy[0], out, 0);

@@ -168,4 +168,49 @@ class Secp256k1RecoveryTest {
       assertArrayEquals(java.util.Arrays.copyOfRange(encoded, 1, 65), Secp256k1Recovery.baseMultiple(k), "k=" + k.toString(16));
     }
   }
+
+  /** Scalars whose signed 8-bit digits carry a lot, or sit at the digit bounds (-128, 127, 0). */
+  private static BigInteger[] combEdges() {
+    java.util.List<BigInteger> out = new java.util.ArrayList<>();
+    for (int b : new int[] {0x7f, 0x80, 0x81, 0xff, 0x01, 0xfe}) {
+      byte[] bytes = new byte[32];
+      java.util.Arrays.fill(bytes, (byte) b);
+      out.add(new BigInteger(1, bytes).mod(N));
+    }
+    for (int bit = 0; bit < 256; bit += 7) {
+      out.add(BigInteger.ONE.shiftLeft(bit).mod(N));
+      out.add(BigInteger.ONE.shiftLeft(bit).subtract(BigInteger.ONE).mod(N));
+    }
+    out.add(N.subtract(BigInteger.ONE));
+    out.add(N.shiftRight(1));
+    out.add(N.shiftRight(1).add(BigInteger.ONE));
+    out.removeIf(k -> k.signum() == 0);
+    return out.toArray(new BigInteger[0]);
+  }
+
+  @Test
+  void combTableMatchesTheLadderAndBouncyCastle() {
+    var params = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256k1");
+    BigInteger[] edges = combEdges();
+    Random random = new Random(8);
+    for (int i = 0; i < 3000; i++) {
+      BigInteger k = i < edges.length ? edges[i] : random(random, N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+      byte[] comb = Secp256k1Recovery.baseMultiple(k);
+      Secp256k1Point ladder = Secp256k1Recovery.sumOfTwoMultiples(k, null, BigInteger.ZERO);
+      long[] zInverse = new long[4];
+      Secp256k1Field.inv(zInverse, ladder.z);
+      long[] z2 = new long[4];
+      Secp256k1Field.sqr(z2, zInverse);
+      long[] x = new long[4];
+      Secp256k1Field.mul(x, ladder.x, z2);
+      Secp256k1Field.normalize(x);
+      byte[] ladderX = new byte[32];
+      Secp256k1Field.toBytes(x, ladderX, 0);
+      assertArrayEquals(ladderX, java.util.Arrays.copyOf(comb, 32), "k=" + k.toString(16));
+      if (i < edges.length || i % 10 == 0) {
+        byte[] encoded = new org.bouncycastle.math.ec.FixedPointCombMultiplier().multiply(params.getG(), k).normalize().getEncoded(false);
+        assertArrayEquals(java.util.Arrays.copyOfRange(encoded, 1, 65), comb, "k=" + k.toString(16));
+      }
+    }
+  }
 }

@@ -55,7 +55,7 @@ public final class DuoSimulation {
     SequencerChecks seqChecks = new SequencerChecks(world, seqInvariants, coverage);
     ForkchoiceOracle seqOracle = new ForkchoiceOracle(world.nodeEngine(), coverage);
 
-    FakeEngine engine = new FakeEngine(world.rollupConfig(), world.nodeEngine().genesis());
+    FakeEngine engine = new FakeEngine(world.rollupConfig(), world.nodeEngine().genesis(), world.nodeEngine().memo());
     EngineResponder responder = new EngineResponder(engine);
     SimNode validator = SimNode.start(world, world.coreConfig(NodeMode.VALIDATOR));
     validator.answerAlso(EngineResponder::handles, c -> responder.answer(c).stream().map(Answer::event).toList());

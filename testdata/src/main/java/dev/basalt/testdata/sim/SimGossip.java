@@ -72,7 +72,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
     this.oracle = oracle;
     this.rng = rng;
     this.sequencing = sequencing;
-    this.peers = new GossipPeers(world.rollupConfig(), rng.fork("keys"));
+    this.peers = new GossipPeers(world.nodeEngine().memo(), rng.fork("keys"));
     this.maxLatencyMillis = sequencing ? 0 : relayLatencyTenths * 100L;
     relayed.put(0L, world.trueChain().genesis().ref().hash());
   }

@@ -22,6 +22,7 @@ import dev.basalt.core.types.BlockId;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.gen.SimRng;
+import dev.basalt.testdata.world.engine.EngineMemo;
 import dev.basalt.testdata.world.engine.EngineResponder;
 import dev.basalt.testdata.world.engine.FakeEngine;
 import dev.basalt.testdata.world.engine.PayloadBuilder;
@@ -101,9 +102,11 @@ public final class SimWorld {
     RollupConfig draft = rollup(config, l1.chain().genesis().ref().id(), BlockId.ZERO, system);
     ExecutionPayloadEnvelope l2Genesis = PayloadBuilder.genesis(draft, 0, config.genesisTime(), config.l2GasLimit());
     this.rollup = rollup(config, l1.chain().genesis().ref().id(), new BlockId(l2Genesis.payload().blockHash(), 0), system);
-    this.sequencer = new WorldSequencer(rollup, l1Config, l1, new FakeEngine(rollup, l2Genesis), config.sequencer(), rng.fork("sequencer"));
+    // One memo for both engines: the node's engine builds and receives the blocks the sequencer's made.
+    EngineMemo memo = new EngineMemo(rollup);
+    this.sequencer = new WorldSequencer(rollup, l1Config, l1, new FakeEngine(rollup, l2Genesis, memo), config.sequencer(), rng.fork("sequencer"));
     this.activity = new WorldActivity(config, rollup, l1, rng.fork("activity"));
-    this.nodeEngine = new FakeEngine(rollup, l2Genesis);
+    this.nodeEngine = new FakeEngine(rollup, l2Genesis, memo);
     if (config.nodeSequences()) {
       this.feed = new EngineChainFeed(rollup, nodeEngine, restored, sink);
       // A restarted world's users are new accounts (a fresh nonce series): the restored chain holds the old ones' transactions.

@@ -42,6 +42,7 @@ public final class FakeEngine {
   private static final int MAX_PAYLOADS = 64;
 
   private final RollupConfig rollup;
+  private final EngineMemo memo;
   private final BlockTree tree;
   private final Map<PayloadId, ExecutionPayloadEnvelope> payloads = new LinkedHashMap<>();
   private final List<Bytes> pool = new ArrayList<>();
@@ -53,15 +54,32 @@ public final class FakeEngine {
 
   /** @param genesis the L2 genesis block; its hash must be the rollup config's L2 genesis hash */
   public FakeEngine(RollupConfig rollup, ExecutionPayloadEnvelope genesis) {
+    this(rollup, genesis, new EngineMemo(rollup));
+  }
+
+  /**
+   * An engine executing and hashing through {@code memo}, which engines of one world share (see
+   * {@link EngineMemo}); {@code memo} must serve the same rollup config.
+   */
+  public FakeEngine(RollupConfig rollup, ExecutionPayloadEnvelope genesis, EngineMemo memo) {
+    if (!memo.rollup().equals(rollup)) {
+      throw new IllegalArgumentException("the memo serves another rollup config");
+    }
     if (!genesis.payload().blockHash().equals(rollup.genesis().l2().hash())) {
       throw new IllegalArgumentException("genesis block " + genesis.payload().blockHash() + " is not the rollup's " + rollup.genesis().l2());
     }
     this.rollup = rollup;
+    this.memo = memo;
     this.tree = new BlockTree(genesis);
   }
 
   public RollupConfig rollup() {
     return rollup;
+  }
+
+  /** The memo this engine executes and hashes through (share it with another engine of the same world). */
+  public EngineMemo memo() {
+    return memo;
   }
 
   public synchronized EngineResponse forkchoiceUpdated(ForkchoiceState state, Optional<PayloadAttributes> attributes, int version) {
@@ -118,7 +136,7 @@ public final class FakeEngine {
     Optional<ExecutionPayloadEnvelope> real = oracle == null ? Optional.empty() : oracle.expectedAt(number);
     ExecutionPayloadEnvelope built = real.isPresent()
         ? oracle.check(parent.blockHash(), number, a, real.get())
-        : PayloadBuilder.build(rollup, parent, a, List.copyOf(pool));
+        : PayloadBuilder.build(memo, parent, a, List.copyOf(pool));
     if (!a.noTxPool()) {
       pool.clear();
     }
@@ -149,7 +167,7 @@ public final class FakeEngine {
       return bad.get();
     }
     Hash32 hash = p.blockHash();
-    Hash32 computed = L2Headers.hash(rollup, envelope);
+    Hash32 computed = memo.headerHash(envelope);
     if (!computed.equals(hash)) {
       return result(ExecutionStatus.INVALID_BLOCK_HASH, Optional.empty(), "block hash " + hash + ", header hashes to " + computed);
     }
@@ -174,7 +192,7 @@ public final class FakeEngine {
     }
     Optional<String> invalid = invalidWhen.test(p) ? Optional.of("rejected by the world's invalid-payload rule")
         : oracle != null && oracle.isReal(hash) ? Optional.empty()
-        : PayloadBuilder.verifyExecution(rollup, parent.get().payload(), p);
+        : PayloadBuilder.verifyExecution(memo, parent.get().payload(), p);
     if (invalid.isPresent()) {
       tree.markInvalid(hash, p.parentHash());
       return result(ExecutionStatus.INVALID, Optional.of(p.parentHash()), invalid.get());
@@ -238,7 +256,7 @@ public final class FakeEngine {
    */
   public synchronized void restore(List<ExecutionPayloadEnvelope> blocks, Hash32 head, Hash32 safe, Hash32 finalized) {
     for (ExecutionPayloadEnvelope b : blocks) {
-      if (!tree.contains(b.payload().parentHash()) || !L2Headers.hash(rollup, b).equals(b.payload().blockHash())) {
+      if (!tree.contains(b.payload().parentHash()) || !memo.headerHash(b).equals(b.payload().blockHash())) {
         throw new IllegalArgumentException("restored block " + b.payload().blockNumber() + " has no parent or a wrong hash");
       }
       tree.add(b);

@@ -25,6 +25,11 @@ public final class L2Headers {
   private L2Headers() {}
 
   public static BlockHeader header(RollupConfig rollup, ExecutionPayloadEnvelope envelope) {
+    return header(rollup, envelope, OrderedTrie.root(envelope.payload().transactions()));
+  }
+
+  /** As {@link #header(RollupConfig, ExecutionPayloadEnvelope)} with the transactions' root known: {@code OrderedTrie.root(transactions)}. */
+  static BlockHeader header(RollupConfig rollup, ExecutionPayloadEnvelope envelope, Hash32 transactionsRoot) {
     ExecutionPayload p = envelope.payload();
     Hash32 withdrawalsRoot = null;
     if (p.withdrawals().isPresent()) {
@@ -41,7 +46,7 @@ public final class L2Headers {
     }
     Hash32 requestsHash = rollup.isActive(Fork.ISTHMUS, p.timestamp()) ? BlockHeader.EMPTY_REQUESTS_HASH : null;
     return new BlockHeader(p.parentHash(), BlockHeader.EMPTY_OMMERS_HASH, p.feeRecipient(), p.stateRoot(),
-        OrderedTrie.root(p.transactions()), p.receiptsRoot(), Bloom.wrap(p.logsBloom().toArray()), BigInteger.ZERO,
+        transactionsRoot, p.receiptsRoot(), Bloom.wrap(p.logsBloom().toArray()), BigInteger.ZERO,
         p.blockNumber(), p.gasLimit(), p.gasUsed(), p.timestamp(), p.extraData(), p.prevRandao(), ZERO_NONCE,
         p.baseFeePerGas(), withdrawalsRoot, blobGasUsed, excessBlobGas, beaconRoot, requestsHash);
   }

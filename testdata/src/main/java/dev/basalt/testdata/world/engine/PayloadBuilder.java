@@ -28,13 +28,20 @@ public final class PayloadBuilder {
 
   public static ExecutionPayloadEnvelope build(RollupConfig rollup, ExecutionPayload parent, PayloadAttributes attributes,
       List<Bytes> poolTxs) {
+    return build(new EngineMemo(rollup), parent, attributes, poolTxs);
+  }
+
+  /** As {@link #build(RollupConfig, ExecutionPayload, PayloadAttributes, List)}, executing and hashing through {@code memo}. */
+  public static ExecutionPayloadEnvelope build(EngineMemo memo, ExecutionPayload parent, PayloadAttributes attributes,
+      List<Bytes> poolTxs) {
+    RollupConfig rollup = memo.rollup();
     List<Bytes> txs = new ArrayList<>(attributes.transactions());
     if (!attributes.noTxPool()) {
       txs.addAll(poolTxs);
     }
     long number = parent.blockNumber() + 1;
     long timestamp = attributes.timestamp();
-    PseudoExecution.Result r = PseudoExecution.execute(rollup, parent, number, timestamp, txs);
+    PseudoExecution.Result r = memo.execute(parent, number, timestamp, txs);
     boolean ecotone = rollup.isActive(Fork.ECOTONE, timestamp);
     Bytes extraData = FeeParamsExtraData.forAttributes(rollup, attributes.eip1559Params(), attributes.minBaseFee());
     ExecutionPayload unsealed = new ExecutionPayload(parent.blockHash(), attributes.suggestedFeeRecipient(), r.stateRoot(),
@@ -42,7 +49,7 @@ public final class PayloadBuilder {
         extraData, r.baseFee(), Hash32.ZERO, txs, attributes.withdrawals(),
         ecotone ? OptionalLong.of(r.blobGasUsed()) : OptionalLong.empty(), ecotone ? OptionalLong.of(0) : OptionalLong.empty(),
         rollup.isActive(Fork.ISTHMUS, timestamp) ? Optional.of(r.withdrawalsRoot()) : Optional.empty());
-    return L2Headers.sealed(rollup, new ExecutionPayloadEnvelope(unsealed, attributes.parentBeaconBlockRoot()));
+    return memo.sealed(new ExecutionPayloadEnvelope(unsealed, attributes.parentBeaconBlockRoot()));
   }
 
   /**
@@ -50,7 +57,12 @@ public final class PayloadBuilder {
    * claims, or empty when it matches (the fake engine's stand-in for block validation).
    */
   public static Optional<String> verifyExecution(RollupConfig rollup, ExecutionPayload parent, ExecutionPayload payload) {
-    PseudoExecution.Result r = PseudoExecution.execute(rollup, parent, payload.blockNumber(), payload.timestamp(), payload.transactions());
+    return verifyExecution(new EngineMemo(rollup), parent, payload);
+  }
+
+  /** As {@link #verifyExecution(RollupConfig, ExecutionPayload, ExecutionPayload)}, executing through {@code memo}. */
+  public static Optional<String> verifyExecution(EngineMemo memo, ExecutionPayload parent, ExecutionPayload payload) {
+    PseudoExecution.Result r = memo.execute(parent, payload.blockNumber(), payload.timestamp(), payload.transactions());
     if (r.gasUsed() != payload.gasUsed()) {
       return Optional.of("gas used " + payload.gasUsed() + ", executed " + r.gasUsed());
     }

@@ -40,9 +40,9 @@ import java.util.List;
  * </ul>
  */
 public final class PseudoExecution {
-  /** Results that go into the header. */
+  /** Results that go into the header (and the transactions root, which the header holds too). */
   public record Result(long gasUsed, Hash32 receiptsRoot, Hash32 stateRoot, BigInteger baseFee, long blobGasUsed,
-      Hash32 withdrawalsRoot) {}
+      Hash32 withdrawalsRoot, Hash32 transactionsRoot) {}
 
   private PseudoExecution() {}
 
@@ -62,7 +62,7 @@ public final class PseudoExecution {
       withdrawalsRoot = parent.withdrawalsRoot().get();
     }
     long blobGas = rollup.isActive(Fork.JOVIAN, timestamp) ? daFootprint(txs) : 0;
-    return new Result(cumulative, OrderedTrie.root(receipts), state, baseFee(rollup, parent), blobGas, withdrawalsRoot);
+    return new Result(cumulative, OrderedTrie.root(receipts), state, baseFee(rollup, parent), blobGas, withdrawalsRoot, txRoot);
   }
 
   private static long gasUsed(Bytes tx, boolean deposit) {

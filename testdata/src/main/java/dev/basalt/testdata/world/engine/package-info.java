@@ -8,6 +8,8 @@
  * <p>Invariants: every stored block's hash is its header's hash; the canonical chain is the head's
  * ancestry; {@code finalized} and {@code safe} are ancestors of the head; execution results are
  * pseudo values (see {@link dev.basalt.testdata.world.engine.PseudoExecution}) that are
- * deterministic but not EVM-accurate.
+ * deterministic but not EVM-accurate. The engines of one world execute and hash through one
+ * {@link dev.basalt.testdata.world.engine.EngineMemo} (matched by value, bounded), so a block the
+ * sequencer built is not executed again when the node's engine builds or receives it.
  */
 package dev.basalt.testdata.world.engine;

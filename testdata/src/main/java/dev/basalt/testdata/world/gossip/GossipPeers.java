@@ -12,7 +12,7 @@ import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.gen.SimRng;
-import dev.basalt.testdata.world.engine.L2Headers;
+import dev.basalt.testdata.world.engine.EngineMemo;
 import dev.basalt.testdata.world.engine.PseudoExecution;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -29,6 +29,7 @@ import java.util.OptionalLong;
  */
 public final class GossipPeers {
   private final RollupConfig rollup;
+  private final EngineMemo memo;
   private final GossipSigner signer;
   private final GossipSigner stranger;
 
@@ -40,7 +41,13 @@ public final class GossipPeers {
   }
 
   public GossipPeers(RollupConfig rollup, SimRng rng) {
-    this.rollup = rollup;
+    this(new EngineMemo(rollup), rng);
+  }
+
+  /** Peers executing and sealing forged blocks through {@code memo}: share the node engine's, and its import of them is a lookup. */
+  public GossipPeers(EngineMemo memo, SimRng rng) {
+    this.rollup = memo.rollup();
+    this.memo = memo;
     this.signer = new GossipSigner(secret(rng.fork("unsafe-block-signer")));
     this.stranger = new GossipSigner(secret(rng.fork("stranger")));
   }
@@ -105,13 +112,13 @@ public final class GossipPeers {
     new SimRng(salt ^ p.blockNumber()).nextBytes(marker);
     marker[0] = 0x02;
     txs.add(Bytes.wrapOwned(marker));
-    PseudoExecution.Result r = PseudoExecution.execute(rollup, parent, p.blockNumber(), p.timestamp(), txs);
+    PseudoExecution.Result r = memo.execute(parent, p.blockNumber(), p.timestamp(), txs);
     boolean ecotone = rollup.isActive(Fork.ECOTONE, p.timestamp());
     ExecutionPayload forged = new ExecutionPayload(p.parentHash(), p.feeRecipient(), r.stateRoot(), r.receiptsRoot(), p.logsBloom(),
         p.prevRandao(), p.blockNumber(), p.gasLimit(), r.gasUsed(), p.timestamp(), p.extraData(), r.baseFee(), Hash32.ZERO, txs,
         p.withdrawals(), ecotone ? OptionalLong.of(r.blobGasUsed()) : OptionalLong.empty(), p.excessBlobGas(),
         rollup.isActive(Fork.ISTHMUS, p.timestamp()) ? java.util.Optional.of(r.withdrawalsRoot()) : p.withdrawalsRoot());
-    return L2Headers.sealed(rollup, new ExecutionPayloadEnvelope(forged, trueBlock.parentBeaconBlockRoot()));
+    return memo.sealed(new ExecutionPayloadEnvelope(forged, trueBlock.parentBeaconBlockRoot()));
   }
 
   /** {@code block} claiming another number and time, resealed (its hash is right; it executes nowhere). */
@@ -120,6 +127,6 @@ public final class GossipPeers {
     ExecutionPayload moved = new ExecutionPayload(p.parentHash(), p.feeRecipient(), p.stateRoot(), p.receiptsRoot(), p.logsBloom(),
         p.prevRandao(), number, p.gasLimit(), p.gasUsed(), timestamp, p.extraData(), p.baseFeePerGas(), Hash32.ZERO, p.transactions(),
         p.withdrawals(), p.blobGasUsed(), p.excessBlobGas(), p.withdrawalsRoot());
-    return L2Headers.sealed(rollup, new ExecutionPayloadEnvelope(moved, block.parentBeaconBlockRoot()));
+    return memo.sealed(new ExecutionPayloadEnvelope(moved, block.parentBeaconBlockRoot()));
   }
 }

@@ -126,11 +126,16 @@ public final class Kzg {
     return Bytes.wrapOwned(out);
   }
 
-  static byte[] sha256(byte[] data) {
+  /** One digest per thread: looking the algorithm up showed in profiles of blob-heavy worlds. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required on every JDK", e);
     }
+  });
+
+  static byte[] sha256(byte[] data) {
+    return SHA256.get().digest(data); // digest() resets the instance for the next use
   }
 }

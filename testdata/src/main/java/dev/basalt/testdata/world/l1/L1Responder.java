@@ -10,12 +10,16 @@ import dev.basalt.core.event.InputEvent;
 import dev.basalt.core.event.L1BlockFetched;
 import dev.basalt.core.event.RequestFailed;
 import dev.basalt.core.l1.IndexedBlobHash;
+import dev.basalt.core.l1.L1Block;
 import dev.basalt.core.types.Bytes;
+import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.world.Answer;
 import dev.basalt.testdata.world.fault.Fault;
 import dev.basalt.testdata.world.fault.FaultPlan;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +32,20 @@ public final class L1Responder {
   private final FakeL1 l1;
   private final RollupAddresses addresses;
   private final FaultPlan<Command> faults = new FaultPlan<>();
+  /**
+   * Derivation views of recently fetched blocks (a node re-fetches blocks after resets and
+   * restarts), each with the block it was cut from: reused only for that very block, so a reorg's
+   * replacement is cut afresh. Bounded; never iterated.
+   */
+  private final Map<Hash32, View> views = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Hash32, View> eldest) {
+      return size() > VIEWS;
+    }
+  };
+  private static final int VIEWS = 256;
+
+  private record View(MinedL1Block source, L1Block view) {}
 
   public L1Responder(FakeL1 l1, RollupAddresses addresses) {
     this.l1 = l1;
@@ -82,8 +100,19 @@ public final class L1Responder {
 
   private InputEvent fetchBlock(FetchL1Block f) {
     return l1.chain().byNumber(f.number())
-        .<InputEvent>map(b -> new L1BlockFetched(f.correlationId(), DerivationView.of(b, addresses)))
+        .<InputEvent>map(b -> new L1BlockFetched(f.correlationId(), view(b)))
         .orElseGet(() -> new RequestFailed(f.correlationId(), FailureKind.NOT_FOUND, "no L1 block " + f.number()));
+  }
+
+  private L1Block view(MinedL1Block block) {
+    synchronized (views) {
+      View known = views.get(block.hash());
+      if (known == null || known.source() != block) {
+        known = new View(block, DerivationView.of(block, addresses));
+        views.put(block.hash(), known);
+      }
+      return known.view();
+    }
   }
 
   private InputEvent fetchBlobs(FetchBlobs f) {

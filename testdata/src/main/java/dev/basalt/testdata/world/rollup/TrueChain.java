@@ -57,14 +57,31 @@ public final class TrueChain {
       blocks.remove(blocks.size() - 1);
     }
     long repostFrom = number;
+    if (lostChannels.isEmpty()) {
+      return repostFrom; // no dropped block was batched: no kept block shared a channel with one
+    }
     for (TrueBlock b : blocks) {
       List<Hash32> txs = channelTxsByBlock.get(b.number());
-      if (b.number() != genesisNumber && txs != null && txs.stream().anyMatch(lostChannels::contains)) {
+      if (b.number() != genesisNumber && txs != null && anyIn(txs, lostChannels)) {
         channelTxsByBlock.remove(b.number());
         repostFrom = Math.min(repostFrom, b.number());
       }
     }
     return repostFrom;
+  }
+
+  private static boolean anyIn(List<Hash32> txs, Set<Hash32> set) {
+    for (Hash32 tx : txs) {
+      if (set.contains(tx)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The blocks, genesis first, without a copy (for the world's own scans; not to be kept or changed). */
+  List<TrueBlock> view() {
+    return java.util.Collections.unmodifiableList(blocks);
   }
 
   void recordChannel(List<Long> l2Numbers, List<Hash32> txHashes) {

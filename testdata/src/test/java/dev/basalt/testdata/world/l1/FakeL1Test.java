@@ -177,6 +177,29 @@ class FakeL1Test {
   }
 
   @Test
+  void responderViewsStayTheCanonicalBlocksThroughRefetchesAndReorgs() {
+    FakeL1 l1 = chain(9, L1Forks.allAtGenesis());
+    L1Responder responder = new L1Responder(l1, ADDRESSES);
+    SimRng rng = new SimRng(3);
+    long id = 1;
+    for (int round = 0; round < 40; round++) {
+      l1.submit(l1.txs().batcherCalldata(BATCHER, ADDRESSES.batchInbox(), rng.bytes(1 + rng.nextInt(50))));
+      if (round % 3 == 0) {
+        l1.submit(l1.txs().filler(USER, rng));
+      }
+      l1.mine();
+      if (round % 7 == 6) {
+        l1.reorg(1 + rng.nextInt(3), 1 + rng.nextInt(3), rng.nextBoolean());
+      }
+      for (int fetch = 0; fetch < 3; fetch++) {
+        long n = rng.nextLong(l1.chain().head().number() + 1);
+        var fetched = assertInstanceOf(L1BlockFetched.class, responder.answer(new FetchL1Block(id++, n)).get(0).event());
+        assertEquals(DerivationView.of(l1.chain().byNumber(n).orElseThrow(), ADDRESSES), fetched.block(), "block " + n);
+      }
+    }
+  }
+
+  @Test
   void responderAnswersBlocksBlobsAndFaults() {
     FakeL1 l1 = chain(7, L1Forks.allAtGenesis());
     L1Responder responder = new L1Responder(l1, ADDRESSES);
