@@ -94,12 +94,12 @@ public final class SimNode {
   private final SimWorld world;
   private final CoreConfig config;
   /**
-   * Recovered signers, kept by the simulated machine across its process restarts: the memo cannot
-   * change an answer, so a restart replaying its journal need not pay for public-key recovery again
-   * (what a restart costs is not what the simulation checks).
+   * Recovered signers, kept by the simulated machine ({@link SimWorld#recoveries}) across process
+   * restarts: the memo cannot change an answer, so a restart replaying its journal need not pay for
+   * public-key recovery again (what a restart costs is not what the simulation checks).
    */
-  private final RecoveryMemo recoveries = new RecoveryMemo();
-  private Core core = new Core(recoveries);
+  private final RecoveryMemo recoveries;
+  private Core core;
   private byte[] snapshot;
   private final List<InputEvent> sinceSnapshot = new ArrayList<>();
   private Listener listener = (e, out, c) -> {};
@@ -116,6 +116,8 @@ public final class SimNode {
   private SimNode(SimWorld world, CoreConfig config) {
     this.world = world;
     this.config = config;
+    this.recoveries = world.recoveries();
+    this.core = new Core(recoveries);
     this.nowMillis = world.nowSeconds() * 1000;
     inbox.add(new NodeStarted(config, nowMillis));
   }

@@ -8,6 +8,7 @@ import dev.basalt.core.config.Eip1559Params;
 import dev.basalt.core.config.L1ChainConfig;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.config.SystemConfig;
+import dev.basalt.core.crypto.RecoveryMemo;
 import dev.basalt.core.crypto.SigningKey;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
 import dev.basalt.core.event.InputEvent;
@@ -75,8 +76,12 @@ public final class SimWorld {
   private final EngineResponder engineResponder;
   private final SimRng rng;
   private final PriorityQueue<Delayed> delayed = new PriorityQueue<>();
-  /** Senders the simulator's own reference derivations recovered (a memo: it never changes an answer). */
-  private final SenderMemo referenceSenders = new SenderMemo();
+  /**
+   * Signers recovered on this (single-threaded) simulated machine: by the nodes' cores across
+   * their restarts and by the reference derivation (a memo: it never changes an answer).
+   */
+  private final RecoveryMemo recoveries = new RecoveryMemo();
+  private final SenderMemo referenceSenders = new SenderMemo(recoveries);
   private long delayedSeq;
   private long nowSeconds;
   private long l1BlocksMined;
@@ -344,6 +349,11 @@ public final class SimWorld {
    */
   public SenderMemo referenceSenders() {
     return referenceSenders;
+  }
+
+  /** The simulated machine's memo of recovered signers, for the cores the simulator runs in this world. */
+  public RecoveryMemo recoveries() {
+    return recoveries;
   }
 
   public RollupConfig rollupConfig() {
