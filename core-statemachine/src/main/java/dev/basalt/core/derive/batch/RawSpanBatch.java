@@ -104,6 +104,8 @@ public record RawSpanBatch(SpanBatchPrefix prefix, SpanBits originBits, U64List 
 
   private BigInteger[] recoverV(long chainId) {
     BigInteger[] vs = new BigInteger[txs.size()];
+    // The same two EIP-155 values serve every protected legacy transaction of the batch.
+    BigInteger[] eip155 = null;
     int protectedIndex = 0;
     for (int i = 0; i < vs.length; i++) {
       int parity = txs.yParityBits().get(i) ? 1 : 0;
@@ -112,7 +114,13 @@ public record RawSpanBatch(SpanBatchPrefix prefix, SpanBits originBits, U64List 
           switch (type) {
             case SpanTxData.LEGACY -> {
               boolean isProtected = txs.protectedBits().get(protectedIndex++);
-              yield isProtected ? SignedTxFields.eip155V(chainId, parity) : BigInteger.valueOf(27L + parity);
+              if (!isProtected) {
+                yield BigInteger.valueOf(27L + parity);
+              }
+              if (eip155 == null) {
+                eip155 = new BigInteger[] {SignedTxFields.eip155V(chainId, 0), SignedTxFields.eip155V(chainId, 1)};
+              }
+              yield eip155[parity];
             }
             case SpanTxData.ACCESS_LIST, SpanTxData.DYNAMIC_FEE, SpanTxData.SET_CODE -> BigInteger.valueOf(parity);
             default -> throw new DecodeException("invalid span batch tx type " + type + " at index " + i);
