@@ -31,6 +31,17 @@ public final class RlpWriter {
     return Arrays.copyOf(buf, pos);
   }
 
+  /**
+   * The buffer written so far, valid in {@code [0, size())} until the next write (to hash an
+   * encoding without copying it out); every list must be closed.
+   */
+  public byte[] buffer() {
+    if (depth != 0) {
+      throw new IllegalStateException(depth + " lists still open");
+    }
+    return buf;
+  }
+
   public int size() {
     return pos;
   }
