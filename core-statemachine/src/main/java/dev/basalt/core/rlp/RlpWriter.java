@@ -204,6 +204,29 @@ public final class RlpWriter {
     return bytes(b, skip, b.length - skip);
   }
 
+  /**
+   * The unsigned big-endian integer in {@code b[offset, offset + length)} in minimal form: as
+   * {@code bigUnsigned(new BigInteger(1, those bytes))}, without the BigInteger.
+   */
+  public RlpWriter unsignedBigEndian(Bytes b, int offset, int length) {
+    int at = offset;
+    int end = offset + length;
+    while (at < end && b.get(at) == 0) {
+      at++;
+    }
+    int n = end - at;
+    if (n == 1 && (b.get(at) & 0xff) < 0x80) {
+      return rawByte(b.get(at));
+    }
+    int headerSize = headerSize(n);
+    ensure(headerSize + n);
+    writeHeader(pos, 0x80, n);
+    pos += headerSize;
+    b.copyTo(at, buf, pos, n);
+    pos += n;
+    return this;
+  }
+
   public RlpWriter bool(boolean v) {
     return uint64(v ? 1 : 0);
   }

@@ -51,6 +51,26 @@ class RlpWriterFastPathTest {
     }
   }
 
+  @Test
+  void bigEndianBytesEncodeAsTheirBigInteger() {
+    Random rng = new Random(66);
+    for (int i = 0; i < 20_000; i++) {
+      byte[] b = new byte[40];
+      rng.nextBytes(b);
+      int offset = rng.nextInt(8);
+      int length = rng.nextInt(33);
+      for (int z = rng.nextInt(length + 1); z > 0; z--) {
+        b[offset + z - 1] = 0;
+      }
+      if (i % 5 == 0 && length > 0) {
+        b[offset + length - 1] = (byte) rng.nextInt(0x81);
+      }
+      byte[] slice = java.util.Arrays.copyOfRange(b, offset, offset + length);
+      assertArrayEquals(new RlpWriter().bigUnsigned(new BigInteger(1, slice)).toByteArray(),
+          new RlpWriter().unsignedBigEndian(Bytes.of(b), offset, length).toByteArray(), "case " + i);
+    }
+  }
+
   private static byte[] minimal(BigInteger v) {
     if (v.signum() == 0) {
       return new byte[0];

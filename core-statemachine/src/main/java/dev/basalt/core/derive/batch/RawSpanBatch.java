@@ -1,6 +1,7 @@
 package dev.basalt.core.derive.batch;
 
 import dev.basalt.core.codec.DecodeException;
+import dev.basalt.core.rlp.RlpWriter;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import java.math.BigInteger;
@@ -95,9 +96,11 @@ public record RawSpanBatch(SpanBatchPrefix prefix, SpanBits originBits, U64List 
       if (!txs.contractCreationBits().get(i)) {
         to = txs.tos().get(toIndex++);
       }
-      SignedTxFields fields =
-          new SignedTxFields(data, txs.nonces().get(i), txs.gases().get(i), to, vs[i], txs.r(i), txs.s(i));
-      out.add(Bytes.wrapOwned(fields.encode(chainId)));
+      // As SignedTxFields.encode, with r and s copied from the signature column (no BigIntegers).
+      RlpWriter w = SignedTxFields.unsignedEncoding(data, txs.nonces().get(i), txs.gases().get(i), to, chainId);
+      int sig = i * SpanBatchTxs.SIGNATURE_BYTES;
+      w.bigUnsigned(vs[i]).unsignedBigEndian(txs.signatures(), sig, 32).unsignedBigEndian(txs.signatures(), sig + 32, 32);
+      out.add(Bytes.wrapOwned(w.endList().toByteArray()));
     }
     return out;
   }

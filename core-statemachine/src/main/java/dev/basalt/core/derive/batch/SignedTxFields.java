@@ -49,6 +49,18 @@ public record SignedTxFields(SpanTxData data, long nonce, long gas, Address to, 
 
   /** The full signed EIP-2718 encoding (go-ethereum's {@code Transaction.MarshalBinary}). */
   public byte[] encode(long chainId) {
+    RlpWriter w = unsignedEncoding(data, nonce, gas, to, chainId);
+    w.bigUnsigned(v).bigUnsigned(r).bigUnsigned(s);
+    return w.endList().toByteArray();
+  }
+
+  /**
+   * The start of {@link #encode}: the type byte and every field before the signature, with the
+   * list left open for v, r and s (span batches write r and s straight from their columns).
+   *
+   * @throws DecodeException for a SetCode transaction without a recipient
+   */
+  static RlpWriter unsignedEncoding(SpanTxData data, long nonce, long gas, Address to, long chainId) {
     RlpWriter w = new RlpWriter(128 + data.data().length() + (data instanceof SpanTxData.Legacy ? 0 : 1));
     if (data.type() != SpanTxData.LEGACY) {
       w.rawByte(data.type());
@@ -75,9 +87,7 @@ public record SignedTxFields(SpanTxData data, long nonce, long gas, Address to, 
         w.uint256(c.value()).bytes(c.data()).raw(c.accessList()).raw(c.authorizationList());
       }
     }
-    w.bigUnsigned(v).bigUnsigned(r).bigUnsigned(s);
-    w.endList();
-    return w.toByteArray();
+    return w;
   }
 
   /**
