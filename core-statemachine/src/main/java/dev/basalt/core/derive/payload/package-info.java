@@ -4,8 +4,7 @@
  * {@code PayloadToBlockRef}/{@code PayloadToSystemConfig}), the fee parameters of its header
  * ({@link dev.basalt.core.derive.payload.FeeParamsExtraData}), and whether derived attributes
  * describe it ({@link dev.basalt.core.derive.payload.AttributesMatcher}, op-node {@code
- * AttributesMatchBlock}). {@link dev.basalt.core.derive.payload.BlockInfoMemo} remembers recent
- * readings, keyed by everything the reading reads.
+ * AttributesMatchBlock}).
  *
  * <p>Invariants: pure functions of the rollup config and the block; a block that does not read
  * back is a value ({@code Invalid}, {@code Mismatch}) with a reason, never an exception; validation
