@@ -6,8 +6,8 @@ import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.config.ChainGenesis;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.derive.L2BlockInfo;
-import dev.basalt.core.derive.payload.BlockInfoMemo;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
+import dev.basalt.core.derive.payload.PayloadBlockInfo;
 import dev.basalt.core.derive.pipeline.PipelineCodec;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
 import dev.basalt.core.engine.L2BlockSelector;
@@ -47,8 +47,6 @@ public final class FindL2Heads {
   private enum Phase { FINALIZED, GENESIS, SAFE, LATEST, WALK_L1, WALK_PARENT, WAIT_L1_HEAD, DONE }
 
   private final RollupConfig config;
-  /** A memo, not state: never snapshotted. */
-  private final BlockInfoMemo blockInfos;
   private Phase phase = Phase.FINALIZED;
   private L2BlockInfo finalized;
   private L2BlockInfo safe;
@@ -64,13 +62,7 @@ public final class FindL2Heads {
   private boolean ready;
 
   public FindL2Heads(RollupConfig config) {
-    this(config, new BlockInfoMemo());
-  }
-
-  /** Reads blocks through {@code blockInfos}, a memo shared with whoever else reads the same blocks. */
-  public FindL2Heads(RollupConfig config, BlockInfoMemo blockInfos) {
     this.config = config;
-    this.blockInfos = blockInfos;
   }
 
   /** The first need: the engine's finalized block. */
@@ -159,7 +151,7 @@ public final class FindL2Heads {
       return critical("wrong chain: the engine's L2 genesis is " + block.payload().blockHash() + ", the rollup config's "
           + config.genesis().l2());
     }
-    L2BlockInfoDecoding decoded = blockInfos.decode(config, block.payload());
+    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(config, block.payload());
     if (decoded instanceof L2BlockInfoDecoding.Invalid invalid) {
       return failed("engine's " + which.name().toLowerCase(Locale.ROOT) + " block: " + invalid.reason());
     }
@@ -261,7 +253,7 @@ public final class FindL2Heads {
       return critical("wrong chain: the engine's L2 genesis is " + block.payload().blockHash() + ", the rollup config's "
           + config.genesis().l2());
     }
-    L2BlockInfoDecoding decoded = blockInfos.decode(config, block.payload());
+    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(config, block.payload());
     if (decoded instanceof L2BlockInfoDecoding.Invalid invalid) {
       return failed("parent of " + n.ref().id() + ": " + invalid.reason());
     }

@@ -11,8 +11,8 @@ import dev.basalt.core.command.RecordSafeHead;
 import dev.basalt.core.command.RewindSafeHeads;
 import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.attributes.StatefulAttributesPreparer;
-import dev.basalt.core.derive.payload.BlockInfoMemo;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
+import dev.basalt.core.derive.payload.PayloadBlockInfo;
 import dev.basalt.core.derive.pipeline.DerivationPipeline;
 import dev.basalt.core.derive.pipeline.DropListener;
 import dev.basalt.core.derive.pipeline.StepResult;
@@ -70,8 +70,6 @@ public final class DerivationDriver {
   private final L2BlockCache l2 = new L2BlockCache();
   /** Recovered batcher-tx senders, kept across pipelines (a memo: not state, never snapshotted). */
   private final SenderMemo senders = new SenderMemo();
-  /** Engine blocks read back lately (a memo: not state, never snapshotted). */
-  private final BlockInfoMemo blockInfos = new BlockInfoMemo();
   private final Backoff backoff = new Backoff(500, 30_000);
   private CoreConfig config;
   private DerivationPipeline pipeline;
@@ -221,7 +219,7 @@ public final class DerivationDriver {
       requestReset("L2 block " + fetchNumber + " vanished from the engine", out);
       return;
     }
-    L2BlockInfoDecoding decoded = blockInfos.decode(config.rollup(), read.block().get().payload());
+    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(config.rollup(), read.block().get().payload());
     if (!(decoded instanceof L2BlockInfoDecoding.Decoded d) || d.info().ref().number() != fetchNumber) {
       requestReset("the engine's L2 block " + fetchNumber + " does not read back as block " + fetchNumber, out);
       return;

@@ -7,8 +7,8 @@ import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.derive.AttributesWithParent;
 import dev.basalt.core.derive.L2BlockInfo;
-import dev.basalt.core.derive.payload.BlockInfoMemo;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
+import dev.basalt.core.derive.payload.PayloadBlockInfo;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
 import dev.basalt.core.engine.PayloadAttributes;
 import dev.basalt.core.engine.PayloadId;
@@ -49,8 +49,6 @@ public final class EngineController {
   private final UnsafePayloads unsafePayloads = new UnsafePayloads();
   private final ElSync elSync = new ElSync();
   private final Backoff backoff = new Backoff(500, 30_000);
-  /** Blocks read back from the engine lately (a memo: not state, never snapshotted). */
-  private final BlockInfoMemo blockInfos = new BlockInfoMemo();
   private CoreConfig config;
   private EngineTask current;
   /** The correlation id of the call the current task waits for; 0 when none is in flight. */
@@ -70,10 +68,6 @@ public final class EngineController {
 
   public L2Heads heads() {
     return heads;
-  }
-
-  BlockInfoMemo blockInfos() {
-    return blockInfos;
   }
 
   UnsafePayloads unsafePayloads() {
@@ -220,7 +214,7 @@ public final class EngineController {
    * and is not worth paying twice.
    */
   public RpcOutcome postHashCheckedUnsafePayload(ExecutionPayloadEnvelope envelope, Outbox out, L1BlockRef l1Head) {
-    L2BlockInfoDecoding decoded = blockInfos.decode(config.rollup(), envelope.payload());
+    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(config.rollup(), envelope.payload());
     if (decoded instanceof L2BlockInfoDecoding.Invalid invalid) {
       return refuse("payload is not an L2 block of this chain: " + invalid.reason());
     }

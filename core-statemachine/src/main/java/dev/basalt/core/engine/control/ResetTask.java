@@ -42,7 +42,7 @@ final class ResetTask implements EngineTask {
       backedOff = true;
       return new Step.Temporary("reset " + (ctx.resetsWithoutProgress() + 1) + " in a row without progress: backing off");
     }
-    walk = new FindL2Heads(ctx.rollup(), ctx.blockInfos());
+    walk = new FindL2Heads(ctx.rollup());
     found = null;
     return next(ctx, walk.start());
   }

@@ -6,9 +6,6 @@ import dev.basalt.core.command.FetchL1Block;
 import dev.basalt.core.command.FetchL2Block;
 import dev.basalt.core.command.SendForkchoiceUpdate;
 import dev.basalt.core.config.RollupConfig;
-import dev.basalt.core.derive.payload.BlockInfoMemo;
-import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
-import dev.basalt.core.engine.ExecutionPayload;
 import dev.basalt.core.engine.ForkchoiceState;
 import dev.basalt.core.engine.L2BlockSelector;
 import dev.basalt.core.flow.EngineCallKind;
@@ -44,15 +41,6 @@ final class TaskContext {
 
   RollupConfig rollup() {
     return config.rollup();
-  }
-
-  BlockInfoMemo blockInfos() {
-    return controller.blockInfos();
-  }
-
-  /** {@link dev.basalt.core.derive.payload.PayloadBlockInfo#decode} under this rollup, remembered. */
-  L2BlockInfoDecoding blockInfo(ExecutionPayload payload) {
-    return controller.blockInfos().decode(config.rollup(), payload);
   }
 
   L2Heads heads() {
