@@ -1,6 +1,7 @@
 package dev.basalt.core.rlp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
@@ -10,10 +11,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The writer's allocation-free paths (integers, values, hashes, addresses) against the plain byte
- * string encoding of the same minimal big-endian bytes, on seeded values of every length.
+ * The allocation-free paths of the writer (integers, values, hashes, addresses) against the plain
+ * byte-string encoding of the same minimal big-endian bytes, and of the reader's integers against
+ * {@code new BigInteger(1, bytes)}, on seeded values of every length.
  */
-class RlpWriterFastPathTest {
+class RlpFastPathTest {
   @Test
   void integersEncodeAsTheirMinimalBigEndianBytes() {
     Random rng = new Random(64);
@@ -68,6 +70,16 @@ class RlpWriterFastPathTest {
       byte[] slice = java.util.Arrays.copyOfRange(b, offset, offset + length);
       assertArrayEquals(new RlpWriter().bigUnsigned(new BigInteger(1, slice)).toByteArray(),
           new RlpWriter().unsignedBigEndian(Bytes.of(b), offset, length).toByteArray(), "case " + i);
+    }
+  }
+
+  @Test
+  void readerIntegersEqualTheirBigIntegers() {
+    Random rng = new Random(67);
+    for (int i = 0; i < 20_000; i++) {
+      byte[] b = new byte[rng.nextInt(12)];
+      rng.nextBytes(b);
+      assertEquals(new BigInteger(1, b), RlpReader.unsigned(b), "case " + i);
     }
   }
 
