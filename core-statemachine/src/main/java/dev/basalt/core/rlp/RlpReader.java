@@ -208,7 +208,7 @@ public final class RlpReader {
       throw new RlpException("integer of " + b.length + " bytes exceeds 256 bits");
     }
     checkCanonicalInteger(b);
-    return new BigInteger(1, b);
+    return unsigned(b);
   }
 
   /**
@@ -219,7 +219,19 @@ public final class RlpReader {
   public BigInteger readBigUnsigned() {
     byte[] b = readBytes();
     checkCanonicalInteger(b);
-    return new BigInteger(1, b);
+    return unsigned(b);
+  }
+
+  /** {@code new BigInteger(1, b)}, through a long when it fits (most fees, values and chain ids). */
+  static BigInteger unsigned(byte[] b) {
+    if (b.length >= Long.BYTES) {
+      return new BigInteger(1, b);
+    }
+    long v = 0;
+    for (byte x : b) {
+      v = (v << 8) | (x & 0xff);
+    }
+    return BigInteger.valueOf(v);
   }
 
   /** A boolean encoded as integer 0 or 1. */

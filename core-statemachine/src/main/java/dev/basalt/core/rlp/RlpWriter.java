@@ -31,6 +31,17 @@ public final class RlpWriter {
     return Arrays.copyOf(buf, pos);
   }
 
+  /**
+   * The buffer written so far, valid in {@code [0, size())} until the next write (to hash an
+   * encoding without copying it out); every list must be closed.
+   */
+  public byte[] buffer() {
+    if (depth != 0) {
+      throw new IllegalStateException(depth + " lists still open");
+    }
+    return buf;
+  }
+
   public int size() {
     return pos;
   }
@@ -107,34 +118,67 @@ public final class RlpWriter {
     return this;
   }
 
+  /** As {@code bytes(data.toArray())}, copying straight from the value. */
   public RlpWriter bytes(Bytes data) {
-    return bytes(data.toArray());
+    int length = data.length();
+    if (length == 1 && (data.get(0) & 0xff) < 0x80) {
+      ensure(1);
+      buf[pos++] = data.get(0);
+      return this;
+    }
+    int headerSize = headerSize(length);
+    ensure(headerSize + length);
+    writeHeader(pos, 0x80, length);
+    pos += headerSize;
+    data.copyTo(0, buf, pos, length);
+    pos += length;
+    return this;
   }
 
   public RlpWriter hash(Hash32 h) {
-    return bytes(h.toArray());
+    ensure(1 + Hash32.LENGTH);
+    buf[pos++] = (byte) (0x80 + Hash32.LENGTH);
+    h.copyTo(buf, pos);
+    pos += Hash32.LENGTH;
+    return this;
   }
 
   public RlpWriter address(Address a) {
-    return bytes(a.toArray());
+    ensure(1 + Address.LENGTH);
+    buf[pos++] = (byte) (0x80 + Address.LENGTH);
+    a.copyTo(buf, pos);
+    pos += Address.LENGTH;
+    return this;
   }
 
   /** An address, or the empty string for null (contract creation). */
   public RlpWriter optionalAddress(Address a) {
-    return a == null ? bytes(new byte[0]) : address(a);
+    return a == null ? emptyString() : address(a);
+  }
+
+  private RlpWriter emptyString() {
+    ensure(1);
+    buf[pos++] = (byte) 0x80;
+    return this;
   }
 
   /** An unsigned 64-bit integer in minimal big-endian form. */
   public RlpWriter uint64(long v) {
     if (v == 0) {
-      return bytes(new byte[0]);
+      return emptyString();
+    }
+    if (v > 0 && v < 0x80) {
+      ensure(1);
+      buf[pos++] = (byte) v;
+      return this;
     }
     int n = byteLength(v);
-    byte[] b = new byte[n];
+    ensure(1 + n);
+    buf[pos++] = (byte) (0x80 + n);
     for (int i = 0; i < n; i++) {
-      b[i] = (byte) (v >>> (8 * (n - 1 - i)));
+      buf[pos++] = (byte) (v >>> (8 * (n - 1 - i)));
     }
-    return bytes(b);
+    return this;
   }
 
   public RlpWriter uint256(BigInteger v) {
@@ -150,15 +194,56 @@ public final class RlpWriter {
       throw new IllegalArgumentException("negative integer: " + v);
     }
     if (v.signum() == 0) {
-      return bytes(new byte[0]);
+      return emptyString();
+    }
+    if (v.bitLength() < Long.SIZE) {
+      return uint64(v.longValue());
     }
     byte[] b = v.toByteArray();
     int skip = b[0] == 0 ? 1 : 0;
     return bytes(b, skip, b.length - skip);
   }
 
+  /**
+   * The unsigned big-endian integer in {@code b[offset, offset + length)} in minimal form: as
+   * {@code bigUnsigned(new BigInteger(1, those bytes))}, without the BigInteger.
+   */
+  public RlpWriter unsignedBigEndian(Bytes b, int offset, int length) {
+    int at = offset;
+    int end = offset + length;
+    while (at < end && b.get(at) == 0) {
+      at++;
+    }
+    int n = end - at;
+    if (n == 1 && (b.get(at) & 0xff) < 0x80) {
+      return rawByte(b.get(at));
+    }
+    int headerSize = headerSize(n);
+    ensure(headerSize + n);
+    writeHeader(pos, 0x80, n);
+    pos += headerSize;
+    b.copyTo(at, buf, pos, n);
+    pos += n;
+    return this;
+  }
+
   public RlpWriter bool(boolean v) {
     return uint64(v ? 1 : 0);
+  }
+
+  /** Appends an already-encoded item verbatim. */
+  public RlpWriter raw(Bytes encoded) {
+    ensure(encoded.length());
+    encoded.copyTo(0, buf, pos, encoded.length());
+    pos += encoded.length();
+    return this;
+  }
+
+  /** Appends one byte verbatim (an EIP-2718 type byte in front of a list). */
+  public RlpWriter rawByte(int b) {
+    ensure(1);
+    buf[pos++] = (byte) b;
+    return this;
   }
 
   /** Appends an already-encoded item verbatim. */

@@ -30,12 +30,22 @@ public final class TxCodec {
    *     truncated RLP, trailing bytes, a missing or extra field, or an out-of-range value
    */
   public static DecodedTx decode(byte[] envelope) {
+    Transaction tx = decodeTransaction(envelope);
+    return tx == null ? new UnknownTypeTx(envelope[0] & 0xff, Keccak.hash(envelope)) : new SignedTx(tx, Keccak.hash(envelope));
+  }
+
+  /**
+   * As {@link #decode(byte[])} without hashing the envelope, for callers that only read the
+   * transaction: the same transaction, or null where {@code decode} answers an {@link
+   * UnknownTypeTx}, and the same exceptions.
+   */
+  public static Transaction decodeTransaction(byte[] envelope) {
     if (envelope.length == 0) {
       throw new DecodeException("empty transaction");
     }
     int first = envelope[0] & 0xff;
     if (first >= 0xc0) {
-      return new SignedTx(TxReader.legacy(envelope), Keccak.hash(envelope));
+      return TxReader.legacy(envelope);
     }
     if (first >= 0x80) {
       throw new DecodeException("not a transaction: first byte 0x" + Integer.toHexString(first));
@@ -45,9 +55,9 @@ public final class TxCodec {
       if (first == 0) {
         throw new DecodeException("type byte 0x00 is not a valid EIP-2718 envelope");
       }
-      return new UnknownTypeTx(first, Keccak.hash(envelope));
+      return null;
     }
-    return new SignedTx(TxReader.typed(type, envelope), Keccak.hash(envelope));
+    return TxReader.typed(type, envelope);
   }
 
   public static DecodedTx decode(Bytes envelope) {
@@ -58,7 +68,7 @@ public final class TxCodec {
   public static byte[] encode(Transaction tx) {
     RlpWriter w = new RlpWriter(256 + tx.data().length());
     if (tx.type() != TxType.LEGACY) {
-      w.raw(new byte[] {(byte) tx.type().typeByte()});
+      w.rawByte(tx.type().typeByte());
     }
     TxWriter.body(w, tx, false);
     return w.toByteArray();
@@ -77,10 +87,10 @@ public final class TxCodec {
   public static Hash32 signingHash(Transaction tx) {
     RlpWriter w = new RlpWriter(256 + tx.data().length());
     if (tx.type() != TxType.LEGACY) {
-      w.raw(new byte[] {(byte) tx.type().typeByte()});
+      w.rawByte(tx.type().typeByte());
     }
     TxWriter.body(w, tx, true);
-    return Keccak.hash(w.toByteArray());
+    return Keccak.hash(w.buffer(), 0, w.size());
   }
 
   /**

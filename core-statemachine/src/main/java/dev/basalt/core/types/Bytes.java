@@ -6,6 +6,9 @@ import java.util.Arrays;
 public final class Bytes implements Comparable<Bytes> {
   public static final Bytes EMPTY = new Bytes(new byte[0]);
 
+  /** Compared against in bulk (vectorised) by {@link #indexOfNonZero}. */
+  private static final byte[] ZEROS = new byte[4096];
+
   private final byte[] bytes;
 
   private Bytes(byte[] bytes) {
@@ -52,6 +55,24 @@ public final class Bytes implements Comparable<Bytes> {
 
   public void copyTo(byte[] target, int offset) {
     System.arraycopy(bytes, 0, target, offset, bytes.length);
+  }
+
+  /** Copies {@code length} bytes from {@code from} into {@code target} at {@code offset}. */
+  public void copyTo(int from, byte[] target, int offset, int length) {
+    System.arraycopy(bytes, from, target, offset, length);
+  }
+
+  /** The index of the first non-zero byte at or after {@code from}, or -1 when all are zero. */
+  public int indexOfNonZero(int from) {
+    java.util.Objects.checkFromToIndex(from, bytes.length, bytes.length);
+    for (int at = from; at < bytes.length; at += ZEROS.length) {
+      int n = Math.min(ZEROS.length, bytes.length - at);
+      int i = Arrays.mismatch(bytes, at, at + n, ZEROS, 0, n);
+      if (i >= 0) {
+        return at + i;
+      }
+    }
+    return -1;
   }
 
   /** A sub-range as a new value. */

@@ -1,5 +1,6 @@
 package dev.basalt.testdata.batcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.basalt.core.codec.DecodeException;
@@ -117,6 +118,31 @@ class GarbageInputPropertyTest {
     for (int i = 0; i < 200; i++) {
       Bytes tx = RandomBatches.tx(rng);
       fuzz(rng.nextLong(), tx.toArray(), 500, b -> SignedTxFields.decode(Bytes.wrapOwned(b), RandomBatches.CHAIN_ID));
+    }
+  }
+
+  /** One decompression buffer shared by channel after channel reads each exactly as a fresh one. */
+  @Test
+  void aSharedChunkReadsEveryChannelAsAFreshOne() {
+    ChannelBuilder channel = new ChannelBuilder();
+    sample().forEach(channel::add);
+    channel.add(sampleSpan());
+    ChannelLimits limits = new ChannelLimits(ChannelLimits.MAX_RLP_BYTES_FJORD, true);
+    byte[] shared = ChannelBatchReader.newChunk();
+    for (ChannelCompression algo : ChannelCompression.values()) {
+      byte[] valid = channel.compress(algo);
+      SimRng rng = new SimRng(60 + algo.ordinal());
+      for (int i = 0; i < ROUNDS / 6; i++) {
+        byte[] input = i % 5 == 0 ? valid : mutate(rng, valid);
+        ChannelBatchReader fresh = ChannelBatchReader.open(input, limits);
+        ChannelBatchReader reused = ChannelBatchReader.open(input, limits, shared);
+        BatchRead a;
+        do {
+          a = fresh.next();
+          BatchRead b = reused.next();
+          assertEquals(a, b, algo + " input " + i);
+        } while (a instanceof BatchRead.Batch);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.basalt.core.derive.batch;
 
 import dev.basalt.core.codec.DecodeException;
+import dev.basalt.core.rlp.RlpWriter;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import java.math.BigInteger;
@@ -95,15 +96,19 @@ public record RawSpanBatch(SpanBatchPrefix prefix, SpanBits originBits, U64List 
       if (!txs.contractCreationBits().get(i)) {
         to = txs.tos().get(toIndex++);
       }
-      SignedTxFields fields =
-          new SignedTxFields(data, txs.nonces().get(i), txs.gases().get(i), to, vs[i], txs.r(i), txs.s(i));
-      out.add(Bytes.wrapOwned(fields.encode(chainId)));
+      // As SignedTxFields.encode, with r and s copied from the signature column (no BigIntegers).
+      RlpWriter w = SignedTxFields.unsignedEncoding(data, txs.nonces().get(i), txs.gases().get(i), to, chainId);
+      int sig = i * SpanBatchTxs.SIGNATURE_BYTES;
+      w.bigUnsigned(vs[i]).unsignedBigEndian(txs.signatures(), sig, 32).unsignedBigEndian(txs.signatures(), sig + 32, 32);
+      out.add(Bytes.wrapOwned(w.endList().toByteArray()));
     }
     return out;
   }
 
   private BigInteger[] recoverV(long chainId) {
     BigInteger[] vs = new BigInteger[txs.size()];
+    // The same two EIP-155 values serve every protected legacy transaction of the batch.
+    BigInteger[] eip155 = null;
     int protectedIndex = 0;
     for (int i = 0; i < vs.length; i++) {
       int parity = txs.yParityBits().get(i) ? 1 : 0;
@@ -112,7 +117,13 @@ public record RawSpanBatch(SpanBatchPrefix prefix, SpanBits originBits, U64List 
           switch (type) {
             case SpanTxData.LEGACY -> {
               boolean isProtected = txs.protectedBits().get(protectedIndex++);
-              yield isProtected ? SignedTxFields.eip155V(chainId, parity) : BigInteger.valueOf(27L + parity);
+              if (!isProtected) {
+                yield BigInteger.valueOf(27L + parity);
+              }
+              if (eip155 == null) {
+                eip155 = new BigInteger[] {SignedTxFields.eip155V(chainId, 0), SignedTxFields.eip155V(chainId, 1)};
+              }
+              yield eip155[parity];
             }
             case SpanTxData.ACCESS_LIST, SpanTxData.DYNAMIC_FEE, SpanTxData.SET_CODE -> BigInteger.valueOf(parity);
             default -> throw new DecodeException("invalid span batch tx type " + type + " at index " + i);

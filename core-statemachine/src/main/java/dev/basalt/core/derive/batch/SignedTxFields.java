@@ -49,7 +49,22 @@ public record SignedTxFields(SpanTxData data, long nonce, long gas, Address to, 
 
   /** The full signed EIP-2718 encoding (go-ethereum's {@code Transaction.MarshalBinary}). */
   public byte[] encode(long chainId) {
-    RlpWriter w = new RlpWriter(128 + data.data().length());
+    RlpWriter w = unsignedEncoding(data, nonce, gas, to, chainId);
+    w.bigUnsigned(v).bigUnsigned(r).bigUnsigned(s);
+    return w.endList().toByteArray();
+  }
+
+  /**
+   * The start of {@link #encode}: the type byte and every field before the signature, with the
+   * list left open for v, r and s (span batches write r and s straight from their columns).
+   *
+   * @throws DecodeException for a SetCode transaction without a recipient
+   */
+  static RlpWriter unsignedEncoding(SpanTxData data, long nonce, long gas, Address to, long chainId) {
+    RlpWriter w = new RlpWriter(128 + data.data().length() + (data instanceof SpanTxData.Legacy ? 0 : 1));
+    if (data.type() != SpanTxData.LEGACY) {
+      w.rawByte(data.type());
+    }
     w.startList();
     switch (data) {
       case SpanTxData.Legacy l -> {
@@ -57,11 +72,11 @@ public record SignedTxFields(SpanTxData data, long nonce, long gas, Address to, 
       }
       case SpanTxData.AccessList a -> {
         w.uint64(chainId).uint64(nonce).bigUnsigned(a.gasPrice()).uint64(gas).optionalAddress(to);
-        w.bigUnsigned(a.value()).bytes(a.data()).raw(a.accessList().toArray());
+        w.bigUnsigned(a.value()).bytes(a.data()).raw(a.accessList());
       }
       case SpanTxData.DynamicFee d -> {
         w.uint64(chainId).uint64(nonce).bigUnsigned(d.maxPriorityFeePerGas()).bigUnsigned(d.maxFeePerGas()).uint64(gas);
-        w.optionalAddress(to).bigUnsigned(d.value()).bytes(d.data()).raw(d.accessList().toArray());
+        w.optionalAddress(to).bigUnsigned(d.value()).bytes(d.data()).raw(d.accessList());
       }
       case SpanTxData.SetCode c -> {
         if (to == null) {
@@ -69,19 +84,10 @@ public record SignedTxFields(SpanTxData data, long nonce, long gas, Address to, 
           throw new DecodeException("to address is required for a SetCode transaction");
         }
         w.uint64(chainId).uint64(nonce).uint256(c.maxPriorityFeePerGas()).uint256(c.maxFeePerGas()).uint64(gas).address(to);
-        w.uint256(c.value()).bytes(c.data()).raw(c.accessList().toArray()).raw(c.authorizationList().toArray());
+        w.uint256(c.value()).bytes(c.data()).raw(c.accessList()).raw(c.authorizationList());
       }
     }
-    w.bigUnsigned(v).bigUnsigned(r).bigUnsigned(s);
-    w.endList();
-    byte[] list = w.toByteArray();
-    if (data.type() == SpanTxData.LEGACY) {
-      return list;
-    }
-    byte[] out = new byte[1 + list.length];
-    out[0] = (byte) data.type();
-    System.arraycopy(list, 0, out, 1, list.length);
-    return out;
+    return w;
   }
 
   /**

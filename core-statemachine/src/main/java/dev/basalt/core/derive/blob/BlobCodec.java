@@ -1,7 +1,6 @@
 package dev.basalt.core.derive.blob;
 
 import dev.basalt.core.derive.blob.BlobDecodeException.Reason;
-import java.util.Arrays;
 
 /**
  * Encodes rollup data into a blob and back. Each round packs 127 data bytes into 4 field elements:
@@ -16,8 +15,10 @@ public final class BlobCodec {
 
   private static final int ROUNDS = 1024;
   private static final int FE = Blob.FIELD_ELEMENT_BYTES;
-  /** Output bytes one round's four field elements span before reassembly. */
+  /** Blob bytes one round's four field elements span. */
   private static final int ROUND_BYTES = 4 * FE;
+  /** Stream bytes one round yields: four 31-byte tails plus x, y, z. */
+  private static final int ROUND_DATA_BYTES = 4 * (FE - 1) + 3;
 
   private BlobCodec() {}
 
@@ -36,64 +37,66 @@ public final class BlobCodec {
     if (length > MAX_DATA_BYTES) {
       throw new BlobDecodeException(Reason.INVALID_LENGTH, "length " + length + " exceeds " + MAX_DATA_BYTES);
     }
-    // Rounds run while the output is short of the length and write at most one round (128 bytes)
-    // past it, so this buffer is never overrun; the length was bounded above, so its size is too.
-    // Bytes the rounds never reach stay zero: only out[length, outPos) needs the zero check below.
-    byte[] out = new byte[Math.min(MAX_DATA_BYTES, Math.max(ROUND_BYTES, length + ROUND_BYTES))];
-    blob.copyRange(5, out, 0, 27);
-    int[] sixBits = new int[4];
-    sixBits[0] = blob.get(0);
-    int outPos = 28;
-    int inPos = FE;
-    for (int j = 1; j < 4; j++) {
-      sixBits[j] = decodeFieldElement(blob, inPos, out, outPos);
-      outPos += FE;
-      inPos += FE;
-    }
-    outPos = reassemble(sixBits, out, outPos);
-    for (int round = 1; round < ROUNDS && outPos < length; round++) {
-      for (int j = 0; j < 4; j++) {
-        sixBits[j] = decodeFieldElement(blob, inPos, out, outPos);
-        outPos += FE;
-        inPos += FE;
+    // op-node runs rounds while its output is short of the length: round r yields stream bytes
+    // [127r, 127r + 127), which are data bytes from 127r - 4 on (the stream starts with the version
+    // and the u24 length). Only round 0 (the header) and the last round (which may run past the
+    // length) go through a scratch round; the others decode straight into the exact-size output.
+    int rounds = Math.max(1, (length + 4 + ROUND_DATA_BYTES - 1) / ROUND_DATA_BYTES);
+    byte[] out = new byte[length];
+    byte[] scratch = new byte[ROUND_DATA_BYTES];
+    for (int round = 0; round < rounds; round++) {
+      int start = ROUND_DATA_BYTES * round - 4;
+      if (round > 0 && start + ROUND_DATA_BYTES <= length) {
+        decodeRound(blob, round, out, start);
+        continue;
       }
-      outPos = reassemble(sixBits, out, outPos);
-    }
-    for (int i = length; i < out.length; i++) {
-      if (out[i] != 0) {
-        throw new BlobDecodeException(Reason.EXTRANEOUS_DATA_FIELD_ELEMENT, "non-zero data byte at " + i + " past length " + length);
+      decodeRound(blob, round, scratch, 0);
+      int from = Math.max(0, -start);
+      int upTo = Math.min(ROUND_DATA_BYTES, length - start);
+      if (upTo > from) {
+        System.arraycopy(scratch, from, out, start + from, upTo - from);
+      }
+      // Only the last round reaches past the length; those decoded bytes must be zero.
+      for (int k = Math.max(from, upTo); k < ROUND_DATA_BYTES; k++) {
+        if (scratch[k] != 0) {
+          throw new BlobDecodeException(Reason.EXTRANEOUS_DATA_FIELD_ELEMENT,
+              "non-zero data byte at " + (start + k) + " past length " + length);
+        }
       }
     }
-    int nonZero = blob.firstNonZero(inPos);
+    int nonZero = blob.firstNonZero(rounds * ROUND_BYTES);
     if (nonZero >= 0) {
       throw new BlobDecodeException(Reason.EXTRANEOUS_DATA, "non-zero blob byte at " + nonZero + " after the last field element used");
     }
-    return Arrays.copyOf(out, length);
+    return out;
   }
 
-  /** Copies bytes 1..31 of the element at {@code inPos} to {@code out[outPos..]}; returns byte 0. */
-  private static int decodeFieldElement(Blob blob, int inPos, byte[] out, int outPos) {
+  /**
+   * Writes the 127 stream bytes of {@code round} to {@code target[at..]}: the four 31-byte tails
+   * of its field elements with x, y, z rebuilt from their first bytes into the gaps after the first
+   * three. The first byte of field element 0 carries no check (see {@link #decode}).
+   */
+  private static void decodeRound(Blob blob, int round, byte[] target, int at) {
+    int in = round * ROUND_BYTES;
+    int s0 = round == 0 ? blob.get(0) : checkedFirstByte(blob, in);
+    int s1 = checkedFirstByte(blob, in + FE);
+    int s2 = checkedFirstByte(blob, in + 2 * FE);
+    int s3 = checkedFirstByte(blob, in + 3 * FE);
+    for (int j = 0; j < 4; j++) {
+      blob.copyRange(in + j * FE + 1, target, at + j * FE, FE - 1);
+    }
+    target[at + FE - 1] = (byte) ((s0 & 0b0011_1111) | ((s1 & 0b0011_0000) << 2));
+    target[at + 2 * FE - 1] = (byte) ((s1 & 0b0000_1111) | ((s3 & 0b0000_1111) << 4));
+    target[at + 3 * FE - 1] = (byte) ((s2 & 0b0011_1111) | ((s3 & 0b0011_0000) << 2));
+  }
+
+  /** Byte 0 of the field element at {@code inPos}, whose top two bits must be clear. */
+  private static int checkedFirstByte(Blob blob, int inPos) {
     int first = blob.get(inPos);
     if ((first & 0b1100_0000) != 0) {
       throw new BlobDecodeException(Reason.INVALID_FIELD_ELEMENT, "field element " + inPos / FE + " has a top bit set");
     }
-    blob.copyRange(inPos + 1, out, outPos, FE - 1);
     return first;
-  }
-
-  /**
-   * Rebuilds x, y, z from the four 6-bit values into the gaps left after each 31-byte tail; returns
-   * the output position after the round (one byte back, because a round yields 127 bytes, not 128).
-   */
-  private static int reassemble(int[] sixBits, byte[] out, int outPos) {
-    int end = outPos - 1;
-    int x = (sixBits[0] & 0b0011_1111) | ((sixBits[1] & 0b0011_0000) << 2);
-    int y = (sixBits[1] & 0b0000_1111) | ((sixBits[3] & 0b0000_1111) << 4);
-    int z = (sixBits[2] & 0b0011_1111) | ((sixBits[3] & 0b0011_0000) << 2);
-    out[end - FE] = (byte) z;
-    out[end - 2 * FE] = (byte) y;
-    out[end - 3 * FE] = (byte) x;
-    return end;
   }
 
   /** Encodes up to {@link #MAX_DATA_BYTES} bytes (op-node's {@code Blob.FromData}). */

@@ -26,7 +26,8 @@ public final class ChannelBatchReader implements AutoCloseable {
   private final ChannelCompression compression;
   private DecompressedStream stream;
   private BatchRead.End end;
-  private final byte[] chunk = new byte[CHUNK_BYTES];
+  /** Decompressed bytes not yet consumed: [chunkPos, chunkLen); may be shared with later readers. */
+  private final byte[] chunk;
   private int chunkPos;
   private int chunkLen;
   /** Decompressed bytes pulled out of the stream so far (never more than the limit). */
@@ -36,7 +37,9 @@ public final class ChannelBatchReader implements AutoCloseable {
   /** True once a read stopped at the limit rather than at the end of the data. */
   private boolean limitHit;
 
-  private ChannelBatchReader(long limit, ChannelCompression compression, DecompressedStream stream, BatchRead.End end) {
+  private ChannelBatchReader(long limit, ChannelCompression compression, DecompressedStream stream, BatchRead.End end,
+      byte[] chunk) {
+    this.chunk = chunk;
     this.limit = limit;
     this.compression = compression;
     this.stream = stream;
@@ -45,6 +48,24 @@ public final class ChannelBatchReader implements AutoCloseable {
 
   /** Prepares to read {@code channelData}; problems with it surface as the first {@link #next()}. */
   public static ChannelBatchReader open(byte[] channelData, ChannelLimits limits) {
+    return open(channelData, limits, newChunk());
+  }
+
+  /** A buffer for {@link #open(byte[], ChannelLimits, byte[])}. */
+  public static byte[] newChunk() {
+    return new byte[CHUNK_BYTES];
+  }
+
+  /**
+   * As {@link #open(byte[], ChannelLimits)}, decompressing into {@code chunk} (from {@link
+   * #newChunk()}) instead of a fresh 32 KiB buffer: for a caller that reads one channel at a time
+   * and never touches a reader again once it opened the next. What a chunk held before is never
+   * read: a reader reads only what it decompressed into it itself.
+   */
+  public static ChannelBatchReader open(byte[] channelData, ChannelLimits limits, byte[] chunk) {
+    if (chunk.length != CHUNK_BYTES) {
+      throw new IllegalArgumentException("a chunk is " + CHUNK_BYTES + " bytes, got " + chunk.length);
+    }
     if (channelData.length == 0) {
       return ended(limits, ChannelEnd.EMPTY, "no channel data");
     }
@@ -57,11 +78,11 @@ public final class ChannelBatchReader implements AutoCloseable {
       return ended(limits, ChannelEnd.BROTLI_BEFORE_FJORD, "brotli channel before Fjord");
     }
     DecompressedStream s = c == ChannelCompression.ZLIB ? ZlibStream.open(channelData) : BrotliStream.open(channelData);
-    return new ChannelBatchReader(limits.maxRlpBytes(), c, s, null);
+    return new ChannelBatchReader(limits.maxRlpBytes(), c, s, null, chunk);
   }
 
   private static ChannelBatchReader ended(ChannelLimits limits, ChannelEnd reason, String detail) {
-    return new ChannelBatchReader(limits.maxRlpBytes(), null, null, new BatchRead.End(reason, detail));
+    return new ChannelBatchReader(limits.maxRlpBytes(), null, null, new BatchRead.End(reason, detail), new byte[0]);
   }
 
   /** The channel's compression, or null when it was not recognised. */

@@ -42,6 +42,8 @@ public final class ChannelReader implements BatchSource, StageState {
   private ChannelLimits limits;
   private int batchesRead;
   private ChannelBatchReader reader;
+  /** The decompression buffer every channel's reader uses in turn (only one is open at a time). */
+  private final byte[] chunk = ChannelBatchReader.newChunk();
 
   public ChannelReader(RollupConfig config, ChannelSource prev, DropListener drops) {
     this.config = config;
@@ -99,7 +101,7 @@ public final class ChannelReader implements BatchSource, StageState {
     channelData = data;
     limits = channelLimits;
     batchesRead = 0;
-    reader = ChannelBatchReader.open(data.toArray(), channelLimits);
+    reader = ChannelBatchReader.open(data.toArray(), channelLimits, chunk);
   }
 
   private void close() {

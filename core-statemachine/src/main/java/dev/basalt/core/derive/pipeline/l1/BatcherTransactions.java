@@ -6,13 +6,10 @@ import dev.basalt.core.derive.pipeline.DropListener;
 import dev.basalt.core.derive.pipeline.DropReason;
 import dev.basalt.core.l1.InboxTransaction;
 import dev.basalt.core.l1.IndexedBlobHash;
-import dev.basalt.core.tx.DecodedTx;
 import dev.basalt.core.tx.SenderMemo;
-import dev.basalt.core.tx.SignedTx;
 import dev.basalt.core.tx.Transaction;
 import dev.basalt.core.tx.TxCodec;
 import dev.basalt.core.tx.TxType;
-import dev.basalt.core.tx.UnknownTypeTx;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
@@ -78,18 +75,19 @@ public final class BatcherTransactions {
   /** The decoded transaction if it is a valid batcher transaction, else null (reported as a drop). */
   static Transaction validBatcherTx(
       InboxTransaction inbox, Address batcher, RollupConfig config, DropListener drops, SenderMemo senders) {
-    DecodedTx decoded;
+    byte[] envelope = inbox.envelope().toArray();
+    Transaction tx;
     try {
-      decoded = TxCodec.decode(inbox.envelope());
+      // Without the transaction hash, which nothing here reads (a batcher tx can be 128 KiB).
+      tx = TxCodec.decodeTransaction(envelope);
     } catch (DecodeException e) {
       drops.dropped(DropReason.TX_UNDECODABLE, "tx " + inbox.txIndex() + ": " + e.getMessage());
       return null;
     }
-    if (decoded instanceof UnknownTypeTx u) {
-      drops.dropped(DropReason.TX_UNKNOWN_TYPE, "tx " + inbox.txIndex() + ": " + u);
+    if (tx == null) {
+      drops.dropped(DropReason.TX_UNKNOWN_TYPE, "tx " + inbox.txIndex() + ": " + TxCodec.decode(envelope));
       return null;
     }
-    Transaction tx = ((SignedTx) decoded).tx();
     if (tx.to() == null || !tx.to().equals(config.batchInboxAddress())) {
       drops.dropped(DropReason.TX_NOT_TO_INBOX, "tx " + inbox.txIndex() + " is addressed to " + tx.to());
       return null;

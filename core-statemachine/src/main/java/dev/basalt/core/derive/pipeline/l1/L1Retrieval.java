@@ -155,7 +155,7 @@ public final class L1Retrieval implements DataSource, StageState {
       IndexedBlobHash hash = blobHashes.get(next);
       Bytes blob = blobs.get(next++);
       try {
-        filled.add(Bytes.wrapOwned(BlobCodec.decode(Blob.wrap(blob.toArray()))));
+        filled.add(Bytes.wrapOwned(BlobCodec.decode(Blob.of(blob))));
       } catch (BlobDecodeException e) {
         drops.dropped(DropReason.BLOB_UNDECODABLE, "blob " + hash.index() + " of " + target + ": " + e.getMessage());
       }
