@@ -29,11 +29,13 @@ import java.util.OptionalLong;
  */
 public final class GossipPeers {
   private final RollupConfig rollup;
-  private final GossipSigner signer;
+  private final SimRng keys;
+  private GossipSigner signer;
+  private int rotations;
   private final GossipSigner stranger;
 
-  /** A message as a peer sends it, with the block it carries. */
-  public record Message(int topicVersion, Bytes data, ExecutionPayloadEnvelope block) {
+  /** A message as a peer sends it, with the block it carries and the address whose key signed it. */
+  public record Message(int topicVersion, Bytes data, ExecutionPayloadEnvelope block, Address signedBy) {
     public Hash32 blockHash() {
       return block.payload().blockHash();
     }
@@ -41,6 +43,7 @@ public final class GossipPeers {
 
   public GossipPeers(RollupConfig rollup, SimRng rng) {
     this.rollup = rollup;
+    this.keys = rng;
     this.signer = new GossipSigner(secret(rng.fork("unsafe-block-signer")));
     this.stranger = new GossipSigner(secret(rng.fork("stranger")));
   }
@@ -58,6 +61,20 @@ public final class GossipPeers {
   /** The address the node must learn as its unsafe-block signer. */
   public Address signerAddress() {
     return signer.key().address();
+  }
+
+  /**
+   * The sequencer's unsafe-block signer key is replaced by a new one (drawn from the seed), as when
+   * the SystemConfig owner rotates it; from now on {@link #signed} uses the new key.
+   */
+  public Address rotateSigner() {
+    signer = new GossipSigner(secret(keys.fork("unsafe-block-signer-" + ++rotations)));
+    return signerAddress();
+  }
+
+  /** How often the signer was rotated. */
+  public int rotations() {
+    return rotations;
   }
 
   /** {@code block} signed by the unsafe-block signer. */
@@ -84,7 +101,7 @@ public final class GossipPeers {
     } else if (damage == 2) {
       sig[64] = 5;
     }
-    return new Message(version.ordinal() + 1, GossipMessage.encode(Bytes.wrapOwned(sig), signed), block);
+    return new Message(version.ordinal() + 1, GossipMessage.encode(Bytes.wrapOwned(sig), signed), block, by.key().address());
   }
 
   /**
