@@ -61,13 +61,19 @@ public enum FaultClass {
    * next reads L1 (size: that many L1 block times later, or at a restart). Until then the new
    * signer's blocks are rejected; after it the old signer's are.
    */
-  GOSSIP_SIGNER_ROTATION;
+  GOSSIP_SIGNER_ROTATION,
+  /**
+   * Validator only: the signer's key signs a forged sibling of the next true block and then
+   * children of it, one per height (size: the chain's length), each sent just ahead of the true
+   * block; the node may follow the forged chain as its unsafe chain until derivation replaces it.
+   */
+  GOSSIP_EQUIVOCATING_CHAIN;
 
   /** Whether a node in {@code mode} can meet this fault (a validator has no conductor, a sequencer no other block source). */
   public boolean appliesTo(dev.basalt.core.NodeMode mode) {
     return switch (this) {
       case CONDUCTOR -> mode == dev.basalt.core.NodeMode.SEQUENCER;
-      case GOSSIP_PEERS, GOSSIP_EQUIVOCATION, GOSSIP_SIGNER_ROTATION -> mode != dev.basalt.core.NodeMode.SEQUENCER;
+      case GOSSIP_PEERS, GOSSIP_EQUIVOCATION, GOSSIP_SIGNER_ROTATION, GOSSIP_EQUIVOCATING_CHAIN -> mode != dev.basalt.core.NodeMode.SEQUENCER;
       default -> true;
     };
   }

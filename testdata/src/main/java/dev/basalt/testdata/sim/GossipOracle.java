@@ -133,7 +133,8 @@ final class GossipOracle implements SimNode.Listener {
       accepted.add(sent.block().blockHash());
     }
     coverage.mark(switch (got) {
-      case VALID -> sent.forged() ? "gossip: equivocating block accepted"
+      case VALID -> sent.forged() ? (forged.contains(sent.block().parentHash()) ? "gossip: child of a forged block accepted"
+          : "gossip: equivocating block accepted")
           : sent.afterRotation() ? "gossip: true block by a rotated signer accepted" : "gossip: true block accepted";
       case WRONG_SIGNER -> sent.goodSignature() ? "gossip: block by a signer the node does not know (yet or any more) rejected"
           : "gossip: bad signature rejected";
@@ -208,7 +209,8 @@ final class GossipOracle implements SimNode.Listener {
       coverage.mark("unsafe head ahead of safe from gossip");
     }
     if (forged.contains(s.unsafeL2().hash())) {
-      coverage.mark("equivocating block became the unsafe head");
+      coverage.mark(forged.contains(s.unsafeL2().parentHash()) ? "equivocating chain became the unsafe head"
+          : "equivocating block became the unsafe head");
       adopted.put(s.unsafeL2().number(), s.unsafeL2().hash());
     }
     while (!adopted.isEmpty() && adopted.firstKey() <= s.safeL2().number()) {

@@ -64,6 +64,12 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
   private boolean watchWorld = true;
   private Hash32 lastHead = Hash32.ZERO;
   private int equivocationsQueued;
+  /** Equivocating chains to start at the next true block, by length. */
+  private final List<Integer> chainsQueued = new ArrayList<>();
+  /** The newest forged block of each equivocating chain still growing, and how many blocks it still gets. */
+  private record ForgedTip(ExecutionPayloadEnvelope block, int remaining) {}
+
+  private List<ForgedTip> tips = new ArrayList<>();
   private long messages;
   private long starts;
   /** The signer the node's runtime-config loader last reported (what L1's SystemConfig said then). */
@@ -203,6 +209,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
             now -> Optional.of(new Built(peers.signed(peers.sibling(parent.payload(), b, salt)), true, true))));
       }
       equivocationsQueued = 0;
+      extendChains(chain.block(n - 1).orElseThrow().envelope(), b, slotMillis);
       // A block more than a minute old when the peers first see it (sealed while the node's process
       // was paused, or re-sealed after an L1 reorg) is refused by honest peers too: nobody relays it.
       if (relaying() && b.payload().timestamp() >= world.nowSeconds() - GossipValidator.MAX_AGE_SECONDS) {
@@ -214,6 +221,36 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
     while (relayed.size() > 512) {
       relayed.pollFirstEntry();
     }
+  }
+
+  /**
+   * Equivocating chains at the true block {@code b}: a forged child for every chain whose tip is at
+   * the height below, and a forged sibling of {@code b} for every chain queued to start; each is
+   * sent just ahead of {@code b}, signed by the signer. Tips at other heights (the true chain moved
+   * on without them) are dropped.
+   */
+  private void extendChains(ExecutionPayloadEnvelope parent, ExecutionPayloadEnvelope b, long slotMillis) {
+    long n = b.payload().blockNumber();
+    List<ForgedTip> next = new ArrayList<>();
+    for (ForgedTip tip : tips) {
+      if (tip.block().payload().blockNumber() == n - 1 && tip.remaining() > 0) {
+        ExecutionPayloadEnvelope child = peers.sibling(tip.block().payload(), b, rng.nextLong());
+        sendForged(child, slotMillis);
+        next.add(new ForgedTip(child, tip.remaining() - 1));
+      }
+    }
+    for (int length : chainsQueued) {
+      ExecutionPayloadEnvelope root = peers.sibling(parent.payload(), b, rng.nextLong());
+      sendForged(root, slotMillis);
+      next.add(new ForgedTip(root, length - 1));
+    }
+    chainsQueued.clear();
+    tips = next;
+  }
+
+  private void sendForged(ExecutionPayloadEnvelope forged, long slotMillis) {
+    schedule(slotMillis + EQUIVOCATION_LEAD_MILLIS, new Pending("equivocating-peer", FaultClass.GOSSIP_EQUIVOCATING_CHAIN,
+        now -> Optional.of(new Built(peers.signed(forged), true, true))));
   }
 
   /** From now on honest peers relay what {@link #published} hands them, not the world's own chain. */
@@ -277,6 +314,12 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
           long salt = rng.nextLong();
           schedule(base + i * 43L, new Pending("late-peer", f.fault(), now -> old ? tooOld(now, salt) : tooNew(now, salt)));
         }
+      }
+      case GOSSIP_EQUIVOCATING_CHAIN -> {
+        if (sequencing || !watchWorld) {
+          return false;
+        }
+        chainsQueued.add(Math.max(2, n));
       }
       case GOSSIP_SIGNER_ROTATION -> {
         if (sequencing || !watchWorld) {

@@ -69,6 +69,46 @@ class SimGossipTest {
   }
 
   @Test
+  void equivocatingChainsAreFollowedThenReplacedByDerivation() {
+    Simulation.Options o = Simulation.Options.of(2, 40).withProfile("calm");
+    SimResult r = Simulation.run(o, schedule("0 GOSSIP_PEERS 4", "5 GOSSIP_EQUIVOCATING_CHAIN 4", "14 GOSSIP_EQUIVOCATING_CHAIN 3",
+        "15 NODE_CRASH 1"), (e, out, core) -> {});
+    assertTrue(r.passed(), () -> "failed: " + r.failure());
+    for (String mark : List.of("gossip: child of a forged block accepted", "equivocating chain became the unsafe head",
+        "equivocating block replaced by derivation")) {
+      assertTrue(r.marks().containsKey(mark), () -> mark + " missing: " + r.marks());
+    }
+  }
+
+  @Test
+  void aRotatedSignerIsRejectedUntilTheNodeReadsItFromL1() {
+    Simulation.Options o = Simulation.Options.of(3, 40).withProfile("calm");
+    SimResult r = Simulation.run(o, schedule("0 GOSSIP_PEERS 3", "6 GOSSIP_SIGNER_ROTATION 3", "9 GOSSIP_DUPLICATE 3",
+        "20 GOSSIP_SIGNER_ROTATION 2", "21 NODE_CRASH 0"), (e, out, core) -> {});
+    assertTrue(r.passed(), () -> "failed: " + r.failure());
+    for (String mark : List.of("unsafe-block signer rotated on L1", "unsafe-block signer learned from L1 after a rotation",
+        "gossip: block by a signer the node does not know (yet or any more) rejected", "gossip: true block by a rotated signer accepted")) {
+      assertTrue(r.marks().containsKey(mark), () -> mark + " missing: " + r.marks());
+    }
+  }
+
+  @Test
+  void rotationAndChainDrawsLeaveEveryOtherClassAsItWas() {
+    for (long seed = 1; seed <= 30; seed++) {
+      Simulation.Options o = Simulation.Options.of(seed, 60);
+      SimRng rng = new SimRng(seed).fork("faults");
+      SwarmProfile profile = SwarmProfile.of("swarm", rng.fork("profile"), NodeMode.VALIDATOR);
+      TreeMap<FaultClass, Integer> without = new TreeMap<>(profile.perMille());
+      without.remove(FaultClass.GOSSIP_SIGNER_ROTATION);
+      without.remove(FaultClass.GOSSIP_EQUIVOCATING_CHAIN);
+      FaultSchedule old = FaultSchedule.draw(new SwarmProfile("swarm", without), 60, rng.fork("schedule"));
+      List<ScheduledFault> drawn = Simulation.schedule(o).faults().stream()
+          .filter(f -> f.fault() != FaultClass.GOSSIP_SIGNER_ROTATION && f.fault() != FaultClass.GOSSIP_EQUIVOCATING_CHAIN).toList();
+      assertEquals(old.faults(), drawn, "seed " + seed);
+    }
+  }
+
+  @Test
   void everyHostileKindGetsTheVerdictOfItsRule() {
     Simulation.Options o = Simulation.Options.of(3, 30).withProfile("calm");
     SimResult r = Simulation.run(o, schedule("0 GOSSIP_PEERS 2", "6 GOSSIP_DUPLICATE 3", "8 GOSSIP_BAD_SIGNATURE 3",

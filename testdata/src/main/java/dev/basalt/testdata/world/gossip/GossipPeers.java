@@ -105,7 +105,8 @@ public final class GossipPeers {
   }
 
   /**
-   * A sibling of {@code trueBlock}: same parent, time and deposits, but one made-up transaction of
+   * A sibling of {@code trueBlock}: on {@code parent} (its true parent, or a forged block at the
+   * height below for an equivocating chain), same time and deposits, but one made-up transaction of
    * its own (from {@code salt}) instead of the user transactions, executed and sealed as the
    * engine would, so the node's engine imports it. Signed by the signer it is authentic
    * equivocation: only derivation can tell it is not the canonical block.
@@ -124,7 +125,7 @@ public final class GossipPeers {
     txs.add(Bytes.wrapOwned(marker));
     PseudoExecution.Result r = PseudoExecution.execute(rollup, parent, p.blockNumber(), p.timestamp(), txs);
     boolean ecotone = rollup.isActive(Fork.ECOTONE, p.timestamp());
-    ExecutionPayload forged = new ExecutionPayload(p.parentHash(), p.feeRecipient(), r.stateRoot(), r.receiptsRoot(), p.logsBloom(),
+    ExecutionPayload forged = new ExecutionPayload(parent.blockHash(), p.feeRecipient(), r.stateRoot(), r.receiptsRoot(), p.logsBloom(),
         p.prevRandao(), p.blockNumber(), p.gasLimit(), r.gasUsed(), p.timestamp(), p.extraData(), r.baseFee(), Hash32.ZERO, txs,
         p.withdrawals(), ecotone ? OptionalLong.of(r.blobGasUsed()) : OptionalLong.empty(), p.excessBlobGas(),
         rollup.isActive(Fork.ISTHMUS, p.timestamp()) ? java.util.Optional.of(r.withdrawalsRoot()) : p.withdrawalsRoot());
