@@ -14,7 +14,10 @@ final class Coverage {
     "gossip: true block accepted", "unsafe head ahead of safe from gossip", "gossip: duplicate ignored", "gossip: bad signature rejected",
     "gossip: too old rejected", "gossip: too new rejected", "gossip: equivocating block accepted",
     "gossip: too many blocks at a height rejected", "equivocating block became the unsafe head",
-    "equivocating block replaced by derivation", "gossip flood absorbed", "unsafe-block signer observed again after a restart"
+    "equivocating block replaced by derivation", "gossip flood absorbed", "unsafe-block signer observed again after a restart",
+    "unsafe-block signer rotated on L1", "unsafe-block signer learned from L1 after a rotation",
+    "gossip: block by a signer the node does not know (yet or any more) rejected", "gossip: true block by a rotated signer accepted",
+    "gossip: child of a forged block accepted", "equivocating chain became the unsafe head"
   };
 
   /** Every mark a healthy sequencer swarm must reach, beside one "injected: CLASS" per fault class. */

@@ -40,7 +40,9 @@ public final class DuoSimulation {
 
   /** The fault classes a duo run injects: the validator's hostile gossip (the world stays calm). */
   static boolean injects(FaultClass f) {
-    return f.gossip() && f != FaultClass.GOSSIP_PEERS && f != FaultClass.GOSSIP_EQUIVOCATION;
+    // Equivocation and signer rotation need the signer's key, which is the sequencer node's own here.
+    return f.gossip() && f != FaultClass.GOSSIP_PEERS && f != FaultClass.GOSSIP_EQUIVOCATION && f != FaultClass.GOSSIP_SIGNER_ROTATION
+        && f != FaultClass.GOSSIP_EQUIVOCATING_CHAIN;
   }
 
   /** Runs the seed's duo world for {@code o.steps()} steps (the mode in {@code o} is ignored). */

@@ -54,13 +54,26 @@ public enum FaultClass {
    */
   GOSSIP_EQUIVOCATION,
   /** Many messages of every kind in one step. */
-  GOSSIP_FLOOD;
+  GOSSIP_FLOOD,
+  /**
+   * Validator only: the SystemConfig owner rotates the unsafe-block signer on L1 and the sequencer
+   * signs with the new key at once; the node learns the new signer when its runtime-config loader
+   * next reads L1 (size: that many L1 block times later, or at a restart). Until then the new
+   * signer's blocks are rejected; after it the old signer's are.
+   */
+  GOSSIP_SIGNER_ROTATION,
+  /**
+   * Validator only: the signer's key signs a forged sibling of the next true block and then
+   * children of it, one per height (size: the chain's length), each sent just ahead of the true
+   * block; the node may follow the forged chain as its unsafe chain until derivation replaces it.
+   */
+  GOSSIP_EQUIVOCATING_CHAIN;
 
   /** Whether a node in {@code mode} can meet this fault (a validator has no conductor, a sequencer no other block source). */
   public boolean appliesTo(dev.basalt.core.NodeMode mode) {
     return switch (this) {
       case CONDUCTOR -> mode == dev.basalt.core.NodeMode.SEQUENCER;
-      case GOSSIP_PEERS, GOSSIP_EQUIVOCATION -> mode != dev.basalt.core.NodeMode.SEQUENCER;
+      case GOSSIP_PEERS, GOSSIP_EQUIVOCATION, GOSSIP_SIGNER_ROTATION, GOSSIP_EQUIVOCATING_CHAIN -> mode != dev.basalt.core.NodeMode.SEQUENCER;
       default -> true;
     };
   }

@@ -127,7 +127,8 @@ final class FaultInjector {
       case BATCHER_MISBEHAVIOUR -> {
         return false; // a property of the world, set before the run
       }
-      case GOSSIP_PEERS, GOSSIP_DUPLICATE, GOSSIP_BAD_SIGNATURE, GOSSIP_OUT_OF_WINDOW, GOSSIP_EQUIVOCATION, GOSSIP_FLOOD -> {
+      case GOSSIP_PEERS, GOSSIP_DUPLICATE, GOSSIP_BAD_SIGNATURE, GOSSIP_OUT_OF_WINDOW, GOSSIP_EQUIVOCATION, GOSSIP_FLOOD,
+          GOSSIP_SIGNER_ROTATION, GOSSIP_EQUIVOCATING_CHAIN -> {
         return false; // gossip comes from the simulation's peers (SimGossip), not the world
       }
       case CONDUCTOR -> {

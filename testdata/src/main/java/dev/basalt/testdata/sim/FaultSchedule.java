@@ -17,6 +17,8 @@ public record FaultSchedule(List<ScheduledFault> faults) {
     List<ScheduledFault> out = new ArrayList<>();
     // Gossip draws from a stream of its own, so adding it left every other class's draws as they were.
     SimRng gossipRng = rng.fork("gossip");
+    SimRng rotationRng = rng.fork("signer-rotation");
+    SimRng chainRng = rng.fork("equivocating-chain");
     for (int step = 1; step < steps; step++) {
       for (FaultClass f : FaultClass.values()) {
         // A class the profile has off for the mode draws nothing: adding one keeps old seeds' schedules.
@@ -29,6 +31,23 @@ public record FaultSchedule(List<ScheduledFault> faults) {
       }
     }
     drawGossip(profile, steps, gossipRng, out);
+    // Signer rotations draw from a stream of their own too: seeds drawn before the class existed keep their schedules.
+    // So do equivocating chains.
+    if (profile.perMille().containsKey(FaultClass.GOSSIP_EQUIVOCATING_CHAIN)) {
+      for (int step = 1; step < steps; step++) {
+        if (chainRng.nextInt(1000) < profile.rate(FaultClass.GOSSIP_EQUIVOCATING_CHAIN)) {
+          out.add(new ScheduledFault(step, FaultClass.GOSSIP_EQUIVOCATING_CHAIN, size(FaultClass.GOSSIP_EQUIVOCATING_CHAIN, chainRng)));
+        }
+      }
+    }
+    if (profile.perMille().containsKey(FaultClass.GOSSIP_SIGNER_ROTATION)) {
+      for (int step = 1; step < steps; step++) {
+        // Rotations are rare on a real chain: a fifth of the profile's rate.
+        if (rotationRng.nextInt(5_000) < profile.rate(FaultClass.GOSSIP_SIGNER_ROTATION)) {
+          out.add(new ScheduledFault(step, FaultClass.GOSSIP_SIGNER_ROTATION, size(FaultClass.GOSSIP_SIGNER_ROTATION, rotationRng)));
+        }
+      }
+    }
     if (profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) > 0) {
       // The batcher's misbehaviour is a property of the world, chosen up front (size = chance in 100).
       out.add(new ScheduledFault(0, FaultClass.BATCHER_MISBEHAVIOUR, Math.max(1, profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) / 4)));
@@ -46,7 +65,9 @@ public record FaultSchedule(List<ScheduledFault> faults) {
     }
     for (int step = 1; step < steps; step++) {
       for (FaultClass f : FaultClass.values()) {
-        if (f.gossip() && f != FaultClass.GOSSIP_PEERS && profile.perMille().containsKey(f) && rng.nextInt(1000) < profile.rate(f)) {
+        if (f.gossip() && f != FaultClass.GOSSIP_PEERS && f != FaultClass.GOSSIP_SIGNER_ROTATION && f != FaultClass.GOSSIP_EQUIVOCATING_CHAIN
+            && profile.perMille().containsKey(f)
+            && rng.nextInt(1000) < profile.rate(f)) {
           out.add(new ScheduledFault(step, f, size(f, rng)));
         }
       }
@@ -68,6 +89,8 @@ public record FaultSchedule(List<ScheduledFault> faults) {
       case GOSSIP_DUPLICATE, GOSSIP_BAD_SIGNATURE, GOSSIP_OUT_OF_WINDOW -> (int) rng.between(1, 4);
       case GOSSIP_EQUIVOCATION -> (int) rng.between(1, 8); // forged blocks at one height: from the 7th the node rejects
       case GOSSIP_FLOOD -> (int) rng.between(20, 60);
+      case GOSSIP_EQUIVOCATING_CHAIN -> (int) rng.between(2, 5); // forged blocks in a row
+      case GOSSIP_SIGNER_ROTATION -> (int) rng.between(1, 6); // L1 block times until the node's loader reads L1 again
     };
   }
 

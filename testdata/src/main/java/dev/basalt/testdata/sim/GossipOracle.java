@@ -12,6 +12,7 @@ import dev.basalt.core.event.UnsafeBlockSignerObserved;
 import dev.basalt.core.heads.SyncStatus;
 import dev.basalt.core.p2p.GossipReason;
 import dev.basalt.core.p2p.GossipValidator;
+import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.core.types.L2BlockRef;
@@ -35,8 +36,13 @@ import java.util.TreeMap;
  * a head; an equivocating block the node adopted must be replaced by derivation before it turns safe.
  */
 final class GossipOracle implements SimNode.Listener {
-  /** What a peer sent in one message. */
-  record Sent(FaultClass kind, ExecutionPayload block, boolean forged, boolean goodSignature) {}
+  /**
+   * What a peer sent in one message: the block, whether it is forged, whether its signature is
+   * well formed and by whom, and whether the world's signer had been rotated by then.
+   */
+  record Sent(FaultClass kind, ExecutionPayload block, boolean forged, boolean goodSignature, Address signedBy, boolean afterRotation) {}
+
+  private record SignerEvent(long event, Address signer) {}
 
   private record Change(long event, long height, Hash32 hash) {}
 
@@ -51,7 +57,7 @@ final class GossipOracle implements SimNode.Listener {
   /** Equivocating blocks that were the node's unsafe head, by height, until derivation replaced them. */
   private final TreeMap<Long, Hash32> adopted = new TreeMap<>();
   /** The events that told the node its signer, still in its journal. */
-  private final ArrayDeque<Long> signerEvents = new ArrayDeque<>();
+  private final ArrayDeque<SignerEvent> signerEvents = new ArrayDeque<>();
   private long events;
   private long floodPending;
   private long verdicts;
@@ -93,8 +99,8 @@ final class GossipOracle implements SimNode.Listener {
   @Override
   public void applied(InputEvent event, List<Command> out, Core core) {
     events++;
-    if (event instanceof UnsafeBlockSignerObserved) {
-      signerEvents.addLast(events);
+    if (event instanceof UnsafeBlockSignerObserved o) {
+      signerEvents.addLast(new SignerEvent(events, o.signer()));
     } else if (event instanceof GossipPayloadReceived g) {
       judge(g, out);
     }
@@ -127,9 +133,13 @@ final class GossipOracle implements SimNode.Listener {
       accepted.add(sent.block().blockHash());
     }
     coverage.mark(switch (got) {
-      case VALID -> sent.forged() ? "gossip: equivocating block accepted" : "gossip: true block accepted";
+      case VALID -> sent.forged() ? (forged.contains(sent.block().parentHash()) ? "gossip: child of a forged block accepted"
+          : "gossip: equivocating block accepted")
+          : sent.afterRotation() ? "gossip: true block by a rotated signer accepted" : "gossip: true block accepted";
+      case WRONG_SIGNER -> sent.goodSignature() ? "gossip: block by a signer the node does not know (yet or any more) rejected"
+          : "gossip: bad signature rejected";
       case DUPLICATE -> "gossip: duplicate ignored";
-      case SIGNATURE_INVALID, WRONG_SIGNER -> "gossip: bad signature rejected";
+      case SIGNATURE_INVALID -> "gossip: bad signature rejected";
       case TOO_OLD -> "gossip: too old rejected";
       case TOO_NEW -> "gossip: too new rejected";
       case TOO_MANY_AT_HEIGHT -> "gossip: too many blocks at a height rejected";
@@ -151,6 +161,9 @@ final class GossipOracle implements SimNode.Listener {
     }
     if (!s.goodSignature()) {
       return null;
+    }
+    if (!s.signedBy().equals(signerEvents.peekLast().signer())) {
+      return GossipReason.WRONG_SIGNER; // well signed, by a key the node was not told (yet, or any more)
     }
     long now = Math.floorDiv(receivedAtMillis, 1000);
     ExecutionPayload p = s.block();
@@ -196,7 +209,8 @@ final class GossipOracle implements SimNode.Listener {
       coverage.mark("unsafe head ahead of safe from gossip");
     }
     if (forged.contains(s.unsafeL2().hash())) {
-      coverage.mark("equivocating block became the unsafe head");
+      coverage.mark(forged.contains(s.unsafeL2().parentHash()) ? "equivocating chain became the unsafe head"
+          : "equivocating block became the unsafe head");
       adopted.put(s.unsafeL2().number(), s.unsafeL2().hash());
     }
     while (!adopted.isEmpty() && adopted.firstKey() <= s.safeL2().number()) {
@@ -220,7 +234,7 @@ final class GossipOracle implements SimNode.Listener {
         atHeight.remove(c.hash());
       }
     }
-    while (!signerEvents.isEmpty() && signerEvents.peekLast() >= firstLost) {
+    while (!signerEvents.isEmpty() && signerEvents.peekLast().event() >= firstLost) {
       signerEvents.removeLast();
     }
     events -= lostEvents;

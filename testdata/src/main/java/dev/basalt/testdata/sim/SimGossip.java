@@ -10,6 +10,7 @@ import dev.basalt.core.event.NodeStarted;
 import dev.basalt.core.event.UnsafeBlockSignerObserved;
 import dev.basalt.core.config.Fork;
 import dev.basalt.core.p2p.GossipValidator;
+import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.gen.SimRng;
@@ -49,6 +50,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
   private final SimNode node;
   private final SimWorld world;
   private final GossipPeers peers;
+  private final Address originalSigner;
   private final GossipOracle oracle;
   private final SimRng rng;
   private final Coverage coverage;
@@ -62,8 +64,18 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
   private boolean watchWorld = true;
   private Hash32 lastHead = Hash32.ZERO;
   private int equivocationsQueued;
+  /** Equivocating chains to start at the next true block, by length. */
+  private final List<Integer> chainsQueued = new ArrayList<>();
+  /** The newest forged block of each equivocating chain still growing, and how many blocks it still gets. */
+  private record ForgedTip(ExecutionPayloadEnvelope block, int remaining) {}
+
+  private List<ForgedTip> tips = new ArrayList<>();
   private long messages;
   private long starts;
+  /** The signer the node's runtime-config loader last reported (what L1's SystemConfig said then). */
+  private Address told = Address.ZERO;
+  /** When the loader next reads L1 after a rotation; {@code Long.MAX_VALUE} when no read is pending. */
+  private long signerReadAtMillis = Long.MAX_VALUE;
 
   SimGossip(SimNode node, GossipOracle oracle, Coverage coverage, SimRng rng, boolean sequencing, int relayLatencyTenths) {
     this.node = node;
@@ -73,6 +85,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
     this.rng = rng;
     this.sequencing = sequencing;
     this.peers = new GossipPeers(world.nodeEngine().memo(), rng.fork("keys"));
+    this.originalSigner = peers.signerAddress();
     this.maxLatencyMillis = sequencing ? 0 : relayLatencyTenths * 100L;
     relayed.put(0L, world.trueChain().genesis().ref().hash());
   }
@@ -90,8 +103,18 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
       if (starts++ > 0) {
         coverage.mark("unsafe-block signer observed again after a restart");
       }
-      node.submit(new UnsafeBlockSignerObserved(peers.signerAddress()));
+      told = l1Signer();
+      node.submit(new UnsafeBlockSignerObserved(told));
     }
+  }
+
+  /**
+   * The unsafe-block signer as the node's loader reads it: L1's SystemConfig at the head, with the
+   * chain's configured signer as the fallback while that slot is zero (kona's precedence).
+   */
+  private Address l1Signer() {
+    Address onL1 = peers.rotations() == 0 ? Address.ZERO : world.unsafeBlockSignerAt(world.l1().chain().head());
+    return onL1.equals(Address.ZERO) ? originalSigner : onL1;
   }
 
   // ---- delivery by virtual time ----
@@ -99,12 +122,22 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
   @Override
   public long nextDueMillis() {
     watchTrueChain();
-    return pending.isEmpty() ? Long.MAX_VALUE : pending.firstKey();
+    return Math.min(signerReadAtMillis, pending.isEmpty() ? Long.MAX_VALUE : pending.firstKey());
   }
 
   @Override
   public List<InputEvent> deliverDue(long nowMillis) {
     List<InputEvent> out = new ArrayList<>();
+    if (signerReadAtMillis <= nowMillis) {
+      // The loader reports what it read (the runtime posts changes only; an unchanged report is harmless).
+      signerReadAtMillis = Long.MAX_VALUE;
+      Address read = l1Signer();
+      if (!read.equals(told)) {
+        coverage.mark("unsafe-block signer learned from L1 after a rotation");
+      }
+      told = read;
+      out.add(new UnsafeBlockSignerObserved(read));
+    }
     while (!pending.isEmpty() && pending.firstKey() <= nowMillis) {
       for (Pending p : pending.pollFirstEntry().getValue()) {
         Optional<Built> built = p.build().apply(nowMillis);
@@ -113,7 +146,8 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
         }
         GossipPeers.Message m = built.get().message();
         Bytes id = messageId(++messages);
-        oracle.sent(id, new GossipOracle.Sent(p.kind(), m.block().payload(), built.get().forged(), built.get().goodSignature()));
+        oracle.sent(id, new GossipOracle.Sent(p.kind(), m.block().payload(), built.get().forged(), built.get().goodSignature(),
+            m.signedBy(), peers.rotations() > 0));
         if (built.get().goodSignature()) {
           recent.addLast(m);
           while (recent.size() > 16) {
@@ -175,6 +209,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
             now -> Optional.of(new Built(peers.signed(peers.sibling(parent.payload(), b, salt)), true, true))));
       }
       equivocationsQueued = 0;
+      extendChains(chain.block(n - 1).orElseThrow().envelope(), b, slotMillis);
       // A block more than a minute old when the peers first see it (sealed while the node's process
       // was paused, or re-sealed after an L1 reorg) is refused by honest peers too: nobody relays it.
       if (relaying() && b.payload().timestamp() >= world.nowSeconds() - GossipValidator.MAX_AGE_SECONDS) {
@@ -186,6 +221,36 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
     while (relayed.size() > 512) {
       relayed.pollFirstEntry();
     }
+  }
+
+  /**
+   * Equivocating chains at the true block {@code b}: a forged child for every chain whose tip is at
+   * the height below, and a forged sibling of {@code b} for every chain queued to start; each is
+   * sent just ahead of {@code b}, signed by the signer. Tips at other heights (the true chain moved
+   * on without them) are dropped.
+   */
+  private void extendChains(ExecutionPayloadEnvelope parent, ExecutionPayloadEnvelope b, long slotMillis) {
+    long n = b.payload().blockNumber();
+    List<ForgedTip> next = new ArrayList<>();
+    for (ForgedTip tip : tips) {
+      if (tip.block().payload().blockNumber() == n - 1 && tip.remaining() > 0) {
+        ExecutionPayloadEnvelope child = peers.sibling(tip.block().payload(), b, rng.nextLong());
+        sendForged(child, slotMillis);
+        next.add(new ForgedTip(child, tip.remaining() - 1));
+      }
+    }
+    for (int length : chainsQueued) {
+      ExecutionPayloadEnvelope root = peers.sibling(parent.payload(), b, rng.nextLong());
+      sendForged(root, slotMillis);
+      next.add(new ForgedTip(root, length - 1));
+    }
+    chainsQueued.clear();
+    tips = next;
+  }
+
+  private void sendForged(ExecutionPayloadEnvelope forged, long slotMillis) {
+    schedule(slotMillis + EQUIVOCATION_LEAD_MILLIS, new Pending("equivocating-peer", FaultClass.GOSSIP_EQUIVOCATING_CHAIN,
+        now -> Optional.of(new Built(peers.signed(forged), true, true))));
   }
 
   /** From now on honest peers relay what {@link #published} hands them, not the world's own chain. */
@@ -249,6 +314,20 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
           long salt = rng.nextLong();
           schedule(base + i * 43L, new Pending("late-peer", f.fault(), now -> old ? tooOld(now, salt) : tooNew(now, salt)));
         }
+      }
+      case GOSSIP_EQUIVOCATING_CHAIN -> {
+        if (sequencing || !watchWorld) {
+          return false;
+        }
+        chainsQueued.add(Math.max(2, n));
+      }
+      case GOSSIP_SIGNER_ROTATION -> {
+        if (sequencing || !watchWorld) {
+          return false; // the signer's key is the sequencer's own
+        }
+        world.submitUnsafeBlockSignerUpdate(peers.rotateSigner());
+        signerReadAtMillis = Math.min(signerReadAtMillis, world.nowSeconds() * 1000 + (n + 1) * world.config().l1BlockSeconds() * 1000L);
+        coverage.mark("unsafe-block signer rotated on L1");
       }
       case GOSSIP_FLOOD -> {
         long salt = rng.nextLong();

@@ -242,6 +242,11 @@ public final class SimWorld {
     mineL1(l1.chain().head().timestamp() + config.l1BlockSeconds());
   }
 
+  /** Sends the SystemConfig update that points it at a new unsafe-block signer; it is mined with the next L1 block. */
+  public void submitUnsafeBlockSignerUpdate(Address next) {
+    l1.submit(l1.txs().configUpdate(activity.owner(), rollup.l1SystemConfigAddress(), new ConfigUpdate.UnsafeBlockSigner(next)));
+  }
+
   /**
    * The SystemConfig's unsafe-block signer as of {@code block} (after its transactions): the last
    * successful {@code UnsafeBlockSigner} update on {@code block}'s chain, else the initial value.

@@ -10,6 +10,7 @@ import dev.basalt.core.event.GossipPayloadReceived;
 import dev.basalt.core.event.UnsafeBlockSignerObserved;
 import dev.basalt.core.p2p.GossipOutcome;
 import dev.basalt.core.p2p.GossipReason;
+import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.testdata.gen.SimRng;
 import dev.basalt.testdata.world.SimWorld;
@@ -64,6 +65,46 @@ class SimGossipTest {
     for (String mark : List.of("equivocating block became the unsafe head", "equivocating block replaced by derivation",
         "gossip: equivocating block accepted", "gossip: too many blocks at a height rejected")) {
       assertTrue(r.marks().containsKey(mark), () -> mark + " missing: " + r.marks());
+    }
+  }
+
+  @Test
+  void equivocatingChainsAreFollowedThenReplacedByDerivation() {
+    Simulation.Options o = Simulation.Options.of(2, 40).withProfile("calm");
+    SimResult r = Simulation.run(o, schedule("0 GOSSIP_PEERS 4", "5 GOSSIP_EQUIVOCATING_CHAIN 4", "14 GOSSIP_EQUIVOCATING_CHAIN 3",
+        "15 NODE_CRASH 1"), (e, out, core) -> {});
+    assertTrue(r.passed(), () -> "failed: " + r.failure());
+    for (String mark : List.of("gossip: child of a forged block accepted", "equivocating chain became the unsafe head",
+        "equivocating block replaced by derivation")) {
+      assertTrue(r.marks().containsKey(mark), () -> mark + " missing: " + r.marks());
+    }
+  }
+
+  @Test
+  void aRotatedSignerIsRejectedUntilTheNodeReadsItFromL1() {
+    Simulation.Options o = Simulation.Options.of(3, 40).withProfile("calm");
+    SimResult r = Simulation.run(o, schedule("0 GOSSIP_PEERS 3", "6 GOSSIP_SIGNER_ROTATION 3", "9 GOSSIP_DUPLICATE 3",
+        "20 GOSSIP_SIGNER_ROTATION 2", "21 NODE_CRASH 0"), (e, out, core) -> {});
+    assertTrue(r.passed(), () -> "failed: " + r.failure());
+    for (String mark : List.of("unsafe-block signer rotated on L1", "unsafe-block signer learned from L1 after a rotation",
+        "gossip: block by a signer the node does not know (yet or any more) rejected", "gossip: true block by a rotated signer accepted")) {
+      assertTrue(r.marks().containsKey(mark), () -> mark + " missing: " + r.marks());
+    }
+  }
+
+  @Test
+  void rotationAndChainDrawsLeaveEveryOtherClassAsItWas() {
+    for (long seed = 1; seed <= 30; seed++) {
+      Simulation.Options o = Simulation.Options.of(seed, 60);
+      SimRng rng = new SimRng(seed).fork("faults");
+      SwarmProfile profile = SwarmProfile.of("swarm", rng.fork("profile"), NodeMode.VALIDATOR);
+      TreeMap<FaultClass, Integer> without = new TreeMap<>(profile.perMille());
+      without.remove(FaultClass.GOSSIP_SIGNER_ROTATION);
+      without.remove(FaultClass.GOSSIP_EQUIVOCATING_CHAIN);
+      FaultSchedule old = FaultSchedule.draw(new SwarmProfile("swarm", without), 60, rng.fork("schedule"));
+      List<ScheduledFault> drawn = Simulation.schedule(o).faults().stream()
+          .filter(f -> f.fault() != FaultClass.GOSSIP_SIGNER_ROTATION && f.fault() != FaultClass.GOSSIP_EQUIVOCATING_CHAIN).toList();
+      assertEquals(old.faults(), drawn, "seed " + seed);
     }
   }
 
@@ -125,24 +166,37 @@ class SimGossipTest {
     GossipOracle oracle = new GossipOracle(world.nodeEngine(), coverage, false);
     var block = world.trueChain().head().envelope().payload();
     long at = block.timestamp() * 1000 + 100;
-    oracle.applied(new UnsafeBlockSignerObserved(dev.basalt.core.types.Address.ZERO), List.of(), node.core());
+    oracle.applied(new UnsafeBlockSignerObserved(Address.ZERO), List.of(), node.core());
     Bytes first = Bytes.fromHex("0x01");
-    oracle.sent(first, new GossipOracle.Sent(null, block, false, true));
+    oracle.sent(first, new GossipOracle.Sent(null, block, false, true, Address.ZERO, false));
     oracle.applied(new GossipPayloadReceived(at, "p", 4, Bytes.EMPTY, first),
         List.of(new ResolveGossipMessage(first, "p", 4, GossipReason.VALID, "", Optional.empty())), node.core());
     Bytes again = Bytes.fromHex("0x02");
-    oracle.sent(again, new GossipOracle.Sent(FaultClass.GOSSIP_DUPLICATE, block, false, true));
+    oracle.sent(again, new GossipOracle.Sent(FaultClass.GOSSIP_DUPLICATE, block, false, true, Address.ZERO, false));
     assertThrows(InvariantViolation.class, () -> oracle.applied(new GossipPayloadReceived(at, "p", 4, Bytes.EMPTY, again),
         List.of(new ResolveGossipMessage(again, "p", 4, GossipReason.VALID, "", Optional.empty())), node.core()),
         "a block seen before must be ignored as a duplicate");
     Bytes forged = Bytes.fromHex("0x03");
-    oracle.sent(forged, new GossipOracle.Sent(FaultClass.GOSSIP_BAD_SIGNATURE, block, true, false));
+    oracle.sent(forged, new GossipOracle.Sent(FaultClass.GOSSIP_BAD_SIGNATURE, block, true, false, Address.ZERO, false));
     assertThrows(InvariantViolation.class, () -> oracle.applied(new GossipPayloadReceived(at, "p", 4, Bytes.EMPTY, forged),
         List.of(new ResolveGossipMessage(forged, "p", 4, GossipReason.TOO_OLD, "", Optional.empty())), node.core()),
         "a bad signature is rejected for its signature");
     Bytes silent = Bytes.fromHex("0x04");
-    oracle.sent(silent, new GossipOracle.Sent(null, block, false, true));
+    oracle.sent(silent, new GossipOracle.Sent(null, block, false, true, Address.ZERO, false));
     assertThrows(InvariantViolation.class, () -> oracle.applied(new GossipPayloadReceived(at, "p", 4, Bytes.EMPTY, silent), List.of(),
         node.core()), "every message gets a verdict");
+    Address rotated = Address.fromHex("0x" + "11".repeat(20));
+    Bytes byNewKey = Bytes.fromHex("0x05");
+    oracle.sent(byNewKey, new GossipOracle.Sent(null, block, false, true, rotated, true));
+    assertThrows(InvariantViolation.class, () -> oracle.applied(new GossipPayloadReceived(at, "p", 4, Bytes.EMPTY, byNewKey),
+        List.of(new ResolveGossipMessage(byNewKey, "p", 4, GossipReason.VALID, "", Optional.empty())), node.core()),
+        "a block by a signer the node was not told is rejected");
+    oracle.applied(new UnsafeBlockSignerObserved(rotated), List.of(), node.core());
+    Bytes afterLearning = Bytes.fromHex("0x06");
+    oracle.sent(afterLearning, new GossipOracle.Sent(null, block, false, true, Address.ZERO, false));
+    oracle.applied(new GossipPayloadReceived(at, "p", 4, Bytes.EMPTY, afterLearning),
+        List.of(new ResolveGossipMessage(afterLearning, "p", 4, GossipReason.WRONG_SIGNER, "", Optional.empty())), node.core());
+    assertEquals(1, coverage.marks().getOrDefault("gossip: block by a signer the node does not know (yet or any more) rejected", 0).intValue(),
+        "the old signer's block after the rotation is judged as rejected for its signer");
   }
 }

@@ -30,11 +30,13 @@ import java.util.OptionalLong;
 public final class GossipPeers {
   private final RollupConfig rollup;
   private final EngineMemo memo;
-  private final GossipSigner signer;
+  private final SimRng keys;
+  private GossipSigner signer;
+  private int rotations;
   private final GossipSigner stranger;
 
-  /** A message as a peer sends it, with the block it carries. */
-  public record Message(int topicVersion, Bytes data, ExecutionPayloadEnvelope block) {
+  /** A message as a peer sends it, with the block it carries and the address whose key signed it. */
+  public record Message(int topicVersion, Bytes data, ExecutionPayloadEnvelope block, Address signedBy) {
     public Hash32 blockHash() {
       return block.payload().blockHash();
     }
@@ -48,6 +50,7 @@ public final class GossipPeers {
   public GossipPeers(EngineMemo memo, SimRng rng) {
     this.rollup = memo.rollup();
     this.memo = memo;
+    this.keys = rng;
     this.signer = new GossipSigner(secret(rng.fork("unsafe-block-signer")));
     this.stranger = new GossipSigner(secret(rng.fork("stranger")));
   }
@@ -65,6 +68,20 @@ public final class GossipPeers {
   /** The address the node must learn as its unsafe-block signer. */
   public Address signerAddress() {
     return signer.key().address();
+  }
+
+  /**
+   * The sequencer's unsafe-block signer key is replaced by a new one (drawn from the seed), as when
+   * the SystemConfig owner rotates it; from now on {@link #signed} uses the new key.
+   */
+  public Address rotateSigner() {
+    signer = new GossipSigner(secret(keys.fork("unsafe-block-signer-" + ++rotations)));
+    return signerAddress();
+  }
+
+  /** How often the signer was rotated. */
+  public int rotations() {
+    return rotations;
   }
 
   /** {@code block} signed by the unsafe-block signer. */
@@ -91,11 +108,12 @@ public final class GossipPeers {
     } else if (damage == 2) {
       sig[64] = 5;
     }
-    return new Message(version.ordinal() + 1, GossipMessage.encode(Bytes.wrapOwned(sig), signed), block);
+    return new Message(version.ordinal() + 1, GossipMessage.encode(Bytes.wrapOwned(sig), signed), block, by.key().address());
   }
 
   /**
-   * A sibling of {@code trueBlock}: same parent, time and deposits, but one made-up transaction of
+   * A sibling of {@code trueBlock}: on {@code parent} (its true parent, or a forged block at the
+   * height below for an equivocating chain), same time and deposits, but one made-up transaction of
    * its own (from {@code salt}) instead of the user transactions, executed and sealed as the
    * engine would, so the node's engine imports it. Signed by the signer it is authentic
    * equivocation: only derivation can tell it is not the canonical block.
@@ -114,7 +132,7 @@ public final class GossipPeers {
     txs.add(Bytes.wrapOwned(marker));
     PseudoExecution.Result r = memo.execute(parent, p.blockNumber(), p.timestamp(), txs);
     boolean ecotone = rollup.isActive(Fork.ECOTONE, p.timestamp());
-    ExecutionPayload forged = new ExecutionPayload(p.parentHash(), p.feeRecipient(), r.stateRoot(), r.receiptsRoot(), p.logsBloom(),
+    ExecutionPayload forged = new ExecutionPayload(parent.blockHash(), p.feeRecipient(), r.stateRoot(), r.receiptsRoot(), p.logsBloom(),
         p.prevRandao(), p.blockNumber(), p.gasLimit(), r.gasUsed(), p.timestamp(), p.extraData(), r.baseFee(), Hash32.ZERO, txs,
         p.withdrawals(), ecotone ? OptionalLong.of(r.blobGasUsed()) : OptionalLong.empty(), p.excessBlobGas(),
         rollup.isActive(Fork.ISTHMUS, p.timestamp()) ? java.util.Optional.of(r.withdrawalsRoot()) : p.withdrawalsRoot());
