@@ -132,7 +132,9 @@ class EngineTransportTest {
           a.forkchoiceUpdate(new SendForkchoiceUpdate(i, STATE));
         }
         for (int answered = 0; answered < 6; answered++) {
-          awaitHeld(held, 1);
+          // First let both permitted requests reach the engine (so the bound is shown to be reached
+          // on a slow machine too), then answer one at a time.
+          awaitHeld(held, answered == 0 ? 2 : 1);
           CompletableFuture<Reply> next;
           synchronized (held) {
             next = held.remove(0);
