@@ -38,7 +38,7 @@ import java.util.TreeMap;
 final class GossipOracle implements SimNode.Listener {
   /**
    * What a peer sent in one message: the block, whether it is forged, whether its signature is
-   * well formed and by whom, and whether the world's signer had been rotated by then.
+   * well formed and by whom, and whether that key is a rotated one (not the chain's first signer).
    */
   record Sent(FaultClass kind, ExecutionPayload block, boolean forged, boolean goodSignature, Address signedBy, boolean afterRotation) {}
 

@@ -7,10 +7,8 @@ import dev.basalt.core.engine.L2BlockSelector;
 import dev.basalt.core.event.GossipPayloadReceived;
 import dev.basalt.core.event.InputEvent;
 import dev.basalt.core.event.NodeStarted;
-import dev.basalt.core.event.UnsafeBlockSignerObserved;
 import dev.basalt.core.config.Fork;
 import dev.basalt.core.p2p.GossipValidator;
-import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.gen.SimRng;
@@ -25,7 +23,7 @@ import java.util.function.LongFunction;
 
 /**
  * The node's block-gossip peers, honest and hostile, with a PRNG stream of their own. The node
- * learns the world's unsafe-block signer whenever it starts (as from its chain configuration).
+ * learns the world's unsafe-block signer whenever it starts, from {@link SimSignerLoader}.
  * With {@link FaultClass#GOSSIP_PEERS} (validators) honest peers send every block the world's
  * sequencer seals a few hundred milliseconds after its slot, and the validator's steps are driven
  * slot by slot so that the messages arrive then; the node's unsafe head runs ahead of its safe head
@@ -50,7 +48,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
   private final SimNode node;
   private final SimWorld world;
   private final GossipPeers peers;
-  private final Address originalSigner;
+  private final SimSignerLoader loader;
   private final GossipOracle oracle;
   private final SimRng rng;
   private final Coverage coverage;
@@ -72,10 +70,6 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
   private List<ForgedTip> tips = new ArrayList<>();
   private long messages;
   private long starts;
-  /** The signer the node's runtime-config loader last reported (what L1's SystemConfig said then). */
-  private Address told = Address.ZERO;
-  /** When the loader next reads L1 after a rotation; {@code Long.MAX_VALUE} when no read is pending. */
-  private long signerReadAtMillis = Long.MAX_VALUE;
 
   SimGossip(SimNode node, GossipOracle oracle, Coverage coverage, SimRng rng, boolean sequencing, int relayLatencyTenths) {
     this.node = node;
@@ -85,7 +79,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
     this.rng = rng;
     this.sequencing = sequencing;
     this.peers = new GossipPeers(world.nodeEngine().memo(), rng.fork("keys"));
-    this.originalSigner = peers.signerAddress();
+    this.loader = new SimSignerLoader(world, peers, coverage);
     this.maxLatencyMillis = sequencing ? 0 : relayLatencyTenths * 100L;
     relayed.put(0L, world.trueChain().genesis().ref().hash());
   }
@@ -103,18 +97,8 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
       if (starts++ > 0) {
         coverage.mark("unsafe-block signer observed again after a restart");
       }
-      told = l1Signer();
-      node.submit(new UnsafeBlockSignerObserved(told));
+      node.submit(loader.atStart());
     }
-  }
-
-  /**
-   * The unsafe-block signer as the node's loader reads it: L1's SystemConfig at the head, with the
-   * chain's configured signer as the fallback while that slot is zero (kona's precedence).
-   */
-  private Address l1Signer() {
-    Address onL1 = peers.rotations() == 0 ? Address.ZERO : world.unsafeBlockSignerAt(world.l1().chain().head());
-    return onL1.equals(Address.ZERO) ? originalSigner : onL1;
   }
 
   // ---- delivery by virtual time ----
@@ -122,22 +106,13 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
   @Override
   public long nextDueMillis() {
     watchTrueChain();
-    return Math.min(signerReadAtMillis, pending.isEmpty() ? Long.MAX_VALUE : pending.firstKey());
+    return Math.min(loader.nextDueMillis(), pending.isEmpty() ? Long.MAX_VALUE : pending.firstKey());
   }
 
   @Override
   public List<InputEvent> deliverDue(long nowMillis) {
     List<InputEvent> out = new ArrayList<>();
-    if (signerReadAtMillis <= nowMillis) {
-      // The loader reports what it read (the runtime posts changes only; an unchanged report is harmless).
-      signerReadAtMillis = Long.MAX_VALUE;
-      Address read = l1Signer();
-      if (!read.equals(told)) {
-        coverage.mark("unsafe-block signer learned from L1 after a rotation");
-      }
-      told = read;
-      out.add(new UnsafeBlockSignerObserved(read));
-    }
+    loader.deliverDue(nowMillis).ifPresent(out::add);
     while (!pending.isEmpty() && pending.firstKey() <= nowMillis) {
       for (Pending p : pending.pollFirstEntry().getValue()) {
         Optional<Built> built = p.build().apply(nowMillis);
@@ -147,7 +122,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
         GossipPeers.Message m = built.get().message();
         Bytes id = messageId(++messages);
         oracle.sent(id, new GossipOracle.Sent(p.kind(), m.block().payload(), built.get().forged(), built.get().goodSignature(),
-            m.signedBy(), peers.rotations() > 0));
+            m.signedBy(), loader.notFirst(m.signedBy())));
         if (built.get().goodSignature()) {
           recent.addLast(m);
           while (recent.size() > 16) {
@@ -325,9 +300,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
         if (sequencing || !watchWorld) {
           return false; // the signer's key is the sequencer's own
         }
-        world.submitUnsafeBlockSignerUpdate(peers.rotateSigner());
-        signerReadAtMillis = Math.min(signerReadAtMillis, world.nowSeconds() * 1000 + (n + 1) * world.config().l1BlockSeconds() * 1000L);
-        coverage.mark("unsafe-block signer rotated on L1");
+        loader.rotate(n);
       }
       case GOSSIP_FLOOD -> {
         long salt = rng.nextLong();
