@@ -31,23 +31,10 @@ public record FaultSchedule(List<ScheduledFault> faults) {
       }
     }
     drawGossip(profile, steps, gossipRng, out);
-    // Signer rotations draw from a stream of their own too: seeds drawn before the class existed keep their schedules.
-    // So do equivocating chains.
-    if (profile.perMille().containsKey(FaultClass.GOSSIP_EQUIVOCATING_CHAIN)) {
-      for (int step = 1; step < steps; step++) {
-        if (chainRng.nextInt(1000) < profile.rate(FaultClass.GOSSIP_EQUIVOCATING_CHAIN)) {
-          out.add(new ScheduledFault(step, FaultClass.GOSSIP_EQUIVOCATING_CHAIN, size(FaultClass.GOSSIP_EQUIVOCATING_CHAIN, chainRng)));
-        }
-      }
-    }
-    if (profile.perMille().containsKey(FaultClass.GOSSIP_SIGNER_ROTATION)) {
-      for (int step = 1; step < steps; step++) {
-        // Rotations are rare on a real chain: a fifth of the profile's rate.
-        if (rotationRng.nextInt(5_000) < profile.rate(FaultClass.GOSSIP_SIGNER_ROTATION)) {
-          out.add(new ScheduledFault(step, FaultClass.GOSSIP_SIGNER_ROTATION, size(FaultClass.GOSSIP_SIGNER_ROTATION, rotationRng)));
-        }
-      }
-    }
+    // Classes added later draw from streams of their own: seeds drawn before them keep their schedules.
+    drawAlone(FaultClass.GOSSIP_EQUIVOCATING_CHAIN, 1000, profile, steps, chainRng, out);
+    // Rotations are rare on a real chain: a fifth of the profile's rate.
+    drawAlone(FaultClass.GOSSIP_SIGNER_ROTATION, 5_000, profile, steps, rotationRng, out);
     if (profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) > 0) {
       // The batcher's misbehaviour is a property of the world, chosen up front (size = chance in 100).
       out.add(new ScheduledFault(0, FaultClass.BATCHER_MISBEHAVIOUR, Math.max(1, profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) / 4)));
@@ -57,6 +44,18 @@ public record FaultSchedule(List<ScheduledFault> faults) {
       out.add(new ScheduledFault(0, FaultClass.CONDUCTOR, 1));
     }
     return new FaultSchedule(out);
+  }
+
+  /** {@code f} at each step with chance {@code rate / outOf}, drawn from {@code rng} alone. */
+  private static void drawAlone(FaultClass f, int outOf, SwarmProfile profile, int steps, SimRng rng, List<ScheduledFault> out) {
+    if (!profile.perMille().containsKey(f)) {
+      return;
+    }
+    for (int step = 1; step < steps; step++) {
+      if (rng.nextInt(outOf) < profile.rate(f)) {
+        out.add(new ScheduledFault(step, f, size(f, rng)));
+      }
+    }
   }
 
   private static void drawGossip(SwarmProfile profile, int steps, SimRng rng, List<ScheduledFault> out) {
