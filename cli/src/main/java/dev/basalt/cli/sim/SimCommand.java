@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,24 +108,18 @@ public final class SimCommand implements Callable<Integer> {
       if (modes.size() > 1) {
         out.println("== mode " + m.name().toLowerCase(Locale.ROOT) + " ==");
       }
-      Simulation.Options options = Simulation.Options.of(seed, ticks).withProfile(profile).withMode(m);
-      if (events != null) {
-        options = options.withMaxEvents(events);
-      }
-      try {
-        Simulation.schedule(options); // validates the profile name
-      } catch (IllegalArgumentException e) {
-        err.println("basalt sim: " + e.getMessage());
+      Optional<Simulation.Options> options = options(m, err);
+      if (options.isEmpty()) {
         return 2;
       }
-      exit = Math.max(exit, runMode(out, options));
+      exit = Math.max(exit, runMode(out, options.get()));
     }
     return exit;
   }
 
-  /** {@code --mode both}: one world, Basalt as its sequencer and Basalt as a validator the sequencer gossips to. */
-  private int runDuo(PrintWriter out, PrintWriter err) {
-    Simulation.Options options = Simulation.Options.of(seed, ticks).withProfile(profile);
+  /** The run's options for {@code mode}; empty (the reason on {@code err}) when the profile is unknown. */
+  private Optional<Simulation.Options> options(NodeMode mode, PrintWriter err) {
+    Simulation.Options options = Simulation.Options.of(seed, ticks).withProfile(profile).withMode(mode);
     if (events != null) {
       options = options.withMaxEvents(events);
     }
@@ -132,8 +127,18 @@ public final class SimCommand implements Callable<Integer> {
       Simulation.schedule(options); // validates the profile name
     } catch (IllegalArgumentException e) {
       err.println("basalt sim: " + e.getMessage());
+      return Optional.empty();
+    }
+    return Optional.of(options);
+  }
+
+  /** {@code --mode both}: one world, Basalt as its sequencer and Basalt as a validator the sequencer gossips to. */
+  private int runDuo(PrintWriter out, PrintWriter err) {
+    Optional<Simulation.Options> checked = options(NodeMode.VALIDATOR, err);
+    if (checked.isEmpty()) {
       return 2;
     }
+    Simulation.Options options = checked.get();
     out.println("one world: Basalt sequences, Basalt validates from its gossip");
     if (swarm != null) {
       Swarm.Summary summary = Swarm.runDuo(seed, swarm, options);
