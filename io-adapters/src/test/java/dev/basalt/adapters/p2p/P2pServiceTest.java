@@ -80,14 +80,9 @@ class P2pServiceTest {
   void aSignedBlockIsValidatedByTheCoreAndAForgedOneRejected() throws Exception {
     CoreSink sinkA = new CoreSink();
     CoreSink sinkB = new CoreSink();
-    try (P2pService a = new P2pService(settings(Optional.of(SEQUENCER.address())), CONFIG.rollup(), System::currentTimeMillis);
-        P2pService b = new P2pService(settings(Optional.of(SEQUENCER.address())), CONFIG.rollup(), System::currentTimeMillis)) {
-      sinkA.service = a;
-      sinkB.service = b;
-      sinkA.publish(new NodeStarted(CONFIG, System.currentTimeMillis()));
-      sinkB.publish(new NodeStarted(CONFIG, System.currentTimeMillis()));
-      a.start(sinkA);
-      b.start(sinkB);
+    try (P2pService a = sequencerSigned(); P2pService b = sequencerSigned()) {
+      start(a, sinkA);
+      start(b, sinkB);
       a.connect(b.addresses().get(0)).get(5, TimeUnit.SECONDS);
       String topic = "/optimism/901/3/blocks";
       await(() -> a.gossip().query(r -> r.meshPeers(topic).size()).join() == 1, "mesh");
@@ -115,14 +110,9 @@ class P2pServiceTest {
   void aSimultaneousOpenLeavesOneConnectionAndGossipStillFlows() throws Exception {
     CoreSink sinkA = new CoreSink();
     CoreSink sinkB = new CoreSink();
-    try (P2pService a = new P2pService(settings(Optional.of(SEQUENCER.address())), CONFIG.rollup(), System::currentTimeMillis);
-        P2pService b = new P2pService(settings(Optional.of(SEQUENCER.address())), CONFIG.rollup(), System::currentTimeMillis)) {
-      sinkA.service = a;
-      sinkB.service = b;
-      sinkA.publish(new NodeStarted(CONFIG, System.currentTimeMillis()));
-      sinkB.publish(new NodeStarted(CONFIG, System.currentTimeMillis()));
-      a.start(sinkA);
-      b.start(sinkB);
+    try (P2pService a = sequencerSigned(); P2pService b = sequencerSigned()) {
+      start(a, sinkA);
+      start(b, sinkB);
       var ab = a.connect(b.addresses().get(0));
       var ba = b.connect(a.addresses().get(0));
       ab.get(5, TimeUnit.SECONDS);
@@ -144,5 +134,17 @@ class P2pServiceTest {
       await(() -> sinkB.verdicts.size() == 1, "B's verdict over the surviving connection");
       assertEquals(GossipReason.VALID, sinkB.verdicts.get(0).reason());
     }
+  }
+
+  /** A service that accepts the test sequencer's blocks. */
+  private static P2pService sequencerSigned() {
+    return new P2pService(settings(Optional.of(SEQUENCER.address())), CONFIG.rollup(), System::currentTimeMillis);
+  }
+
+  /** Starts {@code service} with {@code sink} as its core, which has seen {@code NodeStarted}. */
+  private static void start(P2pService service, CoreSink sink) throws Exception {
+    sink.service = service;
+    sink.publish(new NodeStarted(CONFIG, System.currentTimeMillis()));
+    service.start(sink);
   }
 }
