@@ -139,10 +139,13 @@ class JsGossipEngineInteropTest {
       List<String> publishers = new ArrayList<>();
       for (String muxer : List.of("yamux", "mplex")) {
         String name = "engine-" + muxer;
-        js.call("spawn", name, Map.of("muxer", muxer, "topics", List.copyOf(basalt.topics()), "validator", false));
+        String jsPeer = js.call("spawn", name, Map.of("muxer", muxer, "topics", List.copyOf(basalt.topics()), "validator", false))
+            .path("peerId").asText();
         assertEquals(basaltPeer, js.call("dial", name, Map.of("addr", basalt.addresses().get(0).toString())).path("remotePeer").asText());
         for (String topic : basalt.topics()) {
           await(() -> call(js, "subscribers", name, topic).toString().contains(basaltPeer), name + " sees Basalt on " + topic, js);
+          // JS's own stream to Basalt carries its subscriptions: once Basalt has them, a publish reaches it
+          await(() -> basalt.gossip().query(r -> r.topicsOf(jsPeer).contains(topic)).join(), "Basalt sees " + name + " on " + topic, js);
         }
         publishers.add(name);
       }
@@ -154,7 +157,9 @@ class JsGossipEngineInteropTest {
         assertEquals(block.payload().timestamp() < genesis + ISTHMUS_AFTER_SECONDS ? BlockVersion.V3 : BlockVersion.V4, version);
         Bytes signed = GossipMessage.signedBytes(config.rollup(), block);
         Bytes data = GossipMessage.encode(BlockSigning.sign(SEQUENCER, GossipMessage.signingHash(config.rollup().l2ChainId(), signed)), signed);
-        js.call("publish", publishers.get(n % 2), Map.of("topic", GossipMessage.topic(config.rollup().l2ChainId(), version), "data", data.toHex()));
+        JsonNode published = js.call("publish", publishers.get(n % 2),
+            Map.of("topic", GossipMessage.topic(config.rollup().l2ChainId(), version), "data", data.toHex()));
+        assertTrue(published.path("recipients").toString().contains(basaltPeer), published.toString());
         int index = n - 1;
         await(() -> sink.verdicts.size() > index, "the verdict on block " + n, js);
         ResolveGossipMessage v = sink.verdicts.get(index);

@@ -155,8 +155,12 @@ class JsGossipInteropTest {
     JsonNode dialed = js.call("dial", name, Map.of("addr", basalt.addresses().get(0).toString()));
     assertEquals(basaltPeer, dialed.path("remotePeer").asText());
     assertEquals("/" + muxer + (muxer.equals("yamux") ? "/1.0.0" : "/6.7.0"), dialed.path("muxer").asText());
+    String jsPeer = spawned.path("peerId").asText();
     for (String topic : basalt.topics()) {
       await(() -> jsList("subscribers", name, topic, "peers").contains(basaltPeer), name + " sees Basalt on " + topic);
+      // JS sends its subscriptions on its own stream to Basalt, right after opening it: until they
+      // arrive a publish from JS can find no stream to Basalt and silently reach no one.
+      await(() -> basalt.gossip().query(r -> r.topicsOf(jsPeer).contains(topic)).join(), "Basalt sees " + name + " on " + topic);
     }
     return name;
   }
@@ -350,7 +354,8 @@ class JsGossipInteropTest {
     long now = System.currentTimeMillis() / 1000;
     Gossip bad = badMessage(kind, now);
     Bytes data = bad.data();
-    js.call("publish", publisher, Map.of("topic", bad.topic(), "data", data.toHex()));
+    JsonNode published = js.call("publish", publisher, Map.of("topic", bad.topic(), "data", data.toHex()));
+    assertTrue(published.path("recipients").toString().contains(basaltPeer), published.toString());
     ResolveGossipMessage v = verdictFor(0);
     assertEquals(kind.reason, v.reason(), v.detail());
     assertEquals(GossipOutcome.REJECT, v.outcome());
