@@ -17,7 +17,8 @@ import java.util.List;
  * faults of its own single-mode schedule ({@link Simulation#schedule} for the seed in sequencer or
  * in validator mode, so neither mode's schedule changes), restricted to what one node can meet
  * without touching the other: the sequencer's L1 reorgs (a world fault both nodes see), crashes and
- * restarts of either process from its journal (torn tails too), the validator's hostile gossip.
+ * restarts of either process from its journal (torn tails too), faults of the validator's own
+ * engine, the validator's hostile gossip.
  */
 final class DuoFaults {
   /** Which node a fault hits. */
@@ -30,11 +31,14 @@ final class DuoFaults {
   static final EnumSet<FaultClass> SEQUENCER_FAULTS = EnumSet.of(FaultClass.NODE_CRASH, FaultClass.L1_REORG);
 
   /**
-   * What the validator's schedule contributes: its own process and its hostile gossip (not
-   * equivocation or signer rotation: the signer's key is the sequencer node's own here).
+   * What the validator's schedule contributes: its own process, its own engine (SYNCING, timeouts,
+   * lost and late answers, restarts losing unpersisted blocks: none of it reaches the sequencer's
+   * world) and its hostile gossip (not equivocation or signer rotation: the signer's key is the
+   * sequencer node's own here).
    */
-  static final EnumSet<FaultClass> VALIDATOR_FAULTS = EnumSet.of(FaultClass.NODE_CRASH, FaultClass.GOSSIP_DUPLICATE,
-      FaultClass.GOSSIP_BAD_SIGNATURE, FaultClass.GOSSIP_OUT_OF_WINDOW, FaultClass.GOSSIP_FLOOD);
+  static final EnumSet<FaultClass> VALIDATOR_FAULTS = EnumSet.of(FaultClass.NODE_CRASH, FaultClass.ENGINE_SYNCING,
+      FaultClass.ENGINE_TIMEOUT, FaultClass.ENGINE_DROPPED, FaultClass.ENGINE_LATE, FaultClass.ENGINE_RESTART,
+      FaultClass.GOSSIP_DUPLICATE, FaultClass.GOSSIP_BAD_SIGNATURE, FaultClass.GOSSIP_OUT_OF_WINDOW, FaultClass.GOSSIP_FLOOD);
 
   private final List<Entry> schedule;
   private final SimNode sequencer;

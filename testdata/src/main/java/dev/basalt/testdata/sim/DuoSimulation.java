@@ -22,7 +22,8 @@ import java.util.Optional;
  * the validator as a signed block message after a relay latency. Both run on one virtual clock a
  * second at a time, each with its own late answers. Faults ({@link DuoFaults}): L1 reorgs (one L1,
  * both nodes see them), either process crashing and restarting from its journal (torn tails too),
- * and the validator's hostile gossip (duplicates, bad signatures, out-of-window blocks, floods).
+ * the validator's own engine (SYNCING, timeouts, lost or late answers, restarts), and the
+ * validator's hostile gossip (duplicates, bad signatures, out-of-window blocks, floods).
  * Both nodes carry the usual checks; after the steps the sequencer must settle as in sequencer
  * mode, and the validator's safe head must be the reference derivation's, its unsafe head a block
  * the sequencer sealed, at most two slots behind.
@@ -36,7 +37,7 @@ public final class DuoSimulation {
     "sequencer restarted from its journal", "validator restarted from its journal", "torn journal tail",
     "sequencer sealed again after a restart", "sequencer resumed sealing on its unsafe head after a restart",
     "validator caught up after a restart", "reorg below the validator's safe head's origin", "reorg of the sequencer's current origin",
-    "safe head rewound after a disruption"
+    "safe head rewound after a disruption", "engine lost blocks"
   };
 
   /** The fault classes a duo run injects (on either node). */
