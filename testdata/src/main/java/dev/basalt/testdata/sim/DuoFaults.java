@@ -16,9 +16,10 @@ import java.util.List;
  * The faults of a {@link DuoSimulation} run and the marks of their recovery. Each node meets the
  * faults of its own single-mode schedule ({@link Simulation#schedule} for the seed in sequencer or
  * in validator mode, so neither mode's schedule changes), restricted to what one node can meet
- * without touching the other: the sequencer's L1 reorgs (a world fault both nodes see), crashes and
- * restarts of either process from its journal (torn tails too), faults of the validator's own
- * engine, the validator's hostile gossip.
+ * without touching the other: the sequencer's L1 reorgs (a world fault both nodes see); for either
+ * node its L1 endpoint's errors and delays, its poller stalling, its process pausing, crashing and
+ * restarting from its journal (torn tails too); faults of the validator's own engine; the
+ * validator's hostile gossip.
  */
 final class DuoFaults {
   /** Which node a fault hits. */
@@ -27,18 +28,35 @@ final class DuoFaults {
   /** One fault of the duo schedule: the node it hits and the fault. */
   record Entry(Role role, ScheduledFault fault) {}
 
-  /** What the sequencer's schedule contributes. Reorgs come from it alone: the world has one L1. */
-  static final EnumSet<FaultClass> SEQUENCER_FAULTS = EnumSet.of(FaultClass.NODE_CRASH, FaultClass.L1_REORG);
+  /**
+   * What a node meets alone, from its own schedule: its L1 endpoint's errors, timeouts, late
+   * answers and missing blobs (each node reads L1 through an endpoint of its own and waits for its
+   * own late answers), its head poller stalling, its process pausing, its process crashing.
+   */
+  private static final EnumSet<FaultClass> EITHER = EnumSet.of(FaultClass.L1_RPC_ERROR, FaultClass.L1_TIMEOUT, FaultClass.L1_DELAY,
+      FaultClass.BLOB_NOT_FOUND, FaultClass.L1_HEAD_STALL, FaultClass.CLOCK_JUMP, FaultClass.NODE_CRASH);
 
   /**
-   * What the validator's schedule contributes: its own process, its own engine (SYNCING, timeouts,
-   * lost and late answers, restarts losing unpersisted blocks: none of it reaches the sequencer's
-   * world) and its hostile gossip (not equivocation or signer rotation: the signer's key is the
-   * sequencer node's own here).
+   * What the sequencer's schedule contributes: besides {@link #EITHER}, the L1 reorgs (from its
+   * schedule alone: the world has one L1, both nodes see them).
    */
-  static final EnumSet<FaultClass> VALIDATOR_FAULTS = EnumSet.of(FaultClass.NODE_CRASH, FaultClass.ENGINE_SYNCING,
-      FaultClass.ENGINE_TIMEOUT, FaultClass.ENGINE_DROPPED, FaultClass.ENGINE_LATE, FaultClass.ENGINE_RESTART,
-      FaultClass.GOSSIP_DUPLICATE, FaultClass.GOSSIP_BAD_SIGNATURE, FaultClass.GOSSIP_OUT_OF_WINDOW, FaultClass.GOSSIP_FLOOD);
+  static final EnumSet<FaultClass> SEQUENCER_FAULTS = with(EITHER, FaultClass.L1_REORG);
+
+  /**
+   * What the validator's schedule contributes: besides {@link #EITHER}, its own engine (SYNCING,
+   * timeouts, lost and late answers, restarts losing unpersisted blocks: none of it reaches the
+   * sequencer's world) and its hostile gossip (not equivocation or signer rotation: the signer's
+   * key is the sequencer node's own here).
+   */
+  static final EnumSet<FaultClass> VALIDATOR_FAULTS = with(EITHER, FaultClass.ENGINE_SYNCING, FaultClass.ENGINE_TIMEOUT,
+      FaultClass.ENGINE_DROPPED, FaultClass.ENGINE_LATE, FaultClass.ENGINE_RESTART, FaultClass.GOSSIP_DUPLICATE,
+      FaultClass.GOSSIP_BAD_SIGNATURE, FaultClass.GOSSIP_OUT_OF_WINDOW, FaultClass.GOSSIP_FLOOD);
+
+  private static EnumSet<FaultClass> with(EnumSet<FaultClass> base, FaultClass... more) {
+    EnumSet<FaultClass> out = EnumSet.copyOf(base);
+    out.addAll(java.util.Arrays.asList(more));
+    return out;
+  }
 
   private final List<Entry> schedule;
   private final SimNode sequencer;
@@ -105,7 +123,12 @@ final class DuoFaults {
     if (f.fault().gossip()) {
       return gossip.inject(f);
     }
-    return e.role() == Role.SEQUENCER ? injectSequencer(f) : injectValidator(f);
+    boolean done = e.role() == Role.SEQUENCER ? injectSequencer(f) : injectValidator(f);
+    if (done && (f.fault() == FaultClass.CLOCK_JUMP || f.fault() == FaultClass.L1_HEAD_STALL)) {
+      String who = e.role() == Role.SEQUENCER ? "sequencer" : "validator";
+      coverage.mark(f.fault() == FaultClass.CLOCK_JUMP ? who + " process paused" : who + " L1 head poller stalled");
+    }
+    return done;
   }
 
   private boolean injectSequencer(ScheduledFault f) {

@@ -21,9 +21,11 @@ import java.util.Optional;
  * own, whose honest gossip peer is the sequencer node itself: every {@code PublishPayload} reaches
  * the validator as a signed block message after a relay latency. Both run on one virtual clock a
  * second at a time, each with its own late answers. Faults ({@link DuoFaults}): L1 reorgs (one L1,
- * both nodes see them), either process crashing and restarting from its journal (torn tails too),
- * the validator's own engine (SYNCING, timeouts, lost or late answers, restarts), and the
- * validator's hostile gossip (duplicates, bad signatures, out-of-window blocks, floods).
+ * both nodes see them); for either node, its L1 endpoint's errors, timeouts, late answers and
+ * missing blobs, its head poller stalling, its process pausing (the world moves on without it),
+ * crashing and restarting from its journal (torn tails too); the validator's own engine (SYNCING,
+ * timeouts, lost or late answers, restarts); the validator's hostile gossip (duplicates, bad
+ * signatures, out-of-window blocks, floods).
  * Both nodes carry the usual checks; after the steps the sequencer must settle as in sequencer
  * mode, and the validator's safe head must be the reference derivation's, its unsafe head a block
  * the sequencer sealed, at most two slots behind.
@@ -37,7 +39,8 @@ public final class DuoSimulation {
     "sequencer restarted from its journal", "validator restarted from its journal", "torn journal tail",
     "sequencer sealed again after a restart", "sequencer resumed sealing on its unsafe head after a restart",
     "validator caught up after a restart", "reorg below the validator's safe head's origin", "reorg of the sequencer's current origin",
-    "safe head rewound after a disruption", "engine lost blocks"
+    "safe head rewound after a disruption", "engine lost blocks", "sequencer process paused", "validator process paused",
+    "sequencer L1 head poller stalled", "validator L1 head poller stalled", "sequencer reached the drift bound"
   };
 
   /** The fault classes a duo run injects (on either node). */
