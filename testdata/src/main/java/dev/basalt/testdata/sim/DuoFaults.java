@@ -15,11 +15,10 @@ import java.util.List;
 /**
  * The faults of a {@link DuoSimulation} run and the marks of their recovery. Each node meets the
  * faults of its own single-mode schedule ({@link Simulation#schedule} for the seed in sequencer or
- * in validator mode, so neither mode's schedule changes), restricted to what one node can meet
- * without touching the other: the sequencer's L1 reorgs (a world fault both nodes see); for either
- * node its L1 endpoint's errors and delays, its poller stalling, its process pausing, crashing and
- * restarting from its journal (torn tails too); faults of the validator's own engine; the
- * validator's hostile gossip.
+ * in validator mode, so neither mode's schedule changes), restricted to what stays with that node,
+ * plus the L1 reorgs of the sequencer's schedule (the one world fault: both nodes see it). Either
+ * node: its L1 endpoint's errors and delays, its poller stalling, its process pausing, crashing and
+ * restarting from its journal (torn tails too), its engine's faults; the validator: hostile gossip.
  */
 final class DuoFaults {
   /** Which node a fault hits. */
@@ -31,10 +30,15 @@ final class DuoFaults {
   /**
    * What a node meets alone, from its own schedule: its L1 endpoint's errors, timeouts, late
    * answers and missing blobs (each node reads L1 through an endpoint of its own and waits for its
-   * own late answers), its head poller stalling, its process pausing, its process crashing.
+   * own late answers), its head poller stalling, its process pausing, its process crashing, its
+   * engine's faults (SYNCING, timeouts, lost and late answers, restarts losing unpersisted blocks:
+   * the validator's engine is its own, the sequencer's the world's node engine). A sequencer engine
+   * that lost blocks re-seals their heights: the validator meets a second block at a height it
+   * already has, as from a restarted sequencer.
    */
   private static final EnumSet<FaultClass> EITHER = EnumSet.of(FaultClass.L1_RPC_ERROR, FaultClass.L1_TIMEOUT, FaultClass.L1_DELAY,
-      FaultClass.BLOB_NOT_FOUND, FaultClass.L1_HEAD_STALL, FaultClass.CLOCK_JUMP, FaultClass.NODE_CRASH);
+      FaultClass.BLOB_NOT_FOUND, FaultClass.L1_HEAD_STALL, FaultClass.CLOCK_JUMP, FaultClass.NODE_CRASH, FaultClass.ENGINE_SYNCING,
+      FaultClass.ENGINE_TIMEOUT, FaultClass.ENGINE_DROPPED, FaultClass.ENGINE_LATE, FaultClass.ENGINE_RESTART);
 
   /**
    * What the sequencer's schedule contributes: besides {@link #EITHER}, the L1 reorgs (from its
@@ -43,13 +47,10 @@ final class DuoFaults {
   static final EnumSet<FaultClass> SEQUENCER_FAULTS = with(EITHER, FaultClass.L1_REORG);
 
   /**
-   * What the validator's schedule contributes: besides {@link #EITHER}, its own engine (SYNCING,
-   * timeouts, lost and late answers, restarts losing unpersisted blocks: none of it reaches the
-   * sequencer's world) and its hostile gossip (not equivocation or signer rotation: the signer's
-   * key is the sequencer node's own here).
+   * What the validator's schedule contributes: besides {@link #EITHER}, its hostile gossip (not
+   * equivocation or signer rotation: the signer's key is the sequencer node's own here).
    */
-  static final EnumSet<FaultClass> VALIDATOR_FAULTS = with(EITHER, FaultClass.ENGINE_SYNCING, FaultClass.ENGINE_TIMEOUT,
-      FaultClass.ENGINE_DROPPED, FaultClass.ENGINE_LATE, FaultClass.ENGINE_RESTART, FaultClass.GOSSIP_DUPLICATE,
+  static final EnumSet<FaultClass> VALIDATOR_FAULTS = with(EITHER, FaultClass.GOSSIP_DUPLICATE,
       FaultClass.GOSSIP_BAD_SIGNATURE, FaultClass.GOSSIP_OUT_OF_WINDOW, FaultClass.GOSSIP_FLOOD);
 
   private static EnumSet<FaultClass> with(EnumSet<FaultClass> base, FaultClass... more) {
@@ -124,9 +125,11 @@ final class DuoFaults {
       return gossip.inject(f);
     }
     boolean done = e.role() == Role.SEQUENCER ? injectSequencer(f) : injectValidator(f);
+    String who = e.role() == Role.SEQUENCER ? "sequencer" : "validator";
     if (done && (f.fault() == FaultClass.CLOCK_JUMP || f.fault() == FaultClass.L1_HEAD_STALL)) {
-      String who = e.role() == Role.SEQUENCER ? "sequencer" : "validator";
       coverage.mark(f.fault() == FaultClass.CLOCK_JUMP ? who + " process paused" : who + " L1 head poller stalled");
+    } else if (done && f.fault() == FaultClass.ENGINE_RESTART) {
+      coverage.mark(who + "'s engine restarted");
     }
     return done;
   }

@@ -23,8 +23,9 @@ import java.util.Optional;
  * second at a time, each with its own late answers. Faults ({@link DuoFaults}): L1 reorgs (one L1,
  * both nodes see them); for either node, its L1 endpoint's errors, timeouts, late answers and
  * missing blobs, its head poller stalling, its process pausing (the world moves on without it),
- * crashing and restarting from its journal (torn tails too); the validator's own engine (SYNCING,
- * timeouts, lost or late answers, restarts); the validator's hostile gossip (duplicates, bad
+ * crashing and restarting from its journal (torn tails too), its engine answering SYNCING, timing
+ * out, losing or delaying answers, restarting and losing unpersisted blocks (the validator's engine
+ * is its own, the sequencer's is the world's); the validator's hostile gossip (duplicates, bad
  * signatures, out-of-window blocks, floods).
  * Both nodes carry the usual checks; after the steps the sequencer must settle as in sequencer
  * mode, and the validator's safe head must be the reference derivation's, its unsafe head a block
@@ -40,7 +41,9 @@ public final class DuoSimulation {
     "sequencer sealed again after a restart", "sequencer resumed sealing on its unsafe head after a restart",
     "validator caught up after a restart", "reorg below the validator's safe head's origin", "reorg of the sequencer's current origin",
     "safe head rewound after a disruption", "engine lost blocks", "sequencer process paused", "validator process paused",
-    "sequencer L1 head poller stalled", "validator L1 head poller stalled", "sequencer reached the drift bound"
+    "sequencer L1 head poller stalled", "validator L1 head poller stalled", "sequencer reached the drift bound",
+    "sequencer's engine restarted", "validator's engine restarted", "reorg of the sequencer's next origin",
+    "sequencer's unsafe chain rewound", "sequencer re-sealed a height after a disruption"
   };
 
   /** The fault classes a duo run injects (on either node). */
