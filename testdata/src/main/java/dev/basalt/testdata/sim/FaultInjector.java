@@ -6,6 +6,8 @@ import dev.basalt.core.command.FetchL1Block;
 import dev.basalt.core.event.FailureKind;
 import dev.basalt.testdata.world.SimWorld;
 import dev.basalt.testdata.world.engine.EngineResponder;
+import dev.basalt.testdata.world.engine.FakeEngine;
+import dev.basalt.testdata.world.l1.L1Responder;
 import dev.basalt.testdata.world.fault.Fault;
 import java.util.function.Predicate;
 
@@ -18,6 +20,10 @@ final class FaultInjector {
 
   private final SimNode node;
   private final SimWorld world;
+  /** The node's own execution engine and the endpoints it reads L1 and the engine through. */
+  private final FakeEngine engine;
+  private final EngineResponder engineResponder;
+  private final L1Responder l1Responder;
   private final Invariants invariants;
   private final ForkchoiceOracle oracle;
   private final Coverage coverage;
@@ -30,6 +36,16 @@ final class FaultInjector {
 
   FaultInjector(SimNode node, Invariants invariants, ForkchoiceOracle oracle, Coverage coverage, boolean sequencing,
       SimConductor conductor) {
+    this(node, node.world().nodeEngine(), node.world().engineResponder(), node.world().l1Responder(), invariants, oracle, coverage,
+        sequencing, conductor);
+  }
+
+  /** For a node whose engine and endpoints are its own, not the world's (the validator of a duo run). */
+  FaultInjector(SimNode node, FakeEngine engine, EngineResponder engineResponder, L1Responder l1Responder, Invariants invariants,
+      ForkchoiceOracle oracle, Coverage coverage, boolean sequencing, SimConductor conductor) {
+    this.engine = engine;
+    this.engineResponder = engineResponder;
+    this.l1Responder = l1Responder;
     this.sequencing = sequencing;
     this.conductor = conductor;
     this.node = node;
@@ -60,10 +76,10 @@ final class FaultInjector {
    * backoff makes one call per half minute, so leftovers would outlast the quiet period.
    */
   void quiet() {
-    world.l1Responder().faults().clear();
-    world.engineResponder().faults().clear();
-    world.nodeEngine().syncingFor(0);
-    world.nodeEngine().syncingNewPayloadsFor(0);
+    l1Responder.faults().clear();
+    engineResponder.faults().clear();
+    engine.syncingFor(0);
+    engine.syncingNewPayloadsFor(0);
     stalledSteps = 0;
     pausedSteps = 0;
   }
@@ -80,35 +96,35 @@ final class FaultInjector {
       case L1_REORG -> {
         return reorg(f.size());
       }
-      case L1_RPC_ERROR -> world.l1Responder().faults().add(L1_READS, new Fault.Fail(FailureKind.REMOTE_ERROR, -32000, "simulated"), n);
-      case L1_TIMEOUT -> world.l1Responder().faults().add(L1_READS, new Fault.Timeout(), n);
-      case L1_DELAY -> world.l1Responder().faults().add(L1_OR_BLOBS, new Fault.Delay(n * 1000L), 3);
-      case BLOB_NOT_FOUND -> world.l1Responder().faults().add(BLOBS, new Fault.Fail(FailureKind.NOT_FOUND, 0, "blob sidecars not found"), n);
+      case L1_RPC_ERROR -> l1Responder.faults().add(L1_READS, new Fault.Fail(FailureKind.REMOTE_ERROR, -32000, "simulated"), n);
+      case L1_TIMEOUT -> l1Responder.faults().add(L1_READS, new Fault.Timeout(), n);
+      case L1_DELAY -> l1Responder.faults().add(L1_OR_BLOBS, new Fault.Delay(n * 1000L), 3);
+      case BLOB_NOT_FOUND -> l1Responder.faults().add(BLOBS, new Fault.Fail(FailureKind.NOT_FOUND, 0, "blob sidecars not found"), n);
       case L1_HEAD_STALL -> stalledSteps = Math.max(stalledSteps, n);
       case ENGINE_SYNCING -> {
         // SYNCING means the engine does not vouch for the chain the node built on: the node treats
         // it as lost blocks and resets, and a reset re-establishes the safe head from the sync
         // start (op-node's FindL2Heads), which may lie below the previous safe head.
         if (n % 2 == 0) {
-          world.nodeEngine().syncingNewPayloadsFor(n / 2);
+          engine.syncingNewPayloadsFor(n / 2);
         } else {
-          world.nodeEngine().syncingFor(n);
+          engine.syncingFor(n);
         }
         invariants.disrupted();
       }
-      case ENGINE_TIMEOUT -> world.engineResponder().faults().add(ENGINE, new Fault.Timeout(), n);
-      case ENGINE_DROPPED -> world.engineResponder().faults().add(ENGINE, new Fault.Drop(), n);
-      case ENGINE_LATE -> world.engineResponder().faults().add(ENGINE, new Fault.Delay(n * 100L), 3);
+      case ENGINE_TIMEOUT -> engineResponder.faults().add(ENGINE, new Fault.Timeout(), n);
+      case ENGINE_DROPPED -> engineResponder.faults().add(ENGINE, new Fault.Drop(), n);
+      case ENGINE_LATE -> engineResponder.faults().add(ENGINE, new Fault.Delay(n * 100L), 3);
       case ENGINE_RESTART -> {
-        int before = world.nodeEngine().blockCount();
-        world.nodeEngine().restart();
+        int before = engine.blockCount();
+        engine.restart();
         engineEverRestarted = true;
         oracle.engineRestarted();
-        if (world.nodeEngine().blockCount() < before) {
+        if (engine.blockCount() < before) {
           coverage.mark("engine lost blocks");
         }
         var finalized = node.status().finalizedL2();
-        if (world.nodeEngine().block(new dev.basalt.core.engine.L2BlockSelector.ByHash(finalized.hash())).isEmpty()) {
+        if (engine.block(new dev.basalt.core.engine.L2BlockSelector.ByHash(finalized.hash())).isEmpty()) {
           // The engine itself lost finalized blocks (it persisted less than it had finalized): the
           // node can only report what the engine has, so its finalized head may go back this once.
           coverage.mark("engine lost finalized blocks");

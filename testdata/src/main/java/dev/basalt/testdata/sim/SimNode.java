@@ -12,11 +12,13 @@ import dev.basalt.core.event.InputEvent;
 import dev.basalt.core.event.NodeStarted;
 import dev.basalt.core.event.WakeupFired;
 import dev.basalt.core.heads.SyncStatus;
+import dev.basalt.testdata.world.Answer;
 import dev.basalt.testdata.world.SimWorld;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
@@ -104,7 +106,13 @@ public final class SimNode {
   private final List<InputEvent> sinceSnapshot = new ArrayList<>();
   private Listener listener = (e, out, c) -> {};
   private java.util.function.Predicate<Command> sideHandles = c -> false;
-  private java.util.function.Function<Command, List<InputEvent>> sideAnswers = c -> List.of();
+  private java.util.function.Function<Command, List<Answer>> sideAnswers = c -> List.of();
+  /**
+   * Answers this node waits for (a fault delayed them), its own: with two nodes in one world, one
+   * node's late answers are not the other's, and die with its process alone.
+   */
+  private final PriorityQueue<Delayed> delayed = new PriorityQueue<>();
+  private long delayedSeq;
   private TimedInputs timedInputs = NO_TIMED_INPUTS;
   private final ArrayDeque<InputEvent> inbox = new ArrayDeque<>();
   private final TreeMap<Long, ArrayDeque<Long>> timers = new TreeMap<>();
@@ -112,6 +120,13 @@ public final class SimNode {
   private long events;
   private long commands;
   private long coreNanos;
+
+  private record Delayed(long atMillis, long seq, InputEvent event) implements Comparable<Delayed> {
+    @Override
+    public int compareTo(Delayed o) {
+      return atMillis != o.atMillis ? Long.compare(atMillis, o.atMillis) : Long.compare(seq, o.seq);
+    }
+  }
 
   private SimNode(SimWorld world, CoreConfig config) {
     this.world = world;
@@ -133,6 +148,15 @@ public final class SimNode {
 
   /** Answers the commands {@code handles} accepts before the world sees them (a simulated op-conductor). */
   public void answerAlso(java.util.function.Predicate<Command> handles, java.util.function.Function<Command, List<InputEvent>> answers) {
+    this.sideHandles = handles;
+    this.sideAnswers = c -> answers.apply(c).stream().map(Answer::now).toList();
+  }
+
+  /**
+   * Answers the commands {@code handles} accepts before the world sees them, each after its delay
+   * (a node's own engine or L1 endpoint, with faults of its own).
+   */
+  public void answerAlsoTimed(java.util.function.Predicate<Command> handles, java.util.function.Function<Command, List<Answer>> answers) {
     this.sideHandles = handles;
     this.sideAnswers = answers;
   }
@@ -158,7 +182,7 @@ public final class SimNode {
     sinceSnapshot.subList(sinceSnapshot.size() - lost, sinceSnapshot.size()).clear();
     inbox.clear();
     timers.clear();
-    world.dropDelayed();
+    delayed.clear();
     timedInputs.processDied();
     core = snapshot == null ? new Core(recoveries) : Core.restore(new BinaryReader(snapshot), recoveries);
     for (InputEvent e : sinceSnapshot) {
@@ -239,7 +263,7 @@ public final class SimNode {
 
   private boolean fireNextTimer(long untilMillis) {
     Map.Entry<Long, ArrayDeque<Long>> timer = timers.firstEntry();
-    long worldDue = Math.min(world.nextDueMillis(), timedInputs.nextDueMillis());
+    long worldDue = Math.min(delayed.isEmpty() ? Long.MAX_VALUE : delayed.peek().atMillis(), timedInputs.nextDueMillis());
     if (timer == null && worldDue == Long.MAX_VALUE) {
       return false;
     }
@@ -248,7 +272,9 @@ public final class SimNode {
       return false;
     }
     nowMillis = Math.max(nowMillis, at);
-    inbox.addAll(world.deliverDue(nowMillis));
+    while (!delayed.isEmpty() && delayed.peek().atMillis() <= nowMillis) {
+      inbox.add(delayed.poll().event());
+    }
     inbox.addAll(timedInputs.deliverDue(nowMillis));
     if (timer != null && timer.getKey() <= nowMillis) {
       Long id = timer.getValue().poll();
@@ -281,14 +307,23 @@ public final class SimNode {
       commands++;
       if (c instanceof ScheduleWakeup w) {
         timers.computeIfAbsent(w.atMillis(), t -> new ArrayDeque<>()).add(w.correlationId());
-      } else if (sideHandles.test(c)) {
-        inbox.addAll(sideAnswers.apply(c));
       } else {
-        inbox.addAll(world.handle(c));
+        answered(sideHandles.test(c) ? sideAnswers.apply(c) : world.answer(c));
       }
     }
     if (!core.haltReason().isEmpty()) {
       throw new IllegalStateException("core halted at event " + events + ": " + core.haltReason());
+    }
+  }
+
+  /** Answers due now join the inbox; delayed ones wait, due on the world's clock as {@link SimWorld#handle} dates them. */
+  private void answered(List<Answer> answers) {
+    for (Answer a : answers) {
+      if (a.delayMillis() == 0) {
+        inbox.add(a.event());
+      } else {
+        delayed.add(new Delayed(world.nowSeconds() * 1000 + a.delayMillis(), delayedSeq++, a.event()));
+      }
     }
   }
 

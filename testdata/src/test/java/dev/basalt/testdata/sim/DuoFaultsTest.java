@@ -1,0 +1,41 @@
+package dev.basalt.testdata.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.basalt.core.NodeMode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The duo schedule is each node's part of its own single-mode schedule: no draw of its own. */
+class DuoFaultsTest {
+  @Test
+  void eachNodesFaultsAreItsSingleModeSchedulesEntriesOfTheClassesItMeets() {
+    for (long seed = 1; seed <= 20; seed++) {
+      Simulation.Options o = Simulation.Options.of(seed, 40);
+      List<DuoFaults.Entry> duo = DuoFaults.schedule(o);
+      List<ScheduledFault> seq = Simulation.schedule(o.withMode(NodeMode.SEQUENCER)).faults().stream()
+          .filter(f -> f.step() > 0 && DuoFaults.SEQUENCER_FAULTS.contains(f.fault())).toList();
+      List<ScheduledFault> val = Simulation.schedule(o.withMode(NodeMode.VALIDATOR)).faults().stream()
+          .filter(f -> f.step() > 0 && DuoFaults.VALIDATOR_FAULTS.contains(f.fault())).toList();
+      assertEquals(seq, duo.stream().filter(e -> e.role() == DuoFaults.Role.SEQUENCER).map(DuoFaults.Entry::fault).toList());
+      assertEquals(val, duo.stream().filter(e -> e.role() == DuoFaults.Role.VALIDATOR).map(DuoFaults.Entry::fault).toList());
+      for (int i = 1; i < duo.size(); i++) {
+        assertTrue(duo.get(i - 1).fault().step() <= duo.get(i).fault().step(), "in step order");
+      }
+      assertTrue(duo.stream().noneMatch(e -> e.role() == DuoFaults.Role.VALIDATOR && e.fault().fault() == FaultClass.L1_REORG),
+          "reorgs come from the sequencer's schedule alone: the world has one L1");
+    }
+  }
+
+  @Test
+  void theDuoMeetsNoFaultThatNeedsASecondSignerOrAWorldProperty() {
+    for (FaultClass f : List.of(FaultClass.GOSSIP_EQUIVOCATION, FaultClass.GOSSIP_SIGNER_ROTATION, FaultClass.GOSSIP_EQUIVOCATING_CHAIN,
+        FaultClass.GOSSIP_PEERS, FaultClass.BATCHER_MISBEHAVIOUR, FaultClass.CONDUCTOR)) {
+      assertFalse(DuoSimulation.injects(f), f::name);
+    }
+    assertTrue(DuoSimulation.injects(FaultClass.NODE_CRASH) && DuoSimulation.injects(FaultClass.L1_REORG)
+        && DuoSimulation.injects(FaultClass.ENGINE_RESTART));
+  }
+}
