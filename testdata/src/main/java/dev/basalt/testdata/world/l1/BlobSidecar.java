@@ -98,6 +98,16 @@ public final class BlobSidecar {
 
   /** The full 131,072-byte blob as bytes (one copy, for handing to a node). */
   public Bytes blobBytes() {
+    return padded(trimmed);
+  }
+
+  /** The blob without its trailing zero bytes (never modified; shared, not copied). */
+  byte[] trimmed() {
+    return trimmed;
+  }
+
+  /** The full blob whose bytes without trailing zeros are {@code trimmed}. */
+  static Bytes padded(byte[] trimmed) {
     return Bytes.wrapOwned(Arrays.copyOf(trimmed, Blob.SIZE_BYTES));
   }
 
