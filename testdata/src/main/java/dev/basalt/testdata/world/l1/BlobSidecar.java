@@ -74,8 +74,18 @@ public final class BlobSidecar {
     return new BlobSidecar(0, trimmed, commitment, Kzg.versionedHash(commitment), new LazyProof(kind));
   }
 
-  private static byte[] trim(byte[] full) {
+  /** Compared against in bulk (vectorised) to skip a blob's zero tail a chunk at a time. */
+  private static final byte[] ZEROS = new byte[4096];
+
+  static byte[] trim(byte[] full) {
     int end = full.length;
+    while (end > 0) {
+      int n = Math.min(ZEROS.length, end);
+      if (Arrays.mismatch(full, end - n, end, ZEROS, 0, n) >= 0) {
+        break; // a non-zero byte in this chunk: find the last one byte by byte
+      }
+      end -= n;
+    }
     while (end > 0 && full[end - 1] == 0) {
       end--;
     }

@@ -1,5 +1,6 @@
 package dev.basalt.testdata.world.l1;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -29,6 +30,23 @@ class BlobBytesCacheTest {
       assertEquals(s.blobBytes(), cache.full(s));
       assertEquals(Blob.SIZE_BYTES, cache.full(s).length());
       assertEquals(s.blob(), Blob.of(cache.full(s)));
+    }
+  }
+
+  @Test
+  void trimDropsExactlyTheTrailingZeros() {
+    Random random = new Random(7);
+    for (int n = 0; n < 2_000; n++) {
+      byte[] full = new byte[random.nextInt(3) == 0 ? Blob.SIZE_BYTES : random.nextInt(20_000)];
+      int nonZero = random.nextInt(4);
+      for (int i = 0; i < nonZero && full.length > 0; i++) {
+        full[random.nextInt(full.length)] = (byte) (1 + random.nextInt(255));
+      }
+      int end = full.length;
+      while (end > 0 && full[end - 1] == 0) {
+        end--;
+      }
+      assertArrayEquals(java.util.Arrays.copyOf(full, end), BlobSidecar.trim(full));
     }
   }
 
