@@ -52,16 +52,17 @@ public final class TrueChain {
     blocks.add(b);
   }
 
+  /** How many runs of consecutive blocks with the same L1 origin hash the chain has. */
+  int originRuns() {
+    return originRunStarts.size();
+  }
+
   /**
-   * The first block of each run of consecutive blocks with the same L1 origin hash, genesis first
-   * (the blocks at which a walk over the chain meets a new origin).
+   * The first block of run {@code run} (0 = genesis's) of consecutive blocks with the same L1 origin
+   * hash: the blocks at which a walk over the chain meets a new origin.
    */
-  List<TrueBlock> originRunFirsts() {
-    List<TrueBlock> out = new ArrayList<>(originRunStarts.size());
-    for (int i : originRunStarts) {
-      out.add(blocks.get(i));
-    }
-    return out;
+  TrueBlock originRunFirst(int run) {
+    return blocks.get(originRunStarts.get(run));
   }
 
   /**

@@ -177,8 +177,9 @@ public final class WorldSequencer {
    */
   public Optional<Long> rewindToCanonicalOrigins() {
     // Consecutive blocks mostly share their origin: each origin is looked up once, at its first block.
-    for (TrueBlock b : chain.originRunFirsts()) {
-      if (!l1.chain().isCanonical(b.ref().l1Origin().hash())) {
+    for (int run = 0; run < chain.originRuns(); run++) {
+      TrueBlock b = chain.originRunFirst(run);
+      if (!l1.chain().isCanonical(b.ref().l1Origin())) {
         long repostFrom = chain.truncateFrom(b.number());
         engine.forkchoiceUpdated(new ForkchoiceState(chain.head().ref().hash(), Hash32.ZERO, Hash32.ZERO), Optional.empty(), 3);
         return Optional.of(repostFrom);

@@ -99,7 +99,11 @@ class TrueChainTest {
           firsts.add(blocks.get(i));
         }
       }
-      assertEquals(firsts, chain.originRunFirsts());
+      List<TrueBlock> runFirsts = new ArrayList<>();
+      for (int run = 0; run < chain.originRuns(); run++) {
+        runFirsts.add(chain.originRunFirst(run));
+      }
+      assertEquals(firsts, runFirsts);
       assertEquals(blocks.get(blocks.size() - 1), chain.head());
       for (int i = 0; i < blocks.size() + 3; i++) {
         long n = genesis.number() + i;
