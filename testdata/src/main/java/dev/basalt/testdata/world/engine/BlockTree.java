@@ -17,6 +17,8 @@ import java.util.TreeMap;
  */
 final class BlockTree {
   private final Map<Hash32, ExecutionPayloadEnvelope> blocks = new HashMap<>();
+  /** The hashes of {@link #blocks} by block number: a restart drops the blocks above a number without a scan. */
+  private final TreeMap<Long, List<Hash32>> hashesByNumber = new TreeMap<>();
   private final TreeMap<Long, Hash32> canonical = new TreeMap<>();
   private final Map<Hash32, Hash32> invalidParents = new HashMap<>();
   private final ExecutionPayloadEnvelope genesis;
@@ -28,7 +30,7 @@ final class BlockTree {
   BlockTree(ExecutionPayloadEnvelope genesis) {
     this.genesis = genesis;
     Hash32 h = genesis.payload().blockHash();
-    blocks.put(h, genesis);
+    add(genesis);
     head = safe = finalized = h;
     canonical.put(genesis.payload().blockNumber(), h);
     persistedNumber = genesis.payload().blockNumber();
@@ -43,7 +45,16 @@ final class BlockTree {
   }
 
   void add(ExecutionPayloadEnvelope block) {
-    blocks.put(block.payload().blockHash(), block);
+    Hash32 hash = block.payload().blockHash();
+    long number = block.payload().blockNumber();
+    ExecutionPayloadEnvelope replaced = blocks.put(hash, block);
+    if (replaced != null && replaced.payload().blockNumber() == number) {
+      return;
+    }
+    if (replaced != null) {
+      hashesByNumber.get(replaced.payload().blockNumber()).remove(hash); // a payload claiming another's hash
+    }
+    hashesByNumber.computeIfAbsent(number, n -> new ArrayList<>(2)).add(hash);
   }
 
   void markInvalid(Hash32 hash, Hash32 parentHash) {
@@ -140,13 +151,9 @@ final class BlockTree {
   void restart() {
     // The head may have moved below the persisted block since (a reorg to a shorter branch).
     Hash32 newHead = canonical.get(Math.min(persistedNumber, head().payload().blockNumber()));
-    List<Hash32> lost = new ArrayList<>();
-    for (ExecutionPayloadEnvelope b : blocks.values()) {
-      if (b.payload().blockNumber() > persistedNumber) {
-        lost.add(b.payload().blockHash());
-      }
-    }
-    lost.forEach(blocks::remove);
+    Map<Long, List<Hash32>> lost = hashesByNumber.tailMap(persistedNumber, false);
+    lost.values().forEach(hashes -> hashes.forEach(blocks::remove));
+    lost.clear();
     head = newHead;
     if (!blocks.containsKey(safe)) {
       safe = newHead;

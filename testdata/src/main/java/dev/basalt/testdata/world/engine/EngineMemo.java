@@ -22,7 +22,8 @@ import java.util.Objects;
  *   <li>{@link #headerHash}: {@link L2Headers#hash} of an envelope; the entry is the envelope with
  *       its block hash zeroed (the header reads every other field, and the parent beacon root);
  *   <li>{@link #execute}: {@link PseudoExecution#execute}; the entry is the parent payload, number,
- *       timestamp and transactions (everything it reads besides the rollup).
+ *       timestamp and transactions, matched on everything the execution reads besides the rollup
+ *       (of the parent only the fields {@link #sameExecutionInputs} compares).
  * </ul>
  *
  * <p>Entries are found under a cheap key (parent hash, number, timestamp) and matched by value, so
@@ -124,6 +125,18 @@ public final class EngineMemo {
     return new ExecutionPayloadEnvelope(L2Headers.withHash(unsealed.payload(), headerHash(unsealed)), unsealed.parentBeaconBlockRoot());
   }
 
+  /**
+   * True when two parents agree on every field {@link PseudoExecution#execute} reads of a parent
+   * (state root, time, withdrawals root, and the base-fee inputs: base fee, gas used and limit,
+   * extra data). The rest (the parent's transactions above all) cannot change the result, and
+   * comparing them was most of a hit's cost.
+   */
+  static boolean sameExecutionInputs(ExecutionPayload a, ExecutionPayload b) {
+    return a == b || a.timestamp() == b.timestamp() && a.gasUsed() == b.gasUsed() && a.gasLimit() == b.gasLimit()
+        && a.stateRoot().equals(b.stateRoot()) && a.baseFeePerGas().equals(b.baseFeePerGas())
+        && a.extraData().equals(b.extraData()) && a.withdrawalsRoot().equals(b.withdrawalsRoot());
+  }
+
   /** {@link PseudoExecution#execute} under this memo's rollup. */
   public synchronized PseudoExecution.Result execute(ExecutionPayload parent, long number, long timestamp, List<Bytes> txs) {
     List<Bytes> fixed = List.copyOf(txs);
@@ -131,7 +144,7 @@ public final class EngineMemo {
     List<Executed> known = executions.get(slot);
     if (known != null) {
       for (Executed e : known) {
-        if (e.parent().equals(parent) && e.txs().equals(fixed)) {
+        if (sameExecutionInputs(e.parent(), parent) && e.txs().equals(fixed)) {
           return e.result();
         }
       }

@@ -124,9 +124,11 @@ public final class FakeEngine {
   }
 
   private PayloadId startBuild(ExecutionPayload parent, PayloadAttributes a) {
+    // keccak256(parent hash ‖ encoded attributes), hashed where it was written (no copies out).
     BinaryWriter w = new BinaryWriter(512);
+    w.hash(parent.blockHash());
     PayloadCodec.write(w, a);
-    byte[] h = Keccak.hash(parent.blockHash().toArray(), w.toByteArray()).toArray();
+    byte[] h = Keccak.hash(w.buffer(), 0, w.size()).toArray();
     long id = 0;
     for (int i = 0; i < 8; i++) {
       id = (id << 8) | (h[i] & 0xff);

@@ -74,8 +74,18 @@ public final class BlobSidecar {
     return new BlobSidecar(0, trimmed, commitment, Kzg.versionedHash(commitment), new LazyProof(kind));
   }
 
-  private static byte[] trim(byte[] full) {
+  /** Compared against in bulk (vectorised) to skip a blob's zero tail a chunk at a time. */
+  private static final byte[] ZEROS = new byte[4096];
+
+  static byte[] trim(byte[] full) {
     int end = full.length;
+    while (end > 0) {
+      int n = Math.min(ZEROS.length, end);
+      if (Arrays.mismatch(full, end - n, end, ZEROS, 0, n) >= 0) {
+        break; // a non-zero byte in this chunk: find the last one byte by byte
+      }
+      end -= n;
+    }
     while (end > 0 && full[end - 1] == 0) {
       end--;
     }
@@ -98,6 +108,16 @@ public final class BlobSidecar {
 
   /** The full 131,072-byte blob as bytes (one copy, for handing to a node). */
   public Bytes blobBytes() {
+    return padded(trimmed);
+  }
+
+  /** The blob without its trailing zero bytes (never modified; shared, not copied). */
+  byte[] trimmed() {
+    return trimmed;
+  }
+
+  /** The full blob whose bytes without trailing zeros are {@code trimmed}. */
+  static Bytes padded(byte[] trimmed) {
     return Bytes.wrapOwned(Arrays.copyOf(trimmed, Blob.SIZE_BYTES));
   }
 

@@ -1,5 +1,6 @@
 package dev.basalt.testdata.world.l1;
 
+import dev.basalt.core.types.BlockId;
 import dev.basalt.core.types.Hash32;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,6 +104,20 @@ public final class L1ChainStore {
   public boolean isCanonical(Hash32 hash) {
     MinedL1Block b = byHash.get(hash);
     return b != null && byNumber(b.number()).map(c -> c.hash().equals(hash)).orElse(false);
+  }
+
+  /**
+   * {@link #isCanonical(Hash32) isCanonical(id.hash())}, answered from the canonical block at the
+   * id's number when that is the block (a list read instead of a lookup in the map of every block
+   * ever mined, which showed in profiles of long worlds); otherwise looked up by hash as before, so
+   * a wrong number costs time, not correctness.
+   */
+  public boolean isCanonical(BlockId id) {
+    long n = id.number();
+    if (n >= 0 && n < canonical.size() && canonical.get((int) n).hash().equals(id.hash())) {
+      return true; // that block is in byHash (every appended block is) and canonical at its own number
+    }
+    return isCanonical(id.hash());
   }
 
   /** Where a canonical transaction was included. */

@@ -36,10 +36,10 @@ final class L1Fees {
   }
 
   /** Intrinsic gas of calldata: 16 per non-zero byte, 4 per zero byte. */
-  static long calldataGas(byte[] data) {
+  static long calldataGas(dev.basalt.core.types.Bytes data) {
     long gas = 0;
-    for (byte b : data) {
-      gas += b == 0 ? 4 : 16;
+    for (int i = 0, n = data.length(); i < n; i++) { // read in place, not copied out
+      gas += data.get(i) == 0 ? 4 : 16;
     }
     return gas;
   }

@@ -44,6 +44,7 @@ public final class L1Responder {
     }
   };
   private static final int VIEWS = 256;
+  private final BlobBytesCache blobBytes = new BlobBytesCache();
 
   private record View(MinedL1Block source, L1Block view) {}
 
@@ -127,7 +128,7 @@ public final class L1Responder {
         return new RequestFailed(f.correlationId(), FailureKind.NOT_FOUND, "no blob " + want.index() + " " + want.versionedHash()
             + " in L1 block " + f.block());
       }
-      out.add(all.get(want.index()).blobBytes());
+      out.add(blobBytes.full(all.get(want.index())));
     }
     return new BlobsFetched(f.correlationId(), out);
   }

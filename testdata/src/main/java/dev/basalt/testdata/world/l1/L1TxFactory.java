@@ -47,7 +47,7 @@ public final class L1TxFactory {
   }
 
   private static long gasUsed(Bytes data, int logs) {
-    return 21_000 + L1Fees.calldataGas(data.toArray()) + logs * GAS_PER_LOG;
+    return 21_000 + L1Fees.calldataGas(data) + logs * GAS_PER_LOG;
   }
 
   private L1Tx dynamic(SigningKey key, Address to, BigInteger value, Bytes data, List<Log> logs) {

@@ -22,11 +22,23 @@ import java.util.Set;
 public final class TrueChain {
   private final List<TrueBlock> blocks = new ArrayList<>();
   private final Map<Long, List<Hash32>> channelTxsByBlock = new HashMap<>();
+  /**
+   * For each batcher transaction, the blocks whose channel it was recorded for: finds the blocks
+   * that shared a channel with dropped ones without scanning the whole chain. May name blocks whose
+   * channel has been replaced since, so every candidate is checked against {@link #channelTxsByBlock}.
+   */
+  private final Map<Hash32, List<Long>> blocksByChannelTx = new HashMap<>();
   private final Map<Long, List<Bytes>> batchOnlyTxs = new HashMap<>();
+  /**
+   * Positions in {@link #blocks} where the L1 origin changes (0 and every block whose origin differs
+   * from its parent's): lets a scan for the first non-canonical origin look at each origin once.
+   */
+  private final List<Integer> originRunStarts = new ArrayList<>();
   private final long genesisNumber;
 
   TrueChain(TrueBlock genesis) {
     blocks.add(genesis);
+    originRunStarts.add(0);
     genesisNumber = genesis.number();
   }
 
@@ -34,7 +46,23 @@ public final class TrueChain {
     if (!b.ref().parentHash().equals(head().ref().hash())) {
       throw new IllegalArgumentException("block " + b.number() + " does not extend the true chain");
     }
+    if (!b.ref().l1Origin().hash().equals(head().ref().l1Origin().hash())) {
+      originRunStarts.add(blocks.size());
+    }
     blocks.add(b);
+  }
+
+  /** How many runs of consecutive blocks with the same L1 origin hash the chain has. */
+  int originRuns() {
+    return originRunStarts.size();
+  }
+
+  /**
+   * The first block of run {@code run} (0 = genesis's) of consecutive blocks with the same L1 origin
+   * hash: the blocks at which a walk over the chain meets a new origin.
+   */
+  TrueBlock originRunFirst(int run) {
+    return blocks.get(originRunStarts.get(run));
   }
 
   /**
@@ -56,17 +84,27 @@ public final class TrueChain {
       }
       blocks.remove(blocks.size() - 1);
     }
+    while (originRunStarts.get(originRunStarts.size() - 1) >= blocks.size()) {
+      originRunStarts.remove(originRunStarts.size() - 1);
+    }
     long repostFrom = number;
     if (lostChannels.isEmpty()) {
       return repostFrom; // no dropped block was batched: no kept block shared a channel with one
     }
-    for (TrueBlock b : blocks) {
-      List<Hash32> txs = channelTxsByBlock.get(b.number());
-      if (b.number() != genesisNumber && txs != null && anyIn(txs, lostChannels)) {
-        channelTxsByBlock.remove(b.number());
-        repostFrom = Math.min(repostFrom, b.number());
+    // Every kept block whose channel has a lost transaction: found through the index (a superset,
+    // each checked as a scan of all kept blocks would); the outcome does not depend on the order.
+    long headNumber = head().number();
+    for (Hash32 tx : lostChannels) {
+      for (long n : blocksByChannelTx.getOrDefault(tx, List.of())) {
+        List<Hash32> txs = channelTxsByBlock.get(n);
+        if (n > genesisNumber && n <= headNumber && txs != null && anyIn(txs, lostChannels)) {
+          channelTxsByBlock.remove(n);
+          repostFrom = Math.min(repostFrom, n);
+        }
       }
     }
+    // No block's channel holds a lost transaction any more (kept ones were just cleared, dropped ones before).
+    lostChannels.forEach(blocksByChannelTx::remove);
     return repostFrom;
   }
 
@@ -79,14 +117,13 @@ public final class TrueChain {
     return false;
   }
 
-  /** The blocks, genesis first, without a copy (for the world's own scans; not to be kept or changed). */
-  List<TrueBlock> view() {
-    return java.util.Collections.unmodifiableList(blocks);
-  }
-
   void recordChannel(List<Long> l2Numbers, List<Hash32> txHashes) {
+    List<Hash32> txs = List.copyOf(txHashes);
     for (long n : l2Numbers) {
-      channelTxsByBlock.put(n, List.copyOf(txHashes));
+      channelTxsByBlock.put(n, txs);
+      for (Hash32 tx : txs) {
+        blocksByChannelTx.computeIfAbsent(tx, k -> new ArrayList<>(4)).add(n);
+      }
     }
   }
 

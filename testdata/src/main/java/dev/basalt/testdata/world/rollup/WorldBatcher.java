@@ -201,9 +201,13 @@ public final class WorldBatcher {
 
   /** The batch for one block: its non-deposit transactions with its parent, origin and time. */
   static SingularBatch singular(TrueBlock b) {
-    List<Bytes> txs = b.envelope().payload().transactions().stream()
-        .filter(tx -> tx.isEmpty() || (tx.get(0) & 0xff) != dev.basalt.core.deposit.DepositTransaction.TYPE)
-        .toList();
+    List<Bytes> all = b.envelope().payload().transactions();
+    List<Bytes> txs = new ArrayList<>(all.size());
+    for (Bytes tx : all) {
+      if (tx.isEmpty() || (tx.get(0) & 0xff) != dev.basalt.core.deposit.DepositTransaction.TYPE) {
+        txs.add(tx);
+      }
+    }
     return new SingularBatch(b.ref().parentHash(), b.ref().l1Origin().number(), b.ref().l1Origin().hash(), b.ref().timestamp(), txs);
   }
 

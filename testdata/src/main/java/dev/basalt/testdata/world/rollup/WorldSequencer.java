@@ -176,15 +176,10 @@ public final class WorldSequencer {
    *     that shared a channel with it), empty when every origin is still canonical
    */
   public Optional<Long> rewindToCanonicalOrigins() {
-    Hash32 lastCanonical = null; // consecutive blocks mostly share their origin: look each up once
-    for (TrueBlock b : chain.view()) {
-      Hash32 origin = b.ref().l1Origin().hash();
-      if (origin.equals(lastCanonical)) {
-        continue;
-      }
-      if (l1.chain().isCanonical(origin)) {
-        lastCanonical = origin;
-      } else {
+    // Consecutive blocks mostly share their origin: each origin is looked up once, at its first block.
+    for (int run = 0; run < chain.originRuns(); run++) {
+      TrueBlock b = chain.originRunFirst(run);
+      if (!l1.chain().isCanonical(b.ref().l1Origin())) {
         long repostFrom = chain.truncateFrom(b.number());
         engine.forkchoiceUpdated(new ForkchoiceState(chain.head().ref().hash(), Hash32.ZERO, Hash32.ZERO), Optional.empty(), 3);
         return Optional.of(repostFrom);

@@ -85,4 +85,46 @@ class BlockTreeTest {
     }
     org.junit.jupiter.api.Assertions.assertTrue(positives > 1000, "the vectors include ancestors: " + positives);
   }
+
+  @Test
+  void restartDropsExactlyTheBlocksAboveThePersistedNumber() {
+    SimWorld world = SimWorld.create(SimWorldConfig.defaults(3));
+    ExecutionPayloadEnvelope genesis = world.nodeEngine().head();
+    BlockTree tree = new BlockTree(genesis);
+    java.util.Map<Hash32, Long> model = new java.util.HashMap<>();
+    model.put(genesis.payload().blockHash(), genesis.payload().blockNumber());
+    List<ExecutionPayloadEnvelope> all = new ArrayList<>(List.of(genesis));
+    SplittableRandom random = new SplittableRandom(9);
+    long id = 0;
+    int dropped = 0;
+    for (int step = 0; step < 3000; step++) {
+      int action = random.nextInt(20);
+      List<ExecutionPayloadEnvelope> present = all.stream().filter(b -> tree.contains(b.payload().blockHash())).toList();
+      if (action < 12) {
+        ExecutionPayloadEnvelope parent = random.nextInt(3) == 0 ? present.get(random.nextInt(present.size())) : tree.head();
+        ExecutionPayloadEnvelope b = random.nextInt(8) == 0 ? all.get(random.nextInt(all.size())) : child(parent.payload(), ++id);
+        if (tree.contains(b.payload().parentHash()) || b == genesis) { // known again, or new on a known parent
+          tree.add(b);
+          model.put(b.payload().blockHash(), b.payload().blockNumber());
+          all.add(b);
+        }
+      } else if (action < 18) {
+        tree.setForkchoice(new ForkchoiceState(present.get(random.nextInt(present.size())).payload().blockHash(), Hash32.ZERO,
+            Hash32.ZERO));
+        if (random.nextBoolean()) {
+          tree.persistHead();
+        }
+      } else {
+        tree.restart();
+        int before = model.size();
+        model.values().removeIf(n -> n > tree.persistedNumber());
+        dropped += before - model.size();
+      }
+      assertEquals(model.size(), tree.size());
+      for (Hash32 h : model.keySet()) {
+        assertEquals(true, tree.contains(h));
+      }
+    }
+    assertEquals(true, dropped > 50, "restarts dropped blocks: " + dropped);
+  }
 }

@@ -78,7 +78,8 @@ class EngineMemoTest {
     OptionalLong blobGasUsed = p.blobGasUsed();
     Optional<Hash32> withdrawalsRoot = p.withdrawalsRoot();
     Optional<Hash32> beaconRoot = block.parentBeaconBlockRoot();
-    switch (rng.nextInt(11)) {
+    long gasLimit = p.gasLimit();
+    switch (rng.nextInt(13)) {
       case 0 -> stateRoot = Hash32.wrap(rng.bytes(32));
       case 1 -> receiptsRoot = Hash32.wrap(rng.bytes(32));
       case 2 -> gasUsed += 1 + rng.nextInt(1000);
@@ -94,10 +95,12 @@ class EngineMemoTest {
       // Fork fields change only where the block has them (a header cannot have them out of order).
       case 8 -> blobGasUsed = blobGasUsed.isPresent() ? OptionalLong.of(blobGasUsed.getAsLong() + 1) : blobGasUsed;
       case 9 -> withdrawalsRoot = withdrawalsRoot.map(r -> Hash32.wrap(rng.bytes(32)));
+      case 10 -> gasLimit += 1 + rng.nextInt(1000);
+      case 11 -> timestamp += 1; // a parent's time is read by its child's execution (and is in a block's lookup key)
       default -> beaconRoot = beaconRoot.map(r -> Hash32.wrap(rng.bytes(32)));
     }
     ExecutionPayload q = new ExecutionPayload(parentHash, p.feeRecipient(), stateRoot, receiptsRoot, p.logsBloom(), p.prevRandao(),
-        number, p.gasLimit(), gasUsed, timestamp, extraData, baseFee, blockHash, txs, p.withdrawals(), blobGasUsed, p.excessBlobGas(),
+        number, gasLimit, gasUsed, timestamp, extraData, baseFee, blockHash, txs, p.withdrawals(), blobGasUsed, p.excessBlobGas(),
         withdrawalsRoot);
     return new ExecutionPayloadEnvelope(q, beaconRoot);
   }

@@ -137,6 +137,25 @@ class FakeL1Test {
   }
 
   @Test
+  void canonicalByBlockIdAnswersAsByHashForEveryBlockEverMinedWithRightAndWrongNumbers() {
+    FakeL1 l1 = chain(7, L1Forks.allAtGenesis());
+    java.util.List<MinedL1Block> all = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(8);
+    int sideForks = 0;
+    for (int step = 0; step < 400; step++) {
+      if (random.nextInt(10) == 0 && l1.chain().head().number() - l1.chain().finalized().number() > 3) {
+        sideForks += l1.reorg(1 + random.nextInt(3), 1 + random.nextInt(4), random.nextBoolean()).size();
+      }
+      all.add(l1.mine());
+      MinedL1Block b = all.get(random.nextInt(all.size()));
+      for (long n : new long[] {b.number(), b.number() + 1, b.number() - 1, -1, 1_000_000}) {
+        assertEquals(l1.chain().isCanonical(b.hash()), l1.chain().isCanonical(new dev.basalt.core.types.BlockId(b.hash(), Math.max(0, n))));
+      }
+    }
+    assertTrue(sideForks > 10, "blocks left on side forks: " + sideForks);
+  }
+
+  @Test
   void reorgReplacesBlocksKeepsSideForksAndReincludesTransactions() {
     FakeL1 l1 = chain(5, L1Forks.allAtGenesis());
     for (int i = 0; i < 20; i++) {
