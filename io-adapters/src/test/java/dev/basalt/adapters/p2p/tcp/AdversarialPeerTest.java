@@ -105,8 +105,12 @@ class AdversarialPeerTest {
   void endlessProposalsClose() throws Exception {
     try (RawPeer p = new RawPeer(addr)) {
       p.sendRaw(MultistreamLines.encode(MultistreamLines.HEADER));
-      for (int i = 0; i < 40; i++) {
-        p.sendRaw(MultistreamLines.encode("/tls/" + i));
+      try {
+        for (int i = 0; i < 40; i++) {
+          p.sendRaw(MultistreamLines.encode("/tls/" + i));
+        }
+      } catch (java.io.IOException closedMidway) {
+        // the host may close before the last proposals are written: that is the expected outcome
       }
       assertTrue(p.closedByHost());
     }
