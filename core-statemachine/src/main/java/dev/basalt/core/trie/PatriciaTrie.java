@@ -106,6 +106,11 @@ public final class PatriciaTrie {
     ensure(headerSize(payload) + payload);
     writeHeader(0xc0, payload);
     path(key, depth, key.length, true);
+    string(value);
+  }
+
+  /** Appends {@code value} as an RLP string; room for {@link #stringSize} bytes must be ensured. */
+  private void string(Bytes value) {
     if (value.length() == 1 && (value.get(0) & 0xff) < 0x80) {
       buf[pos++] = value.get(0);
     } else {
@@ -141,13 +146,7 @@ public final class PatriciaTrie {
       buf[pos++] = (byte) 0x80;
     } else {
       ensure(stringSize(value));
-      if (value.length() == 1 && (value.get(0) & 0xff) < 0x80) {
-        buf[pos++] = value.get(0);
-      } else {
-        writeHeader(0x80, value.length());
-        value.copyTo(buf, pos);
-        pos += value.length();
-      }
+      string(value);
     }
     closeList(start);
   }
