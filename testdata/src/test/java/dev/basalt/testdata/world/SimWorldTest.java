@@ -165,6 +165,34 @@ class SimWorldTest {
   }
 
   @Test
+  // Checks that the rewind after each of many L1 reorgs of random depth cuts the true chain exactly where a walk
+  // from genesis would: every kept block's origin is canonical and the first dropped block's origin is not
+  void everyL1ReorgRewindsToTheFirstBlockWhoseOriginLeftTheCanonicalChain() {
+    java.util.Random rng = new java.util.Random(20261122L);
+    SimWorld world = SimWorld.create(SimWorldConfig.defaults(61));
+    long time = GENESIS + 120;
+    int cuts = 0;
+    for (int round = 0; round < 40; round++) {
+      time += 12 * (1 + rng.nextInt(6));
+      world.advanceTo(time);
+      List<TrueBlock> before = world.trueChain().blocks();
+      int depth = 1 + rng.nextInt(8);
+      world.reorgL1(depth, depth + rng.nextInt(3));
+      List<TrueBlock> after = world.trueChain().blocks();
+      for (TrueBlock b : after) {
+        assertTrue(world.l1().chain().isCanonical(b.ref().l1Origin().hash()), "round " + round + ": kept block " + b.number());
+      }
+      if (after.size() < before.size()) {
+        cuts++;
+        TrueBlock firstDropped = before.get(after.size());
+        assertFalse(world.l1().chain().isCanonical(firstDropped.ref().l1Origin().hash()),
+            "round " + round + ": block " + firstDropped.number() + " was dropped with a canonical origin");
+      }
+    }
+    assertTrue(cuts >= 10, "enough reorgs took origins away to mean something: " + cuts);
+  }
+
+  @Test
   // Checks that after an L1 reorg that drops true blocks, no kept block is still counted as batched by a channel
   // that also carried a dropped block (that channel's span batch no longer matches L1 and derivation drops it
   // whole), so such kept blocks are posted again, and the batches still decode to the true chain

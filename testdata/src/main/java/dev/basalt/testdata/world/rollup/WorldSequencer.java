@@ -176,16 +176,22 @@ public final class WorldSequencer {
    *     that shared a channel with it), empty when every origin is still canonical
    */
   public Optional<Long> rewindToCanonicalOrigins() {
-    // Consecutive blocks mostly share their origin: each origin is looked up once, at its first block.
-    for (int run = 0; run < chain.originRuns(); run++) {
-      TrueBlock b = chain.originRunFirst(run);
-      if (!l1.chain().isCanonical(b.ref().l1Origin())) {
-        long repostFrom = chain.truncateFrom(b.number());
-        engine.forkchoiceUpdated(new ForkchoiceState(chain.head().ref().hash(), Hash32.ZERO, Hash32.ZERO), Optional.empty(), 3);
-        return Optional.of(repostFrom);
-      }
+    // Consecutive blocks mostly share their origin: each origin is looked up once, at its first
+    // block. The walk goes back from the head and stops at the first canonical origin: before the
+    // reorg every origin was canonical (this runs after each one), origin numbers never decrease
+    // along the chain and L1 blocks are hash-linked, so the origins the reorg took away are exactly
+    // a tail of the runs. A forward walk from genesis found the same run, at a cost growing with the
+    // chain's length.
+    int firstLost = -1;
+    for (int run = chain.originRuns() - 1; run >= 0 && !l1.chain().isCanonical(chain.originRunFirst(run).ref().l1Origin()); run--) {
+      firstLost = run;
     }
-    return Optional.empty();
+    if (firstLost < 0) {
+      return Optional.empty();
+    }
+    long repostFrom = chain.truncateFrom(chain.originRunFirst(firstLost).number());
+    engine.forkchoiceUpdated(new ForkchoiceState(chain.head().ref().hash(), Hash32.ZERO, Hash32.ZERO), Optional.empty(), 3);
+    return Optional.of(repostFrom);
   }
 
   /** The system config the next block starts from. */
