@@ -17,7 +17,8 @@ final class Coverage {
     "equivocating block replaced by derivation", "gossip flood absorbed", "unsafe-block signer observed again after a restart",
     "unsafe-block signer rotated on L1", "unsafe-block signer learned from L1 after a rotation",
     "gossip: block by a signer the node does not know (yet or any more) rejected", "gossip: true block by a rotated signer accepted",
-    "gossip: child of a forged block accepted", "equivocating chain became the unsafe head"
+    "gossip: child of a forged block accepted", "equivocating chain became the unsafe head",
+    "finalized head moved on after L1 finality lagged then jumped", "INVALID payload replaced by its deposits-only block"
   };
 
   /** Every mark a healthy sequencer swarm must reach, beside one "injected: CLASS" per fault class. */
@@ -27,7 +28,7 @@ final class Coverage {
     "sequencer reached the drift bound", "sequencer's unsafe chain rewound", "sequencer re-sealed a height after a disruption",
     "conductor commit failed", "conductor leadership lost and regained",
     "gossip: duplicate ignored", "gossip: bad signature rejected", "gossip: too old rejected", "gossip: too new rejected",
-    "gossip flood absorbed"
+    "gossip flood absorbed", "finalized head moved on after L1 finality lagged then jumped"
   };
 
   static String[] required(dev.basalt.core.NodeMode mode) {

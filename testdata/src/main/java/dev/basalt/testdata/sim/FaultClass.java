@@ -67,13 +67,29 @@ public enum FaultClass {
    * children of it, one per height (size: the chain's length), each sent just ahead of the true
    * block; the node may follow the forged chain as its unsafe chain until derivation replaces it.
    */
-  GOSSIP_EQUIVOCATING_CHAIN;
+  GOSSIP_EQUIVOCATING_CHAIN,
+  /**
+   * L1 finality lags: the finalized label stops following the head for a while (size: that many
+   * steps), then jumps to its usual depth at once; the node's finalized head must stand still, never
+   * go back, and then move on.
+   */
+  L1_FINALITY_LAG,
+  /**
+   * Validator only: the batch of a coming block carries one more transaction than the true block,
+   * and the engine answers INVALID to any payload holding it (size: how many blocks ahead). From
+   * Holocene on the node must replace that payload by its deposits-only block, which is the true
+   * block. Holocene is judged by the L1 block the batch is read from, and before it the batch would
+   * be dropped instead: the fault is injected only once L1's finalized block is past Holocene. The
+   * world's batches come from the node itself in sequencer mode, so only a validator meets it.
+   */
+  ENGINE_INVALID;
 
   /** Whether a node in {@code mode} can meet this fault (a validator has no conductor, a sequencer no other block source). */
   public boolean appliesTo(dev.basalt.core.NodeMode mode) {
     return switch (this) {
       case CONDUCTOR -> mode == dev.basalt.core.NodeMode.SEQUENCER;
-      case GOSSIP_PEERS, GOSSIP_EQUIVOCATION, GOSSIP_SIGNER_ROTATION, GOSSIP_EQUIVOCATING_CHAIN -> mode != dev.basalt.core.NodeMode.SEQUENCER;
+      case GOSSIP_PEERS, GOSSIP_EQUIVOCATION, GOSSIP_SIGNER_ROTATION, GOSSIP_EQUIVOCATING_CHAIN, ENGINE_INVALID ->
+          mode != dev.basalt.core.NodeMode.SEQUENCER;
       default -> true;
     };
   }

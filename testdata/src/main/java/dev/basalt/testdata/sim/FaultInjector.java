@@ -3,12 +3,16 @@ package dev.basalt.testdata.sim;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.FetchBlobs;
 import dev.basalt.core.command.FetchL1Block;
+import dev.basalt.core.config.Fork;
 import dev.basalt.core.event.FailureKind;
+import dev.basalt.core.heads.SyncStatus;
+import dev.basalt.core.types.Bytes;
 import dev.basalt.testdata.world.SimWorld;
 import dev.basalt.testdata.world.engine.EngineResponder;
 import dev.basalt.testdata.world.engine.FakeEngine;
 import dev.basalt.testdata.world.l1.L1Responder;
 import dev.basalt.testdata.world.fault.Fault;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /** Turns a {@link ScheduledFault} into what the world or the node's process does. */
@@ -33,6 +37,12 @@ final class FaultInjector {
   private int pausedSteps;
   private boolean engineEverRestarted;
   private int stalledSteps;
+  /** Steps L1 finality stays held by this injector (0: it does not hold it). */
+  private int finalityHeldSteps;
+  /** The node's finalized L2 number when held finality was released, until it moves on; -1: none. */
+  private long finalizedAtRelease = -1;
+  /** Blocks whose batch carries a transaction the engine rejects, until the node's safe head passes them. */
+  private final TreeSet<Long> poisoned = new TreeSet<>();
 
   FaultInjector(SimNode node, Invariants invariants, ForkchoiceOracle oracle, Coverage coverage, boolean sequencing,
       SimConductor conductor) {
@@ -87,6 +97,73 @@ final class FaultInjector {
   void stepDone() {
     pausedSteps = Math.max(0, pausedSteps - 1);
     stalledSteps = Math.max(0, stalledSteps - 1);
+    if (finalityHeldSteps > 0 && --finalityHeldSteps == 0) {
+      releaseFinality();
+    }
+    watch();
+  }
+
+  /** The fault phase is over: L1 finality held by a lag jumps now (every mode; see {@link #quiet()} for the rest). */
+  void endLags() {
+    if (finalityHeldSteps > 0) {
+      releaseFinality();
+    }
+  }
+
+  /**
+   * Marks the recoveries of lagging finality and rejected payloads once the node shows them; runs
+   * after every step, the quiet ones included.
+   */
+  void watch() {
+    if (finalizedAtRelease < 0 && poisoned.isEmpty()) {
+      return;
+    }
+    SyncStatus s = node.status();
+    if (finalizedAtRelease >= 0 && s.finalizedL2().number() > finalizedAtRelease) {
+      coverage.mark("finalized head moved on after L1 finality lagged then jumped");
+      finalizedAtRelease = -1;
+    }
+    while (!poisoned.isEmpty() && s.safeL2().number() >= poisoned.first()) {
+      long n = poisoned.pollFirst();
+      var truth = world.trueChain().block(n);
+      var held = engine.block(new dev.basalt.core.engine.L2BlockSelector.ByNumber(n));
+      // A reorg may have re-sealed the block as an ordinary one since: then nothing was rejected.
+      if (truth.isPresent() && !world.trueChain().batchOnlyTxs(n).isEmpty() && held.isPresent()
+          && held.get().payload().blockHash().equals(truth.get().ref().hash())) {
+        coverage.mark("INVALID payload replaced by its deposits-only block");
+      }
+    }
+  }
+
+  private void releaseFinality() {
+    var chain = world.l1().chain();
+    long before = chain.finalized().number();
+    chain.releaseFinality();
+    finalityHeldSteps = 0;
+    if (chain.finalized().number() > before + 1) {
+      coverage.mark("L1 finality jumped after lagging");
+    }
+    finalizedAtRelease = node.status().finalizedL2().number();
+  }
+
+  /**
+   * Arms the engine to reject a coming block's payload as derived from its batch, which carries one
+   * transaction more than the true block (Holocene's deposits-only replacement is the true block).
+   * False until L1's finalized block is past Holocene: a rejected payload is judged by the time of
+   * the L1 block its batch was read from (before Holocene the batch is dropped instead), and that
+   * block may be older than the L2 block (the chain runs ahead of L1) or, after a reorg, any block
+   * above L1's finalized one, never below it.
+   */
+  private boolean poisonBatch(int ahead) {
+    if (!world.rollupConfig().isActive(Fork.HOLOCENE, world.l1().chain().finalized().timestamp())) {
+      return false;
+    }
+    var head = world.trueChain().head();
+    long number = head.number() + ahead;
+    Bytes tx = world.batchUnexecutableTransaction(number);
+    engine.alsoInvalidWhen(p -> p.transactions().contains(tx));
+    poisoned.add(number);
+    return true;
   }
 
   /** Injects {@code f}; false when it cannot apply now (e.g. a reorg with nothing above finalized). */
@@ -140,6 +217,13 @@ final class FaultInjector {
         }
       }
       case CLOCK_JUMP -> pausedSteps = Math.max(pausedSteps, n);
+      case L1_FINALITY_LAG -> {
+        world.l1().chain().holdFinality();
+        finalityHeldSteps = Math.max(finalityHeldSteps, n);
+      }
+      case ENGINE_INVALID -> {
+        return poisonBatch(n);
+      }
       case BATCHER_MISBEHAVIOUR -> {
         return false; // a property of the world, set before the run
       }

@@ -13,16 +13,22 @@ public record FaultSchedule(List<ScheduledFault> faults) {
     faults = List.copyOf(faults.stream().sorted().toList());
   }
 
+  /** Classes added after the first: each draws from a stream of its own, outside the per-step loop. */
+  private static final java.util.EnumSet<FaultClass> DRAWN_ALONE = java.util.EnumSet.of(FaultClass.L1_FINALITY_LAG,
+      FaultClass.ENGINE_INVALID);
+
   public static FaultSchedule draw(SwarmProfile profile, int steps, SimRng rng) {
     List<ScheduledFault> out = new ArrayList<>();
     // Gossip draws from a stream of its own, so adding it left every other class's draws as they were.
     SimRng gossipRng = rng.fork("gossip");
     SimRng rotationRng = rng.fork("signer-rotation");
     SimRng chainRng = rng.fork("equivocating-chain");
+    SimRng finalityRng = rng.fork("finality-lag");
+    SimRng invalidRng = rng.fork("engine-invalid");
     for (int step = 1; step < steps; step++) {
       for (FaultClass f : FaultClass.values()) {
         // A class the profile has off for the mode draws nothing: adding one keeps old seeds' schedules.
-        if (!profile.perMille().containsKey(f) || f.gossip()) {
+        if (!profile.perMille().containsKey(f) || f.gossip() || DRAWN_ALONE.contains(f)) {
           continue;
         }
         if (f != FaultClass.BATCHER_MISBEHAVIOUR && rng.nextInt(1000) < profile.rate(f)) {
@@ -35,6 +41,9 @@ public record FaultSchedule(List<ScheduledFault> faults) {
     drawAlone(FaultClass.GOSSIP_EQUIVOCATING_CHAIN, 1000, profile, steps, chainRng, out);
     // Rotations are rare on a real chain: a fifth of the profile's rate.
     drawAlone(FaultClass.GOSSIP_SIGNER_ROTATION, 5_000, profile, steps, rotationRng, out);
+    // A finality lag lasts several steps and an INVALID payload costs a rebuild: half the profile's rate.
+    drawAlone(FaultClass.L1_FINALITY_LAG, 2_000, profile, steps, finalityRng, out);
+    drawAlone(FaultClass.ENGINE_INVALID, 2_000, profile, steps, invalidRng, out);
     if (profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) > 0) {
       // The batcher's misbehaviour is a property of the world, chosen up front (size = chance in 100).
       out.add(new ScheduledFault(0, FaultClass.BATCHER_MISBEHAVIOUR, Math.max(1, profile.rate(FaultClass.BATCHER_MISBEHAVIOUR) / 4)));
@@ -90,6 +99,8 @@ public record FaultSchedule(List<ScheduledFault> faults) {
       case GOSSIP_FLOOD -> (int) rng.between(20, 60);
       case GOSSIP_EQUIVOCATING_CHAIN -> (int) rng.between(2, 5); // forged blocks in a row
       case GOSSIP_SIGNER_ROTATION -> (int) rng.between(1, 6); // L1 block times until the node's loader reads L1 again
+      case L1_FINALITY_LAG -> (int) rng.between(2, 16); // steps the finalized label stands still
+      case ENGINE_INVALID -> (int) rng.between(1, 6); // how many blocks past the world's head
     };
   }
 

@@ -143,6 +143,7 @@ public final class Simulation {
         }
       }
       int lastFaultStep = step;
+      injector.endLags();
       if (o.sequencing()) {
         injector.quiet();
       }
@@ -151,6 +152,7 @@ public final class Simulation {
       }
       for (int quiet = 0; quiet < o.quietSteps(); quiet++, step++) {
         runStep(node, o, step, genesis + step * stepSeconds, true, gossip);
+        injector.watch();
         if (conductor != null) {
           conductor.stepDone();
         }
@@ -328,7 +330,10 @@ public final class Simulation {
 
   static SimWorldConfig worldConfig(long seed, FaultSchedule schedule) {
     SimWorldConfig base = SimWorldConfig.defaults(seed);
-    base = base.withForks(SimWorldConfig.successive(base.genesisTime() + FORK_GAP_SECONDS, FORK_GAP_SECONDS));
+    // A schedule that rejects payloads needs Holocene (see FaultClass.ENGINE_INVALID): its world goes
+    // through the forks ten times faster, so a short run reaches it (and every fork boundary).
+    long gap = schedule.faults().stream().anyMatch(f -> f.fault() == FaultClass.ENGINE_INVALID) ? FORK_GAP_SECONDS / 10 : FORK_GAP_SECONDS;
+    base = base.withForks(SimWorldConfig.successive(base.genesisTime() + gap, gap));
     for (ScheduledFault f : schedule.faults()) {
       if (f.step() == 0 && f.fault() == FaultClass.BATCHER_MISBEHAVIOUR) {
         int p = Math.min(100, f.size());

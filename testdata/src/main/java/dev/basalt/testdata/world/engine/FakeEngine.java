@@ -284,6 +284,11 @@ public final class FakeEngine {
     invalidWhen = rule;
   }
 
+  /** Also reject (INVALID) every new payload matching {@code rule}, besides those rejected so far. */
+  public synchronized void alsoInvalidWhen(Predicate<ExecutionPayload> rule) {
+    invalidWhen = invalidWhen.or(rule);
+  }
+
   /** Answer ACCEPTED instead of SYNCING for payloads with an unknown parent. */
   public synchronized void acceptedForUnknownParent(boolean accepted) {
     acceptedForUnknownParent = accepted;

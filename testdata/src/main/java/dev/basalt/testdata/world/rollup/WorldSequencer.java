@@ -111,7 +111,12 @@ public final class WorldSequencer {
     }
     PayloadAttributes attributes = prepared.attributes();
     List<Bytes> batchOnly = unexecutable.remove(parent.number() + 1);
-    if (batchOnly == null && !noTxPool(timestamp, origin)) {
+    if (batchOnly != null && noTxPool(timestamp, origin)) {
+      // A block that must be empty (a fork's activation block, or past the drift bound) cannot
+      // carry a user transaction in its batch either: derivation would drop the batch, not the
+      // payload. The block stays an ordinary one.
+      batchOnly = null;
+    } else if (batchOnly == null && !noTxPool(timestamp, origin)) {
       List<Bytes> txs = new ArrayList<>(attributes.transactions());
       txs.addAll(users.next(rng.nextInt(config.maxUserTxsPerBlock() + 1), rollup.isActive(Fork.ISTHMUS, timestamp)));
       attributes = attributes.withTransactions(txs, true);
