@@ -155,34 +155,9 @@ final class NodeCommand implements Callable<Integer> {
     boolean dev = devFlags.dev();
     boolean chainChosen = given("--chain") || env().lookup(EnvDefaults.names(spec.findOption("--chain"))).isPresent();
     if (dev) {
-      for (String option : NOT_WITH_DEV) {
-        if (given(option)) {
-          throw new FlagException(option + " cannot be used with --dev: the devnet runs its own chain, L1 and engine");
-        }
-      }
-      if (!forks.isEmpty()) {
-        throw new FlagException("fork overrides cannot be used with --dev: the devnet's L1, batcher and engine run its own schedule");
-      }
-      if (devFlags.l1BlockSeconds() < 1) {
-        throw new FlagException("--dev.l1-block-time must be at least 1 second");
-      }
-      if (devFlags.genesisAgeSeconds() < 0 || devFlags.genesisAgeSeconds() > DevFlags.MAX_GENESIS_AGE_SECONDS) {
-        throw new FlagException("--dev.genesis-age must be 0.." + DevFlags.MAX_GENESIS_AGE_SECONDS + " seconds, got "
-            + devFlags.genesisAgeSeconds());
-      }
+      checkDevFlags(forks);
     } else {
-      for (String option : List.of("--dev.l1-block-time", "--dev.genesis-age", "--dev.mode")) {
-        if (given(option)) {
-          throw new FlagException(option + " only applies with --dev");
-        }
-      }
-      require(l1.rpc(), "--l1-eth-rpc", "KONA_NODE_L1_ETH_RPC");
-      require(l1.beacon(), "--l1-beacon", "KONA_NODE_L1_BEACON");
-      require(engine.rpc(), "--l2-engine-rpc", "KONA_NODE_L2_ENGINE_RPC");
-      checkHttp(l1.rpc(), "--l1-eth-rpc");
-      checkHttp(l1.beacon(), "--l1-beacon");
-      checkHttp(engine.rpc(), "--l2-engine-rpc");
-      l1.beaconFallbacks().forEach(u -> checkHttp(u, "--l1.beacon-fallbacks"));
+      checkChainFlags(l1, engine);
     }
     boolean trustL1 = dev && !given("--l1-trust-rpc") ? false : l1.trustRpc();
     boolean sequencing = sequencerFlags.effectiveMode() == SequencerFlags.Mode.Sequencer;
@@ -212,6 +187,41 @@ final class NodeCommand implements Callable<Integer> {
     return new NodeSettings(dev, devFlags.l1BlockSeconds(), devFlags.genesisAgeSeconds(), chainFlags.selection(chainChosen), forks, l1, trustL1, engine, storage,
         log, sequencing ? NodeMode.SEQUENCER : NodeMode.VALIDATOR, sequencer, adapters,
         p2pFlags.settings(dev, given("--p2p.listen.tcp") || env().lookup(EnvDefaults.names(spec.findOption("--p2p.listen.tcp"))).isPresent()));
+  }
+
+  /** With {@code --dev} the devnet runs its own chain, L1 and engine: flags that choose them are refused by name. */
+  private void checkDevFlags(ForkOverrides forks) {
+    for (String option : NOT_WITH_DEV) {
+      if (given(option)) {
+        throw new FlagException(option + " cannot be used with --dev: the devnet runs its own chain, L1 and engine");
+      }
+    }
+    if (!forks.isEmpty()) {
+      throw new FlagException("fork overrides cannot be used with --dev: the devnet's L1, batcher and engine run its own schedule");
+    }
+    if (devFlags.l1BlockSeconds() < 1) {
+      throw new FlagException("--dev.l1-block-time must be at least 1 second");
+    }
+    if (devFlags.genesisAgeSeconds() < 0 || devFlags.genesisAgeSeconds() > DevFlags.MAX_GENESIS_AGE_SECONDS) {
+      throw new FlagException("--dev.genesis-age must be 0.." + DevFlags.MAX_GENESIS_AGE_SECONDS + " seconds, got "
+          + devFlags.genesisAgeSeconds());
+    }
+  }
+
+  /** Without {@code --dev}: the {@code --dev.*} flags are refused, and the L1 and engine endpoints are required. */
+  private void checkChainFlags(L1Settings l1, EngineSettings engine) {
+    for (String option : List.of("--dev.l1-block-time", "--dev.genesis-age", "--dev.mode")) {
+      if (given(option)) {
+        throw new FlagException(option + " only applies with --dev");
+      }
+    }
+    require(l1.rpc(), "--l1-eth-rpc", "KONA_NODE_L1_ETH_RPC");
+    require(l1.beacon(), "--l1-beacon", "KONA_NODE_L1_BEACON");
+    require(engine.rpc(), "--l2-engine-rpc", "KONA_NODE_L2_ENGINE_RPC");
+    checkHttp(l1.rpc(), "--l1-eth-rpc");
+    checkHttp(l1.beacon(), "--l1-beacon");
+    checkHttp(engine.rpc(), "--l2-engine-rpc");
+    l1.beaconFallbacks().forEach(u -> checkHttp(u, "--l1.beacon-fallbacks"));
   }
 
   /** The key, conductor and admin-state file; each refused by name unless the node sequences. */

@@ -169,6 +169,24 @@ public final class P2pFlags {
    */
   public P2pNodeSettings settings(boolean devnet, boolean listenTcpGiven) {
     boolean enabled = !disable && (!devnet || listenTcpGiven);
+    checkIdentityAndAddresses();
+    checkPeersAndMesh();
+    boolean score = scoringEnabled();
+    checkDiscovery();
+    List<String> statics = checkedStaticPeers();
+    java.util.Optional<dev.basalt.core.types.Address> signer = checkedUnsafeBlockSigner();
+    List<String> muxers = checkedMuxers();
+    List<String> boots = bootnodes == null ? List.of() : bootnodes.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
+    return new P2pNodeSettings(enabled, !noDiscovery, java.util.Optional.ofNullable(privRaw), java.util.Optional.ofNullable(privPath),
+        listenIp, listenTcp, listenUdp, java.util.Optional.ofNullable(advertiseIp), advertiseTcp == null ? 0 : advertiseTcp,
+        advertiseUdp == null ? 0 : advertiseUdp, boots, statics, peersHi, meshD, meshLo, meshDhi, meshDlazy, floodPublish, score,
+        banPeers, banThreshold, banDuration, discoveryInterval, java.util.Optional.ofNullable(bootstore), noBootstore, signer,
+        new P2pNodeSettings.PeerTides(peersLo, peersGrace, redial, redialPeriod), java.util.Optional.ofNullable(discoveryRandomize),
+        topicScoring, muxers);
+  }
+
+  /** {@code --p2p.priv.*}, ports and the listen IP. */
+  private void checkIdentityAndAddresses() {
     if (privRaw != null && privPath != null) {
       throw new FlagException("--p2p.priv.raw and --p2p.priv.path cannot both be given");
     }
@@ -184,6 +202,10 @@ public final class P2pFlags {
     port(advertiseTcp == null ? 0 : advertiseTcp, "--p2p.advertise.tcp");
     port(advertiseUdp == null ? 0 : advertiseUdp, "--p2p.advertise.udp");
     ip(listenIp, "--p2p.listen.ip");
+  }
+
+  /** Peer counts, redial and gossip mesh degrees. */
+  private void checkPeersAndMesh() {
     if (peersHi < 1) {
       throw new FlagException("--p2p.peers.hi must be at least 1, got " + peersHi);
     }
@@ -203,11 +225,19 @@ public final class P2pFlags {
       throw new FlagException("gossip mesh degrees need 1 <= --p2p.gossip.mesh.lo <= --p2p.gossip.mesh.d <= --p2p.gossip.mesh.dhi"
           + " and --p2p.gossip.mesh.dlazy >= 0, got lo " + meshLo + ", d " + meshD + ", dhi " + meshDhi + ", dlazy " + meshDlazy);
     }
-    boolean score = switch (scoring.toLowerCase(java.util.Locale.ROOT)) {
+  }
+
+  /** {@code --p2p.scoring}: {@code light} (op-node's peer scoring) or {@code none}. */
+  private boolean scoringEnabled() {
+    return switch (scoring.toLowerCase(java.util.Locale.ROOT)) {
       case "light" -> true;
       case "none" -> false;
       default -> throw new FlagException("--p2p.scoring must be none or light, got " + scoring);
     };
+  }
+
+  /** Discovery intervals and the boot store. */
+  private void checkDiscovery() {
     if (discoveryInterval.isZero()) {
       throw new FlagException("--p2p.discovery.interval must be positive");
     }
@@ -217,6 +247,10 @@ public final class P2pFlags {
     if (bootstore != null && noBootstore) {
       throw new FlagException("--p2p.bootstore and --p2p.no-bootstore cannot both be given");
     }
+  }
+
+  /** {@code --p2p.static}: each a multiaddr naming its peer id. */
+  private List<String> checkedStaticPeers() {
     List<String> statics = staticPeers == null ? List.of() : staticPeers.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
     for (String a : statics) {
       try {
@@ -227,24 +261,26 @@ public final class P2pFlags {
         throw new FlagException("--p2p.static: not a multiaddr: " + a + " (" + e.getMessage() + ")");
       }
     }
-    java.util.Optional<dev.basalt.core.types.Address> signer;
+    return statics;
+  }
+
+  /** {@code --p2p.unsafe.block.signer}, when given: an address. */
+  private java.util.Optional<dev.basalt.core.types.Address> checkedUnsafeBlockSigner() {
     try {
-      signer = java.util.Optional.ofNullable(unsafeBlockSigner).map(dev.basalt.core.types.Address::fromHex);
+      return java.util.Optional.ofNullable(unsafeBlockSigner).map(dev.basalt.core.types.Address::fromHex);
     } catch (RuntimeException e) {
       throw new FlagException("--p2p.unsafe.block.signer: not an address: " + unsafeBlockSigner);
     }
+  }
+
+  /** {@code --p2p.mux}: yamux and/or mplex, in the order given. */
+  private List<String> checkedMuxers() {
     List<String> muxers = java.util.Arrays.stream(mux.split(",")).map(x -> x.strip().toLowerCase(java.util.Locale.ROOT))
         .filter(x -> !x.isEmpty()).distinct().toList();
     if (muxers.isEmpty() || !List.of("yamux", "mplex").containsAll(muxers)) {
       throw new FlagException("--p2p.mux must list yamux and/or mplex, got " + mux);
     }
-    List<String> boots = bootnodes == null ? List.of() : bootnodes.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
-    return new P2pNodeSettings(enabled, !noDiscovery, java.util.Optional.ofNullable(privRaw), java.util.Optional.ofNullable(privPath),
-        listenIp, listenTcp, listenUdp, java.util.Optional.ofNullable(advertiseIp), advertiseTcp == null ? 0 : advertiseTcp,
-        advertiseUdp == null ? 0 : advertiseUdp, boots, statics, peersHi, meshD, meshLo, meshDhi, meshDlazy, floodPublish, score,
-        banPeers, banThreshold, banDuration, discoveryInterval, java.util.Optional.ofNullable(bootstore), noBootstore, signer,
-        new P2pNodeSettings.PeerTides(peersLo, peersGrace, redial, redialPeriod), java.util.Optional.ofNullable(discoveryRandomize),
-        topicScoring, muxers);
+    return muxers;
   }
 
   private static void port(int p, String flag) {

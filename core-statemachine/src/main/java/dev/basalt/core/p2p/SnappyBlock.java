@@ -74,7 +74,18 @@ public final class SnappyBlock {
       throw new CorruptException("decoded length " + declared.getAsLong() + " exceeds " + maxLength);
     }
     byte[] dst = new byte[(int) declared.getAsLong()];
-    int s = headerLength(src);
+    int d = decodeElements(src, headerLength(src), dst);
+    if (d != dst.length) {
+      throw new CorruptException("decoded " + d + " bytes, header declared " + dst.length);
+    }
+    return dst;
+  }
+
+  /**
+   * Decodes the literal and copy elements from {@code src[s..]} into {@code dst}; returns how many
+   * bytes were written (the caller checks it against the declared length).
+   */
+  private static int decodeElements(byte[] src, int s, byte[] dst) throws CorruptException {
     int d = 0;
     while (s < src.length) {
       int tag = src[s] & 0xff;
@@ -86,15 +97,8 @@ public final class SnappyBlock {
           s++;
           if (x >= 60) {
             int extra = x - 59;
-            if (s + extra > src.length) {
-              throw new CorruptException("truncated literal length");
-            }
-            long n = 0;
-            for (int i = 0; i < extra; i++) {
-              n |= (long) (src[s + i] & 0xff) << (8 * i);
-            }
+            x = longLiteralLength(src, s, extra);
             s += extra;
-            x = n > Integer.MAX_VALUE - 1 ? Integer.MAX_VALUE - 1 : (int) n;
           }
           length = x + 1;
           if (length > dst.length - d || length > src.length - s) {
@@ -139,10 +143,23 @@ public final class SnappyBlock {
         dst[d] = dst[d - offset];
       }
     }
-    if (d != dst.length) {
-      throw new CorruptException("decoded " + d + " bytes, header declared " + dst.length);
+    return d;
+  }
+
+  /**
+   * A literal's length minus one, stored little-endian in the {@code extra} (1 to 4) bytes at
+   * {@code src[s]} after its tag; capped so that adding one cannot overflow (the bounds check then
+   * refuses it).
+   */
+  private static int longLiteralLength(byte[] src, int s, int extra) throws CorruptException {
+    if (s + extra > src.length) {
+      throw new CorruptException("truncated literal length");
     }
-    return dst;
+    long n = 0;
+    for (int i = 0; i < extra; i++) {
+      n |= (long) (src[s + i] & 0xff) << (8 * i);
+    }
+    return n > Integer.MAX_VALUE - 1 ? Integer.MAX_VALUE - 1 : (int) n;
   }
 
   /** Compresses {@code src} into the block format. */

@@ -1,6 +1,9 @@
 /**
- * Sequencer mode: the block-building loop ({@link dev.basalt.core.sequencer.Sequencer}) and its L1
- * origin choice, following op-node's {@code op-node/rollup/sequencing}.
+ * Sequencer mode, following op-node's {@code op-node/rollup/sequencing}: the core's entry point
+ * ({@link dev.basalt.core.sequencer.Sequencer}), its build loop (slot timing and build scheduling,
+ * {@code BuildScheduler}), its admin API and conductor handling ({@code SequencerAdmin}), its L1
+ * origin choice ({@code OriginSelector}) and the state they share and snapshot ({@code
+ * SequencerState}).
  *
  * <p>Invariants: time comes only from events (actions are planned instants, reached through
  * wakeups); every engine call goes through the engine controller's task queue; a block is only

@@ -82,52 +82,26 @@ public final class Simulation {
   public static SimResult run(Options o, FaultSchedule schedule, SimNode.Listener listener) {
     long cpu0 = ThreadCpu.nanos();
     long wall0 = System.nanoTime();
-    SimWorld world = SimWorld.create(worldConfig(o, schedule));
-    Coverage coverage = new Coverage();
-    Invariants invariants = new Invariants(coverage);
-    ForkchoiceOracle oracle = new ForkchoiceOracle(world.nodeEngine(), coverage);
-    boolean conducted = o.sequencing() && hasWorldFault(schedule, FaultClass.CONDUCTOR);
-    SimNode node = SimNode.start(world, o.sequencing()
-        ? world.sequencerConfig(dev.basalt.core.SequencerConfig.DEFAULTS.withConductor(conducted))
-        : world.coreConfig(NodeMode.VALIDATOR));
-    SequencerChecks sequencer = o.sequencing() ? new SequencerChecks(world, invariants, coverage) : null;
-    SimConductor conductor = conducted ? new SimConductor(node, coverage) : null;
-    if (conductor != null) {
-      node.answerAlso(SimConductor::handles, conductor::answer);
-    }
-    List<SimNode.Listener> checks = new ArrayList<>(List.of(listener, invariants, oracle));
-    if (sequencer != null) {
-      checks.add(sequencer);
-    }
-    if (conductor != null) {
-      checks.add(conductor);
-    }
-    SimGossip gossip = gossip(o, schedule, node, world, coverage, checks, oracle);
-    node.listen(SimNode.Listener.all(checks));
-    FaultInjector injector = new FaultInjector(node, invariants, oracle, coverage, o.sequencing(), conductor);
+    Rig rig = rig(o, schedule, listener);
+    SimWorld world = rig.world();
+    SimNode node = rig.node();
+    Coverage coverage = rig.coverage();
+    SequencerChecks sequencer = rig.sequencer();
+    SimConductor conductor = rig.conductor();
+    SimGossip gossip = rig.gossip();
+    FaultInjector injector = rig.injector();
     EnumMap<FaultClass, Integer> injected = new EnumMap<>(FaultClass.class);
     long genesis = world.config().genesisTime();
     long stepSeconds = world.config().l1BlockSeconds();
     int step = 0;
     int next = 0;
     try {
-      for (ScheduledFault f : schedule.faults()) {
-        if (f.step() == 0 && f.fault().appliesTo(o.mode())) {
-          injected.merge(f.fault(), 1, Integer::sum);
-          coverage.mark("injected: " + f.fault());
-        }
-      }
+      countWorldFaults(schedule, o, injected, coverage);
       for (step = 1; step <= o.steps() && node.events() < o.maxEvents(); step++) {
         if (step % 5 == 0) {
           world.nodeEngine().persist(); // an execution client flushes to disk now and then
         }
-        while (next < schedule.size() && schedule.faults().get(next).step() <= step) {
-          ScheduledFault f = schedule.faults().get(next++);
-          if (f.step() > 0 && f.fault().appliesTo(o.mode()) && (f.fault().gossip() ? gossip != null && gossip.inject(f) : injector.inject(f))) {
-            injected.merge(f.fault(), 1, Integer::sum);
-            coverage.mark("injected: " + f.fault());
-          }
-        }
+        next = injectDue(schedule, next, step, o, rig, injected);
         long t = genesis + step * stepSeconds;
         if (injector.paused()) {
           world.advanceTo(t); // the node's process is paused: the world moves on without it
@@ -173,6 +147,65 @@ public final class Simulation {
     } catch (InvariantViolation | IllegalStateException e) {
       return failed(o, step, node, injected, coverage, cost(node, cpu0, wall0), e.getMessage());
     }
+  }
+
+  /** The step-0 faults shape the world itself: counted as injected from the start. */
+  private static void countWorldFaults(FaultSchedule schedule, Options o, EnumMap<FaultClass, Integer> injected,
+      Coverage coverage) {
+    for (ScheduledFault f : schedule.faults()) {
+      if (f.step() == 0 && f.fault().appliesTo(o.mode())) {
+        injected.merge(f.fault(), 1, Integer::sum);
+        coverage.mark("injected: " + f.fault());
+      }
+    }
+  }
+
+  /** Injects the faults due by {@code step}, from schedule index {@code next} on; returns the next index. */
+  private static int injectDue(FaultSchedule schedule, int next, int step, Options o, Rig rig,
+      EnumMap<FaultClass, Integer> injected) {
+    SimGossip gossip = rig.gossip();
+    FaultInjector injector = rig.injector();
+    Coverage coverage = rig.coverage();
+    while (next < schedule.size() && schedule.faults().get(next).step() <= step) {
+      ScheduledFault f = schedule.faults().get(next++);
+      if (f.step() > 0 && f.fault().appliesTo(o.mode()) && (f.fault().gossip() ? gossip != null && gossip.inject(f) : injector.inject(f))) {
+        injected.merge(f.fault(), 1, Integer::sum);
+        coverage.mark("injected: " + f.fault());
+      }
+    }
+    return next;
+  }
+
+  /** What one run wires together: the world, the node, and what watches and disturbs it. */
+  private record Rig(SimWorld world, SimNode node, Coverage coverage, SequencerChecks sequencer, SimConductor conductor,
+      SimGossip gossip, FaultInjector injector) {}
+
+  /** Builds the run's world and node and attaches the checks, conductor, gossip peers and fault injector, in that order. */
+  private static Rig rig(Options o, FaultSchedule schedule, SimNode.Listener listener) {
+    SimWorld world = SimWorld.create(worldConfig(o, schedule));
+    Coverage coverage = new Coverage();
+    Invariants invariants = new Invariants(coverage);
+    ForkchoiceOracle oracle = new ForkchoiceOracle(world.nodeEngine(), coverage);
+    boolean conducted = o.sequencing() && hasWorldFault(schedule, FaultClass.CONDUCTOR);
+    SimNode node = SimNode.start(world, o.sequencing()
+        ? world.sequencerConfig(dev.basalt.core.SequencerConfig.DEFAULTS.withConductor(conducted))
+        : world.coreConfig(NodeMode.VALIDATOR));
+    SequencerChecks sequencer = o.sequencing() ? new SequencerChecks(world, invariants, coverage) : null;
+    SimConductor conductor = conducted ? new SimConductor(node, coverage) : null;
+    if (conductor != null) {
+      node.answerAlso(SimConductor::handles, conductor::answer);
+    }
+    List<SimNode.Listener> checks = new ArrayList<>(List.of(listener, invariants, oracle));
+    if (sequencer != null) {
+      checks.add(sequencer);
+    }
+    if (conductor != null) {
+      checks.add(conductor);
+    }
+    SimGossip gossip = gossip(o, schedule, node, world, coverage, checks, oracle);
+    node.listen(SimNode.Listener.all(checks));
+    FaultInjector injector = new FaultInjector(node, invariants, oracle, coverage, o.sequencing(), conductor);
+    return new Rig(world, node, coverage, sequencer, conductor, gossip, injector);
   }
 
   /**

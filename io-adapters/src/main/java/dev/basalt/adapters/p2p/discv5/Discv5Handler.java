@@ -6,12 +6,9 @@ import dev.basalt.adapters.p2p.enr.NodeId;
 import dev.basalt.adapters.p2p.enr.NodeKey;
 import dev.basalt.adapters.p2p.enr.Secp256k1;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -21,7 +18,9 @@ import org.bouncycastle.math.ec.ECPoint;
  * The discv5.1 session layer on the discovery thread: turns datagrams into authenticated messages
  * and requests into packets, running the WHOAREYOU handshake (discv5-theory.md "Handshake Steps")
  * when no session exists. Every table here is bounded; anything unexpected is dropped through
- * {@link DropLog}, never thrown.
+ * {@link DropLog}, never thrown. This class owns the sessions, challenges and known records and
+ * answers the remote's requests; our own requests and their responses are {@link
+ * OutgoingRequests}.
  */
 final class Discv5Handler {
   static final int MAX_PENDING = 1024;
@@ -62,23 +61,18 @@ final class Discv5Handler {
   private final RoutingTable table;
   private final Events events;
   private final PacketSink sink;
-  private final Timers timers;
   private final LongSupplier clock;
   private final SecureRandom random;
   private final DropLog drops;
   private final long requestTimeoutNanos;
-  private final int retries;
 
   private final BoundedLru<Endpoint, Session> sessions;
   /** Recent challenges per endpoint: a node with several undecryptable packets in flight gets one each. */
   private final BoundedLru<Endpoint, List<Challenge>> challenges = new BoundedLru<>(MAX_CHALLENGES);
   private final BoundedLru<NodeId, Enr> records = new BoundedLru<>(MAX_RECORDS);
-  private final Map<RequestId, PendingRequest> pending = new HashMap<>();
-  private final Map<ByteBuffer, PendingRequest> byNonce = new HashMap<>();
-  private final Map<Endpoint, PendingRequest> handshaking = new HashMap<>();
-  private final Map<Endpoint, List<PendingRequest>> queued = new HashMap<>();
   /** Per source IP: {second of the window, WHOAREYOUs sent in it}. */
   private final BoundedLru<java.net.InetAddress, long[]> whoAreYouRate = new BoundedLru<>(MAX_CHALLENGES);
+  private final OutgoingRequests requests;
 
   Discv5Handler(NodeKey key, Supplier<Enr> localEnr, RoutingTable table, Events events, PacketSink sink,
       Timers timers, LongSupplier clock, SecureRandom random, DropLog drops, long requestTimeoutNanos,
@@ -89,13 +83,13 @@ final class Discv5Handler {
     this.table = table;
     this.events = events;
     this.sink = sink;
-    this.timers = timers;
     this.clock = clock;
     this.random = random;
     this.drops = drops;
     this.requestTimeoutNanos = requestTimeoutNanos;
-    this.retries = retries;
     this.sessions = new BoundedLru<>(sessionCacheSize);
+    this.requests = new OutgoingRequests(localId, sessions, records, events, sink, timers, clock, random, drops,
+        requestTimeoutNanos, retries);
   }
 
   // ---------------------------------------------------------------- incoming
@@ -157,9 +151,8 @@ final class Discv5Handler {
     }
     sink.send(ep.address(), w[0]);
   }
-
   private void onWhoAreYou(Packet.WhoAreYou w, InetSocketAddress from) {
-    PendingRequest p = byNonce.get(ByteBuffer.wrap(w.nonce()));
+    PendingRequest p = requests.sentWithNonce(w.nonce());
     if (p == null) {
       drops.drop("unsolicited WHOAREYOU", from, "no request with that nonce");
       return;
@@ -168,7 +161,7 @@ final class Discv5Handler {
       drops.drop("WHOAREYOU from another endpoint", from, "request went to " + p.contact.address());
       return;
     }
-    byNonce.remove(ByteBuffer.wrap(w.nonce()));
+    requests.forgetChallengedNonce(w.nonce());
     NodeKey eph = NodeKey.generate(random);
     byte[] ephPub = eph.compressedPublicKey();
     Discv5Crypto.SessionKeys keys = Discv5Crypto.deriveKeys(eph.ecdh(p.contact.publicKey()), w.challengeData(),
@@ -183,26 +176,7 @@ final class Discv5Handler {
     byte[] authdata = PacketCodec.handshakeAuthdata(localId, sig, ephPub, record);
     sink.send(from, PacketCodec.encodeMessagePacket(p.contact.id(), randomBytes(16), PacketCodec.FLAG_HANDSHAKE,
         nonce, authdata, keys.initiatorKey(), MessageCodec.encode(p.message)));
-    p.lastNonce = nonce;
-    p.state = PendingRequest.State.HANDSHAKE_SENT;
-    if (handshaking.get(ep) == p) {
-      handshaking.remove(ep);
-    }
-    // Other requests sent under the stale session cannot be read either: re-send them under the new one
-    // (discv5-theory.md "Handshake Implementation Considerations"), then the ones that waited.
-    List<PendingRequest> resend = new ArrayList<>();
-    for (PendingRequest other : pending.values()) {
-      if (other != p && other.state == PendingRequest.State.SENT && other.endpoint().equals(ep)) {
-        resend.add(other);
-      }
-    }
-    List<PendingRequest> waiting = queued.remove(ep);
-    if (waiting != null) {
-      resend.addAll(waiting);
-    }
-    for (PendingRequest q : resend) {
-      sendOrdinary(q, s);
-    }
+    requests.onHandshakeSent(p, nonce, s);
   }
 
   private void onHandshake(Packet.Handshake h, InetSocketAddress from) {
@@ -284,9 +258,9 @@ final class Discv5Handler {
       }
       case Message.FindNode f -> respondNodes(ep, f);
       case Message.TalkReq t -> respond(ep, new Message.TalkResp(t.requestId(), new byte[0]));
-      case Message.Pong pong -> onResponse(ep, pong);
-      case Message.Nodes nodes -> onResponse(ep, nodes);
-      case Message.TalkResp resp -> onResponse(ep, resp);
+      case Message.Pong pong -> requests.onResponse(ep, pong);
+      case Message.Nodes nodes -> requests.onResponse(ep, nodes);
+      case Message.TalkResp resp -> requests.onResponse(ep, resp);
     }
   }
 
@@ -320,52 +294,6 @@ final class Discv5Handler {
       respond(ep, new Message.Nodes(f.requestId(), chunks.size(), c));
     }
   }
-
-  private void onResponse(Endpoint ep, Message m) {
-    PendingRequest p = pending.get(m.requestId());
-    if (p == null || !p.contact.id().equals(ep.id())) {
-      drops.drop("unexpected response", ep.address(), m.getClass().getSimpleName());
-      return;
-    }
-    switch (m) {
-      case Message.Nodes n when p.message instanceof Message.FindNode f -> onNodes(ep, p, f, n);
-      case Message.Pong pong when p.message instanceof Message.Ping -> {
-        events.onPong(ep, pong);
-        complete(p, pong);
-      }
-      case Message.TalkResp r when p.message instanceof Message.TalkReq -> complete(p, r);
-      default -> drops.drop("response of the wrong type", ep.address(), m.getClass().getSimpleName());
-    }
-  }
-
-  private void onNodes(Endpoint ep, PendingRequest p, Message.FindNode f, Message.Nodes n) {
-    if (n.total() > MessageCodec.MAX_NODES_TOTAL) {
-      drops.drop("oversized NODES response", ep.address(), "total " + n.total());
-      complete(p, n);
-      return;
-    }
-    for (Enr r : n.records()) {
-      int d = NodeId.logDistance(r.nodeId(), ep.id());
-      if (!f.distances().contains(d)) {
-        drops.drop("NODES record at an unrequested distance", ep.address(), "distance " + d);
-        continue;
-      }
-      if (p.nodes.size() >= MAX_NODES_RECORDS) {
-        drops.drop("oversized NODES response", ep.address(), "more than " + MAX_NODES_RECORDS + " records");
-        break;
-      }
-      if (!p.nodes.contains(r)) {
-        p.nodes.add(r);
-        records.merge(r.nodeId(), r, (a, b) -> b.seq() > a.seq() ? b : a);
-      }
-    }
-    p.nodesMessages++;
-    p.lastResponse = n;
-    if (p.nodesMessages >= Math.max(1, n.total())) {
-      complete(p, n);
-    }
-  }
-
   private void respond(Endpoint ep, Message m) {
     Session s = sessions.get(ep);
     if (s == null) {
@@ -380,98 +308,7 @@ final class Discv5Handler {
 
   /** Sends a request built from a fresh request-id; the callback runs on this thread exactly once. */
   void request(NodeContact to, Function<RequestId, Message> build, PendingRequest.Callback callback) {
-    if (to.id().equals(localId)) {
-      callback.onFailure("request to ourselves");
-      return;
-    }
-    if (pending.size() >= MAX_PENDING) {
-      callback.onFailure("too many requests in flight");
-      return;
-    }
-    RequestId id = RequestId.ofLong(random.nextLong());
-    PendingRequest p = new PendingRequest(id, to, build.apply(id), callback, retries);
-    pending.put(id, p);
-    dispatch(p);
-  }
-
-  private void dispatch(PendingRequest p) {
-    Endpoint ep = p.endpoint();
-    p.timer = timers.at(clock.getAsLong() + requestTimeoutNanos, () -> onTimeout(p));
-    PendingRequest driver = handshaking.get(ep);
-    if (driver != null && driver != p) {
-      p.state = PendingRequest.State.QUEUED;
-      queued.computeIfAbsent(ep, e -> new ArrayList<>()).add(p);
-      return;
-    }
-    Session s = sessions.get(ep);
-    if (s != null) {
-      sendOrdinary(p, s);
-      return;
-    }
-    // No session: a random packet the remote cannot decrypt, to make it send WHOAREYOU.
-    handshaking.put(ep, p);
-    byte[] nonce = randomBytes(PacketCodec.NONCE_BYTES);
-    byte[] header = PacketCodec.header(PacketCodec.FLAG_ORDINARY, nonce, PacketCodec.ordinaryAuthdata(localId));
-    forgetNonce(p);
-    p.lastNonce = nonce;
-    p.state = PendingRequest.State.AWAITING_WHOAREYOU;
-    byNonce.put(ByteBuffer.wrap(nonce), p);
-    sink.send(ep.address(), PacketCodec.assemble(ep.id(), randomBytes(16), header, randomBytes(20)));
-  }
-
-  private void sendOrdinary(PendingRequest p, Session s) {
-    byte[] nonce = s.nextNonce(random);
-    forgetNonce(p);
-    p.lastNonce = nonce;
-    p.state = PendingRequest.State.SENT;
-    byNonce.put(ByteBuffer.wrap(nonce), p);
-    sink.send(p.contact.address(), PacketCodec.encodeMessagePacket(p.contact.id(), randomBytes(16),
-        PacketCodec.FLAG_ORDINARY, nonce, PacketCodec.ordinaryAuthdata(localId), s.writeKey,
-        MessageCodec.encode(p.message)));
-  }
-
-  private void forgetNonce(PendingRequest p) {
-    if (p.lastNonce != null) {
-      byNonce.remove(ByteBuffer.wrap(p.lastNonce));
-    }
-  }
-
-  private void onTimeout(PendingRequest p) {
-    if (pending.get(p.id) != p) {
-      return;
-    }
-    Endpoint ep = p.endpoint();
-    forgetNonce(p);
-    if (handshaking.get(ep) == p) {
-      handshaking.remove(ep);
-    }
-    List<PendingRequest> q = queued.get(ep);
-    if (q != null) {
-      q.remove(p);
-      if (q.isEmpty()) {
-        queued.remove(ep);
-      }
-    }
-    if (!p.nodes.isEmpty()) {
-      complete(p, p.lastResponse);
-      return;
-    }
-    if (p.attemptsLeft > 0) {
-      p.attemptsLeft--;
-      dispatch(p);
-      return;
-    }
-    pending.remove(p.id);
-    p.callback.onFailure("timeout");
-  }
-
-  private void complete(PendingRequest p, Message response) {
-    pending.remove(p.id);
-    forgetNonce(p);
-    if (p.timer != null) {
-      p.timer.cancel();
-    }
-    p.callback.onSuccess(response, List.copyOf(p.nodes));
+    requests.request(to, build, callback);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -501,7 +338,7 @@ final class Discv5Handler {
   }
 
   int pendingCount() {
-    return pending.size();
+    return requests.pendingCount();
   }
 
   int challengeCount() {

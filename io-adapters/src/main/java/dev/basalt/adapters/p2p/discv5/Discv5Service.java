@@ -3,7 +3,6 @@ package dev.basalt.adapters.p2p.discv5;
 import dev.basalt.adapters.p2p.enr.Enode;
 import dev.basalt.adapters.p2p.enr.Enr;
 import dev.basalt.adapters.p2p.enr.EnrException;
-import dev.basalt.adapters.p2p.enr.NodeId;
 import dev.basalt.adapters.p2p.enr.OpStackEnrData;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,6 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Use: {@link #start()}, listen with {@link #onPeer(Consumer)} for {@link DiscoveredPeer}s of our
  * chain, read {@link #localEnr()} / {@link #table()} (for {@code opp2p_discoveryTable}), {@link #close()}.
+ *
+ * <p>This class owns the socket, the thread and the public API; what discovery does on that thread
+ * (lookups, liveness checks, the peer store, our chain's peers) is {@link TableMaintenance}, and
+ * the discv5 session layer is {@link Discv5Handler}.
  */
 public final class Discv5Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Discv5Service.class);
@@ -49,10 +52,7 @@ public final class Discv5Service implements AutoCloseable {
   private final CopyOnWriteArrayList<Consumer<DiscoveredPeer>> listeners = new CopyOnWriteArrayList<>();
   private final List<NodeContact> bootnodes = new ArrayList<>();
   private final RoutingTable table;
-  private final ChainFilter filter;
-  private final PeerStore peerStore;
-  private final BoundedLru<NodeId, DiscoveredPeer> peers = new BoundedLru<>(4096);
-  private final BoundedLru<NodeId, InetSocketAddress> endpointVotes = new BoundedLru<>(32);
+  private final TableMaintenance maintenance;
   private volatile Enr localEnr;
   private volatile boolean running;
   private DatagramChannel channel;
@@ -62,14 +62,14 @@ public final class Discv5Service implements AutoCloseable {
   private InetSocketAddress bound;
   private final java.util.concurrent.atomic.AtomicLong packetsIn = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong packetsOut = new java.util.concurrent.atomic.AtomicLong();
-  private long lookups;
-  private long lastLookupNanos;
 
   public Discv5Service(DiscoveryConfig config) {
     this.config = config;
     this.table = new RoutingTable(config.nodeKey().nodeId());
-    this.filter = new ChainFilter(config.chainId());
-    this.peerStore = config.peerStorePath() == null ? null : new PeerStore(config.peerStorePath(), config.maxPeerStoreEntries());
+    PeerStore peerStore =
+        config.peerStorePath() == null ? null : new PeerStore(config.peerStorePath(), config.maxPeerStoreEntries());
+    this.maintenance = new TableMaintenance(config, random, timers, table, peerStore, bootnodes, listeners,
+        () -> localEnr, this::updateLocalEnr);
   }
 
   /** Binds the socket, signs the local record and starts the thread; a bad bootnode string is refused here. */
@@ -88,14 +88,15 @@ public final class Discv5Service implements AutoCloseable {
     selector = Selector.open();
     channel.register(selector, SelectionKey.OP_READ);
     localEnr = buildLocalEnr(1);
-    handler = new Discv5Handler(config.nodeKey(), () -> localEnr, table, new TableEvents(), this::sendPacket, timers,
+    handler = new Discv5Handler(config.nodeKey(), () -> localEnr, table, maintenance, this::sendPacket, timers,
         System::nanoTime, random, drops, config.requestTimeout().toNanos(), config.requestRetries(),
         config.sessionCacheSize());
+    maintenance.useHandler(handler);
     running = true;
     thread = new Thread(this::loop, "basalt-discv5");
     thread.setDaemon(true);
     thread.start();
-    submit(this::bootstrap);
+    submit(maintenance::bootstrap);
     LOG.info("discv5 listening on udp {} as {} ({} bootnodes)", bound, localEnr.nodeId().toShortString(), bootnodes.size());
   }
 
@@ -151,24 +152,21 @@ public final class Discv5Service implements AutoCloseable {
 
   /** Peers of our chain found so far (most recently found last). */
   public List<DiscoveredPeer> peers() {
-    return call(() -> List.copyOf(peers.values()), List.of());
+    return call(maintenance::peers, List.of());
   }
 
   /** Adds a record as if discovered (e.g. a static peer's ENR) and tries to contact it. */
   public void addNode(Enr enr) {
-    submit(() -> NodeContact.of(enr).ifPresent(c -> {
-      handler.rememberRecord(enr);
-      recordSeen(enr, false);
-      ping(c);
-    }));
+    submit(() -> maintenance.addNode(enr));
   }
 
   /** Runs one random-walk lookup now; completes with the closest nodes found. */
   public CompletableFuture<List<Enr>> lookupRandom() {
     CompletableFuture<List<Enr>> f = new CompletableFuture<>();
-    submit(() -> startLookup(randomId(), f));
+    submit(() -> maintenance.startLookup(maintenance.randomId(), f));
     return f;
   }
+
 
   /** Re-signs the local record with a new TCP port (e.g. once libp2p has bound); bumps the sequence number. */
   public void setTcpPort(int port) {
@@ -198,7 +196,7 @@ public final class Discv5Service implements AutoCloseable {
     }
     CompletableFuture<Void> saved = new CompletableFuture<>();
     submit(() -> {
-      persist();
+      maintenance.persist();
       saved.complete(null);
     });
     try {
@@ -284,7 +282,8 @@ public final class Discv5Service implements AutoCloseable {
     }
   }
 
-  private static void guarded(Runnable r) {
+  /** A packet or task that throws is logged and dropped; the discovery thread goes on. */
+  static void guarded(Runnable r) {
     try {
       r.run();
     } catch (RuntimeException e) {
@@ -303,206 +302,8 @@ public final class Discv5Service implements AutoCloseable {
     }
   }
 
-  // ---------------------------------------------------------------- discovery behaviour
-
-  private void bootstrap() {
-    if (peerStore != null) {
-      List<Enr> stored = peerStore.load();
-      for (Enr e : stored) {
-        handler.rememberRecord(e);
-        recordSeen(e, false);
-      }
-      LOG.info("discv5: {} records from the peer store", stored.size());
-    }
-    for (NodeContact b : bootnodes) {
-      b.record().ifPresent(e -> {
-        handler.rememberRecord(e);
-        table.add(b, false, System.nanoTime());
-      });
-    }
-    startLookup(config.nodeKey().nodeId(), null);
-    scheduleLookups();
-    scheduleRevalidation();
-    if (config.randomizeInterval() != null) {
-      scheduleRandomEviction();
-    }
-    if (peerStore != null) {
-      schedulePersist();
-    }
-  }
-
-  private void scheduleLookups() {
-    timers.at(System.nanoTime() + config.lookupInterval().toNanos(), () -> {
-      startLookup(randomId(), null);
-      scheduleLookups();
-    });
-  }
-
-  private void scheduleRevalidation() {
-    timers.at(System.nanoTime() + config.revalidateInterval().toNanos(), () -> {
-      table.revalidationCandidate(random).ifPresent(e -> ping(e.contact));
-      scheduleRevalidation();
-    });
-  }
-
-  private void scheduleRandomEviction() {
-    timers.at(System.nanoTime() + config.randomizeInterval().toNanos(), () -> {
-      table.evictRandom(DiscoveryConfig.RANDOMIZE_KEEP, random)
-          .ifPresent(id -> LOG.debug("discv5: evicted random node {} (--p2p.discovery.randomize)", id));
-      scheduleRandomEviction();
-    });
-  }
-
-  private void schedulePersist() {
-    timers.at(System.nanoTime() + 60_000_000_000L, () -> {
-      persist();
-      schedulePersist();
-    });
-  }
-
-  private void persist() {
-    if (peerStore == null) {
-      return;
-    }
-    List<Enr> ours = new ArrayList<>();
-    List<Enr> others = new ArrayList<>();
-    for (RoutingTable.Entry e : table.entries()) {
-      (filter.rejection(e.enr()).isEmpty() ? ours : others).add(e.enr());
-    }
-    for (DiscoveredPeer p : peers.values()) {
-      if (!ours.contains(p.enr())) {
-        ours.add(p.enr());
-      }
-    }
-    ours.addAll(others);
-    peerStore.save(ours);
-  }
-
-  private NodeId randomId() {
-    byte[] b = new byte[32];
-    random.nextBytes(b);
-    return NodeId.wrap(b);
-  }
-
-  private void startLookup(NodeId target, CompletableFuture<List<Enr>> result) {
-    List<NodeContact> seeds = new ArrayList<>(table.closest(target, RoutingTable.K));
-    if (table.size() < RoutingTable.K) {
-      seeds.addAll(bootnodes);
-    }
-    long started = System.nanoTime();
-    lookups++;
-    Lookup l = new Lookup(config.nodeKey().nodeId(), target, handler, r -> recordSeen(r, false), closest -> {
-      lastLookupNanos = System.nanoTime() - started;
-      LOG.debug("discv5 lookup {} done in {} ms, table {}", lookups, lastLookupNanos / 1_000_000, table.size());
-      if (result != null) {
-        List<Enr> out = new ArrayList<>();
-        for (NodeContact c : closest) {
-          c.record().ifPresent(out::add);
-        }
-        result.complete(out);
-      }
-    });
-    l.start(seeds);
-  }
-
-  private void ping(NodeContact c) {
-    handler.request(c, id -> new Message.Ping(id, localEnr.seq()), new PendingRequest.Callback() {
-      @Override
-      public void onSuccess(Message response, List<Enr> nodes) {
-        if (response instanceof Message.Pong pong && pong.enrSeq() > c.seq()) {
-          requestRecord(c);
-        }
-      }
-
-      @Override
-      public void onFailure(String reason) {
-        table.remove(c.id());
-      }
-    });
-  }
-
-  /** FINDNODE [0]: the node's current record (after a PING/PONG announced a newer sequence number). */
-  private void requestRecord(NodeContact c) {
-    handler.request(c, id -> new Message.FindNode(id, List.of(0)), new PendingRequest.Callback() {
-      @Override
-      public void onSuccess(Message response, List<Enr> nodes) {
-        for (Enr r : nodes) {
-          if (r.nodeId().equals(c.id())) {
-            handler.rememberRecord(r);
-            recordSeen(r, r.udpEndpoint().map(c.address()::equals).orElse(false));
-          }
-        }
-      }
-
-      @Override
-      public void onFailure(String reason) {}
-    });
-  }
-
-  private void recordSeen(Enr enr, boolean live) {
-    if (enr.nodeId().equals(config.nodeKey().nodeId())) {
-      return;
-    }
-    NodeContact.of(enr).ifPresent(c -> table.add(c, live, System.nanoTime()));
-    filter.accept(enr).ifPresent(peer -> {
-      DiscoveredPeer known = peers.get(peer.nodeId());
-      if (known != null && known.enr().seq() >= enr.seq()) {
-        return;
-      }
-      peers.put(peer.nodeId(), peer);
-      for (Consumer<DiscoveredPeer> l : listeners) {
-        guarded(() -> l.accept(peer));
-      }
-    });
-  }
-
   private void updateLocalEnr(Enr next) {
     localEnr = next;
     LOG.info("discv5: local record now seq {}: {}", next.seq(), next.toText());
-  }
-
-  /** Handler events: keep the table fresh, answer sequence-number changes, learn our public endpoint. */
-  private final class TableEvents implements Discv5Handler.Events {
-    @Override
-    public void onRecord(Enr enr, boolean live) {
-      recordSeen(enr, live);
-    }
-
-    @Override
-    public void onAlive(Endpoint from) {
-      table.get(from.id()).ifPresent(e -> {
-        if (e.contact.address().equals(from.address())) {
-          table.add(e.contact, true, System.nanoTime());
-        }
-      });
-    }
-
-    @Override
-    public void onPing(Endpoint from, Message.Ping ping) {
-      // Only for nodes in the table: others sent their record in the handshake or are not kept.
-      table.get(from.id()).ifPresent(e -> {
-        if (ping.enrSeq() > e.contact.seq()) {
-          requestRecord(e.contact);
-        }
-      });
-    }
-
-    @Override
-    public void onPong(Endpoint from, Message.Pong pong) {
-      if (config.advertiseIp() != null) {
-        return;
-      }
-      InetSocketAddress seen = new InetSocketAddress(pong.recipientIp(), pong.recipientPort());
-      endpointVotes.put(from.id(), seen);
-      int agree = 0;
-      for (InetSocketAddress v : endpointVotes.values()) {
-        if (v.getAddress().equals(seen.getAddress())) {
-          agree++;
-        }
-      }
-      if (agree >= 3 && !localEnr.ip4().or(localEnr::ip6).map(seen.getAddress()::equals).orElse(false)) {
-        updateLocalEnr(localEnr.toBuilder().ip(seen.getAddress()).sign(config.nodeKey()));
-      }
-    }
   }
 }

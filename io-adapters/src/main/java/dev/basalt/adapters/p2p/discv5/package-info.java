@@ -12,8 +12,12 @@
  *       {@link dev.basalt.adapters.p2p.discv5.MessageCodec} (PING, PONG, FINDNODE, NODES, TALKREQ/TALKRESP),
  *       {@link dev.basalt.adapters.p2p.discv5.Discv5Crypto} (AES-CTR/GCM, ECDH + HKDF, id-signature);
  *       checked against the official wire test vectors.
- *   <li>Sessions and handshakes: {@code Discv5Handler}; routing: {@code RoutingTable} (k = 16, 256
- *       buckets, replacement lists, one liveness PING per tick); lookups: {@code Lookup} (alpha = 3).
+ *   <li>Sessions and handshakes: {@code Discv5Handler}; our requests and their responses
+ *       (request-ids, retries, timeouts, queueing behind a handshake): {@code OutgoingRequests};
+ *       routing: {@code RoutingTable} (k = 16, 256 buckets, replacement lists, one liveness PING per
+ *       tick); lookups: {@code Lookup} (alpha = 3); what the service does on its thread (bootstrap,
+ *       periodic lookups and revalidation, peer store, record updates, our public IP from PONG
+ *       votes): {@code TableMaintenance}.
  * </ul>
  *
  * <p>Invariants: all mutable state lives on the discovery thread; every cache (sessions,

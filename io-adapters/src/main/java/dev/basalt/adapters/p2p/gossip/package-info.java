@@ -1,8 +1,9 @@
 /**
  * GossipSub v1.1 for OP Stack block gossip: the protobuf RPC codec, op-node's message-id function,
  * the router ({@link dev.basalt.adapters.p2p.gossip.GossipRouter}, a single-threaded state machine with
- * meshes, fanout, IHAVE/IWANT, GRAFT/PRUNE with backoff, StrictNoSign) and peer scoring with
- * op-node's parameters.
+ * meshes, fanout, IHAVE/IWANT, GRAFT/PRUNE with backoff, StrictNoSign; its parts {@code
+ * MessageDelivery}, {@code LazyGossip} and {@code MeshMaintenance} share one {@code RouterState})
+ * and peer scoring with op-node's parameters.
  *
  * <p>Invariants: the router is driven by one thread and takes the time as an argument, so it runs
  * the same against sockets and in tests; everything a peer can make it hold is bounded (pending
