@@ -63,6 +63,15 @@ public final class Simulation {
     boolean sequencing() {
       return mode == NodeMode.SEQUENCER;
     }
+
+    /**
+     * The one-line command that runs these options again ({@code --mode both} for a {@link
+     * DuoSimulation}); a failure prints it beside the commit.
+     */
+    public String commandLine(boolean duo) {
+      return "./basalt sim" + (duo ? " --mode both" : "") + " --seed " + seed + " --ticks " + steps + " --profile " + profile
+          + (!duo && sequencing() ? " --mode sequencer" : "") + (maxEvents == Long.MAX_VALUE ? "" : " --events " + maxEvents);
+    }
   }
 
   private Simulation() {}

@@ -14,14 +14,24 @@ import java.util.TreeMap;
 public final class Swarm {
   private Swarm() {}
 
+  /**
+   * What a swarm found; {@code template} and {@code duo} say how each seed ran, so that every failure
+   * comes with the command that reproduces it.
+   */
   public record Summary(List<SimResult> results, EnumMap<FaultClass, Integer> injected, TreeMap<String, Integer> marks,
-      List<String> unreached, long events, long nanos, SimCost cost) {
+      List<String> unreached, long events, long nanos, SimCost cost, Simulation.Options template, boolean duo) {
     public List<SimResult> failures() {
       return results.stream().filter(r -> !r.passed()).toList();
     }
 
     public boolean passed() {
       return failures().isEmpty() && unreached.isEmpty();
+    }
+
+    /** One line per failing seed: the command that runs it again, with {@code commit} (the build's) beside it. */
+    public List<String> reproductions(String commit) {
+      return failures().stream()
+          .map(r -> "reproduce: " + template.withSeed(r.seed()).commandLine(duo) + "   (commit " + commit + ")").toList();
     }
 
     public List<String> table() {
@@ -44,15 +54,15 @@ public final class Swarm {
   }
 
   public static Summary run(long firstSeed, int seeds, Simulation.Options template) {
-    return run(firstSeed, seeds, template, Simulation::run, f -> f.appliesTo(template.mode()), Coverage.required(template.mode()));
+    return run(firstSeed, seeds, template, false, Simulation::run, f -> f.appliesTo(template.mode()), Coverage.required(template.mode()));
   }
 
   /** K seeds of {@link DuoSimulation}: one world, a sequencer node and a validator node it gossips to. */
   public static Summary runDuo(long firstSeed, int seeds, Simulation.Options template) {
-    return run(firstSeed, seeds, template, DuoSimulation::run, DuoSimulation::injects, DuoSimulation.REQUIRED);
+    return run(firstSeed, seeds, template, true, DuoSimulation::run, DuoSimulation::injects, DuoSimulation.REQUIRED);
   }
 
-  private static Summary run(long firstSeed, int seeds, Simulation.Options template,
+  private static Summary run(long firstSeed, int seeds, Simulation.Options template, boolean duo,
       java.util.function.Function<Simulation.Options, SimResult> runner, java.util.function.Predicate<FaultClass> applies,
       String[] required) {
     List<SimResult> results = new ArrayList<>();
@@ -81,6 +91,6 @@ public final class Swarm {
         unreached.add("mark '" + mark + "'");
       }
     }
-    return new Summary(results, injected, marks, unreached, events, System.nanoTime() - t0, cost);
+    return new Summary(results, injected, marks, unreached, events, System.nanoTime() - t0, cost, template, duo);
   }
 }

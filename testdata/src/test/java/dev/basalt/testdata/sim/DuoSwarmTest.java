@@ -17,7 +17,8 @@ class DuoSwarmTest {
   @Test
   void aSwarmOfDuoSeedsReachesEveryFaultOfBothNodesAndSurvivesIt() {
     Swarm.Summary summary = Swarm.runDuo(1_000, Integer.getInteger("basalt.swarm.seeds", 30), Simulation.Options.of(0, 40));
-    summary.table().forEach(System.out::println);
-    assertTrue(summary.passed(), () -> String.join("\n", summary.table()));
+    String verdict = SwarmVerdict.of(summary);
+    System.out.println(verdict);
+    assertTrue(summary.passed(), verdict);
   }
 }
