@@ -21,7 +21,7 @@ import java.util.Optional;
  * own, whose honest gossip peer is the sequencer node itself: every {@code PublishPayload} reaches
  * the validator as a signed block message after a relay latency. Both run on one virtual clock a
  * second at a time, each with its own late answers. Faults ({@link DuoFaults}): L1 reorgs (one L1,
- * both nodes see them); for either node, its L1 endpoint's errors, timeouts, late answers and
+ * both nodes see them) and a misbehaving batcher (both nodes derive from what it posts); for either node, its L1 endpoint's errors, timeouts, late answers and
  * missing blobs, its head poller stalling, its process pausing (the world moves on without it),
  * crashing and restarting from its journal (torn tails too), its engine answering SYNCING, timing
  * out, losing or delaying answers, restarting and losing unpersisted blocks (the validator's engine
@@ -43,7 +43,10 @@ public final class DuoSimulation {
     "safe head rewound after a disruption", "engine lost blocks", "sequencer process paused", "validator process paused",
     "sequencer L1 head poller stalled", "validator L1 head poller stalled", "sequencer reached the drift bound",
     "sequencer's engine restarted", "validator's engine restarted", "reorg of the sequencer's next origin",
-    "sequencer's unsafe chain rewound", "sequencer re-sealed a height after a disruption"
+    "sequencer's unsafe chain rewound", "sequencer re-sealed a height after a disruption",
+    "batcher misbehaved: garbage", "batcher misbehaved: unauthorised", "batcher misbehaved: duplicate frames",
+    "batcher misbehaved: out of order frames", "batcher misbehaved: timed out channel",
+    "validator's safe head passed a misbehaving batcher's channel", "sequencer's safe head passed a misbehaving batcher's channel"
   };
 
   /** The fault classes a duo run injects (on either node). */
@@ -59,11 +62,14 @@ public final class DuoSimulation {
   private final SimNode validator;
   private final FakeEngine engine;
   private final DuoFaults faults;
+  private final DuoBatcherWatch batcherWatch;
 
   private DuoSimulation(Simulation.Options o) {
     this.o = o;
     Simulation.Options seq = o.withMode(NodeMode.SEQUENCER);
-    world = SimWorld.create(Simulation.worldConfig(seq, new FaultSchedule(List.of())));
+    FaultSchedule worldFaults = DuoFaults.world(o);
+    world = SimWorld.create(Simulation.worldConfig(seq, worldFaults));
+    batcherWatch = new DuoBatcherWatch(world.batcher(), coverage);
     sequencer = SimNode.start(world, world.sequencerConfig(SequencerConfig.DEFAULTS));
     Invariants seqInvariants = new Invariants(coverage);
     seqChecks = new SequencerChecks(world, seqInvariants, coverage);
@@ -87,8 +93,11 @@ public final class DuoSimulation {
     FaultInjector valInjector = new FaultInjector(validator, engine, engineEndpoint, l1Endpoint, valInvariants, valOracle, coverage,
         false, null);
     faults = new DuoFaults(DuoFaults.schedule(o), sequencer, seqInjector, validator, valInjector, valInvariants, gossip, coverage);
-    validator.listen(SimNode.Listener.all(List.of(valInvariants, valOracle, gossip, judge, faults.validatorWatch())));
+    faults.injectWorld(worldFaults);
+    validator.listen(SimNode.Listener.all(List.of(valInvariants, valOracle, gossip, judge, faults.validatorWatch(),
+        batcherWatch.node("validator"))));
     sequencer.listen(SimNode.Listener.all(List.of(seqInvariants, seqOracle, seqChecks, faults.sequencerWatch(),
+        batcherWatch.node("sequencer"),
         (event, out, core) -> {
           for (Command c : out) {
             if (c instanceof PublishPayload p) {
@@ -189,6 +198,7 @@ public final class DuoSimulation {
   }
 
   private SimResult result(int step, Optional<String> failure, long cpu0, long wall0) {
+    batcherWatch.done();
     long events = sequencer.events() + validator.events();
     SimCost cost = new SimCost(System.nanoTime() - wall0, ThreadCpu.nanos() - cpu0, sequencer.coreNanos() + validator.coreNanos());
     return new SimResult(o.seed(), step, events, faults.injected(), coverage.marks(),
