@@ -48,10 +48,16 @@ final class DuoFaults {
    * batcher posts the sequencer node's blocks with garbage, unauthorised, duplicate and out-of-order
    * frames and timed-out channels, and both nodes derive from that L1.
    */
-  static final EnumSet<FaultClass> SEQUENCER_FAULTS = with(EITHER, FaultClass.L1_REORG, FaultClass.BATCHER_MISBEHAVIOUR);
+  static final EnumSet<FaultClass> SEQUENCER_FAULTS = with(EITHER, FaultClass.L1_REORG, FaultClass.BATCHER_MISBEHAVIOUR,
+      FaultClass.CONDUCTOR);
 
-  /** The classes of {@link #SEQUENCER_FAULTS} that are properties of the world: step-0 entries, set before the run. */
-  static final EnumSet<FaultClass> WORLD_PROPERTIES = EnumSet.of(FaultClass.BATCHER_MISBEHAVIOUR);
+  /**
+   * The classes of {@link #SEQUENCER_FAULTS} whose step-0 entry is a property of the world, set
+   * before the run: the batcher's misbehaviour, and op-conductor guarding the sequencer node (its
+   * later entries fail or hang commits, or take leadership away for some steps, as in sequencer
+   * mode; the validator keeps following whatever the sequencer publishes).
+   */
+  static final EnumSet<FaultClass> WORLD_PROPERTIES = EnumSet.of(FaultClass.BATCHER_MISBEHAVIOUR, FaultClass.CONDUCTOR);
 
   /**
    * What the validator's schedule contributes: besides {@link #EITHER}, its hostile gossip (not

@@ -21,7 +21,8 @@ import java.util.Optional;
  * own, whose honest gossip peer is the sequencer node itself: every {@code PublishPayload} reaches
  * the validator as a signed block message after a relay latency. Both run on one virtual clock a
  * second at a time, each with its own late answers. Faults ({@link DuoFaults}): L1 reorgs (one L1,
- * both nodes see them) and a misbehaving batcher (both nodes derive from what it posts); for either node, its L1 endpoint's errors, timeouts, late answers and
+ * both nodes see them) and a misbehaving batcher (both nodes derive from what it posts); op-conductor
+ * guarding the sequencer node (failed and hung commits, leadership lost and regained); for either node, its L1 endpoint's errors, timeouts, late answers and
  * missing blobs, its head poller stalling, its process pausing (the world moves on without it),
  * crashing and restarting from its journal (torn tails too), its engine answering SYNCING, timing
  * out, losing or delaying answers, restarting and losing unpersisted blocks (the validator's engine
@@ -46,7 +47,8 @@ public final class DuoSimulation {
     "sequencer's unsafe chain rewound", "sequencer re-sealed a height after a disruption",
     "batcher misbehaved: garbage", "batcher misbehaved: unauthorised", "batcher misbehaved: duplicate frames",
     "batcher misbehaved: out of order frames", "batcher misbehaved: timed out channel",
-    "validator's safe head passed a misbehaving batcher's channel", "sequencer's safe head passed a misbehaving batcher's channel"
+    "validator's safe head passed a misbehaving batcher's channel", "sequencer's safe head passed a misbehaving batcher's channel",
+    "conductor commit failed", "conductor leadership lost and regained", "validator followed the sequencer after its leadership came back"
   };
 
   /** The fault classes a duo run injects (on either node). */
@@ -63,6 +65,8 @@ public final class DuoSimulation {
   private final FakeEngine engine;
   private final DuoFaults faults;
   private final DuoBatcherWatch batcherWatch;
+  /** op-conductor guarding the sequencer node, when the sequencer's schedule switches it on (null otherwise). */
+  private final SimConductor conductor;
 
   private DuoSimulation(Simulation.Options o) {
     this.o = o;
@@ -70,7 +74,12 @@ public final class DuoSimulation {
     FaultSchedule worldFaults = DuoFaults.world(o);
     world = SimWorld.create(Simulation.worldConfig(seq, worldFaults));
     batcherWatch = new DuoBatcherWatch(world.batcher(), coverage);
-    sequencer = SimNode.start(world, world.sequencerConfig(SequencerConfig.DEFAULTS));
+    boolean conducted = worldFaults.faults().stream().anyMatch(f -> f.fault() == FaultClass.CONDUCTOR);
+    sequencer = SimNode.start(world, world.sequencerConfig(SequencerConfig.DEFAULTS.withConductor(conducted)));
+    conductor = conducted ? new SimConductor(sequencer, coverage) : null;
+    if (conductor != null) {
+      sequencer.answerAlso(SimConductor::handles, conductor::answer);
+    }
     Invariants seqInvariants = new Invariants(coverage);
     seqChecks = new SequencerChecks(world, seqInvariants, coverage);
     ForkchoiceOracle seqOracle = new ForkchoiceOracle(world.nodeEngine(), coverage);
@@ -89,15 +98,17 @@ public final class DuoSimulation {
     valOracle.unsafeInsertions(judge::acceptedBlock);
     validator.timedInputs(gossip);
 
-    FaultInjector seqInjector = new FaultInjector(sequencer, seqInvariants, seqOracle, coverage, true, null);
+    FaultInjector seqInjector = new FaultInjector(sequencer, seqInvariants, seqOracle, coverage, true, conductor);
     FaultInjector valInjector = new FaultInjector(validator, engine, engineEndpoint, l1Endpoint, valInvariants, valOracle, coverage,
         false, null);
     faults = new DuoFaults(DuoFaults.schedule(o), sequencer, seqInjector, validator, valInjector, valInvariants, gossip, coverage);
     faults.injectWorld(worldFaults);
+    SimNode.Listener conductorLoop = conductor == null ? (e, out, c) -> {} : conductor;
+    SimNode.Listener followed = conductor == null ? (e, out, c) -> {} : new DuoConductorWatch(conductor, sequencer, coverage);
     validator.listen(SimNode.Listener.all(List.of(valInvariants, valOracle, gossip, judge, faults.validatorWatch(),
-        batcherWatch.node("validator"))));
+        batcherWatch.node("validator"), followed)));
     sequencer.listen(SimNode.Listener.all(List.of(seqInvariants, seqOracle, seqChecks, faults.sequencerWatch(),
-        batcherWatch.node("sequencer"),
+        batcherWatch.node("sequencer"), conductorLoop,
         (event, out, core) -> {
           for (Command c : out) {
             if (c instanceof PublishPayload p) {
@@ -128,10 +139,15 @@ public final class DuoSimulation {
         faults.injectDue(step);
         runStep(genesis + step * stepSeconds, step);
         faults.stepDone();
+        conductorStepDone();
       }
       faults.quiet();
+      if (conductor != null) {
+        conductor.quiet();
+      }
       for (int quiet = 0; quiet < o.quietSteps(); quiet++, step++) {
         runStep(genesis + step * stepSeconds, step);
+        conductorStepDone();
         if (quiet % 5 == 4 || quiet == o.quietSteps() - 1) {
           Optional<String> why = settled();
           if (why.isEmpty()) {
@@ -144,6 +160,13 @@ public final class DuoSimulation {
       return result(step, Optional.of("no convergence within " + o.quietSteps() + " quiet steps: " + why), cpu0, wall0);
     } catch (InvariantViolation | IllegalStateException e) {
       return result(step, Optional.of(e.getMessage()), cpu0, wall0);
+    }
+  }
+
+  /** op-conductor's control loop runs once a step (leadership may come back, it reconciles). */
+  private void conductorStepDone() {
+    if (conductor != null) {
+      conductor.stepDone();
     }
   }
 
