@@ -60,11 +60,15 @@ final class DuoFaults {
   static final EnumSet<FaultClass> WORLD_PROPERTIES = EnumSet.of(FaultClass.BATCHER_MISBEHAVIOUR, FaultClass.CONDUCTOR);
 
   /**
-   * What the validator's schedule contributes: besides {@link #EITHER}, its hostile gossip (not
-   * equivocation or signer rotation: the signer's key is the sequencer node's own here).
+   * What the validator's schedule contributes: besides {@link #EITHER}, its hostile gossip, and
+   * equivocation: the signer's key is the sequencer node's own here, so the forged siblings and
+   * chains come from a rogue second holder of that key (as after a conductor failover gone wrong),
+   * sent to the validator only, just ahead of each block the sequencer publishes. Not signer
+   * rotation: the sequencer node would have to sign with the new key.
    */
   static final EnumSet<FaultClass> VALIDATOR_FAULTS = with(EITHER, FaultClass.GOSSIP_DUPLICATE,
-      FaultClass.GOSSIP_BAD_SIGNATURE, FaultClass.GOSSIP_OUT_OF_WINDOW, FaultClass.GOSSIP_FLOOD);
+      FaultClass.GOSSIP_BAD_SIGNATURE, FaultClass.GOSSIP_OUT_OF_WINDOW, FaultClass.GOSSIP_FLOOD, FaultClass.GOSSIP_EQUIVOCATION,
+      FaultClass.GOSSIP_EQUIVOCATING_CHAIN);
 
   private static EnumSet<FaultClass> with(EnumSet<FaultClass> base, FaultClass... more) {
     EnumSet<FaultClass> out = EnumSet.copyOf(base);

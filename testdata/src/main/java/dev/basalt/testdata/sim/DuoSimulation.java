@@ -22,7 +22,9 @@ import java.util.Optional;
  * the validator as a signed block message after a relay latency. Both run on one virtual clock a
  * second at a time, each with its own late answers. Faults ({@link DuoFaults}): L1 reorgs (one L1,
  * both nodes see them) and a misbehaving batcher (both nodes derive from what it posts); op-conductor
- * guarding the sequencer node (failed and hung commits, leadership lost and regained); for either node, its L1 endpoint's errors, timeouts, late answers and
+ * guarding the sequencer node (failed and hung commits, leadership lost and regained); a rogue second
+ * holder of the sequencer's signer key sending the validator forged siblings and chains just ahead
+ * of the sequencer's blocks; for either node, its L1 endpoint's errors, timeouts, late answers and
  * missing blobs, its head poller stalling, its process pausing (the world moves on without it),
  * crashing and restarting from its journal (torn tails too), its engine answering SYNCING, timing
  * out, losing or delaying answers, restarting and losing unpersisted blocks (the validator's engine
@@ -48,7 +50,9 @@ public final class DuoSimulation {
     "batcher misbehaved: garbage", "batcher misbehaved: unauthorised", "batcher misbehaved: duplicate frames",
     "batcher misbehaved: out of order frames", "batcher misbehaved: timed out channel",
     "validator's safe head passed a misbehaving batcher's channel", "sequencer's safe head passed a misbehaving batcher's channel",
-    "conductor commit failed", "conductor leadership lost and regained", "validator followed the sequencer after its leadership came back"
+    "conductor commit failed", "conductor leadership lost and regained", "validator followed the sequencer after its leadership came back",
+    "gossip: equivocating block accepted", "gossip: child of a forged block accepted", "gossip: too many blocks at a height rejected",
+    "equivocating block became the unsafe head", "equivocating chain became the unsafe head", "equivocating block replaced by derivation"
   };
 
   /** The fault classes a duo run injects (on either node). */
