@@ -19,7 +19,9 @@ import java.util.List;
  * plus the world faults of the sequencer's schedule, which both nodes meet: its L1 reorgs and its
  * batcher misbehaviour (a property of the world, {@link #world}). Either
  * node: its L1 endpoint's errors and delays, its poller stalling, its process pausing, crashing and
- * restarting from its journal (torn tails too), its engine's faults; the validator: hostile gossip.
+ * restarting from its journal (torn tails too), its engine's faults; the sequencer: op-conductor's
+ * faults; the validator: hostile gossip, equivocation by a rogue holder of the sequencer's signer
+ * key, and that key's rotation on L1.
  */
 final class DuoFaults {
   /** Which node a fault hits. */
@@ -63,12 +65,13 @@ final class DuoFaults {
    * What the validator's schedule contributes: besides {@link #EITHER}, its hostile gossip, and
    * equivocation: the signer's key is the sequencer node's own here, so the forged siblings and
    * chains come from a rogue second holder of that key (as after a conductor failover gone wrong),
-   * sent to the validator only, just ahead of each block the sequencer publishes. Not signer
-   * rotation: the sequencer node would have to sign with the new key.
+   * sent to the validator only, just ahead of each block the sequencer publishes; and that key's
+   * rotation: the SystemConfig owner points the signer at a new key on L1, the sequencer node's
+   * blocks are signed with it from then on, and the validator learns it from L1 some blocks later.
    */
   static final EnumSet<FaultClass> VALIDATOR_FAULTS = with(EITHER, FaultClass.GOSSIP_DUPLICATE,
       FaultClass.GOSSIP_BAD_SIGNATURE, FaultClass.GOSSIP_OUT_OF_WINDOW, FaultClass.GOSSIP_FLOOD, FaultClass.GOSSIP_EQUIVOCATION,
-      FaultClass.GOSSIP_EQUIVOCATING_CHAIN);
+      FaultClass.GOSSIP_EQUIVOCATING_CHAIN, FaultClass.GOSSIP_SIGNER_ROTATION);
 
   private static EnumSet<FaultClass> with(EnumSet<FaultClass> base, FaultClass... more) {
     EnumSet<FaultClass> out = EnumSet.copyOf(base);

@@ -24,7 +24,8 @@ import java.util.Optional;
  * both nodes see them) and a misbehaving batcher (both nodes derive from what it posts); op-conductor
  * guarding the sequencer node (failed and hung commits, leadership lost and regained); a rogue second
  * holder of the sequencer's signer key sending the validator forged siblings and chains just ahead
- * of the sequencer's blocks; for either node, its L1 endpoint's errors, timeouts, late answers and
+ * of the sequencer's blocks; the sequencer's signer key rotated on L1 (the sequencer signs with the
+ * new key at once, the validator learns it from L1 later); for either node, its L1 endpoint's errors, timeouts, late answers and
  * missing blobs, its head poller stalling, its process pausing (the world moves on without it),
  * crashing and restarting from its journal (torn tails too), its engine answering SYNCING, timing
  * out, losing or delaying answers, restarting and losing unpersisted blocks (the validator's engine
@@ -52,7 +53,9 @@ public final class DuoSimulation {
     "validator's safe head passed a misbehaving batcher's channel", "sequencer's safe head passed a misbehaving batcher's channel",
     "conductor commit failed", "conductor leadership lost and regained", "validator followed the sequencer after its leadership came back",
     "gossip: equivocating block accepted", "gossip: child of a forged block accepted", "gossip: too many blocks at a height rejected",
-    "equivocating block became the unsafe head", "equivocating chain became the unsafe head", "equivocating block replaced by derivation"
+    "equivocating block became the unsafe head", "equivocating chain became the unsafe head", "equivocating block replaced by derivation",
+    "unsafe-block signer rotated on L1", "unsafe-block signer learned from L1 after a rotation",
+    "gossip: block by a signer the node does not know (yet or any more) rejected", "gossip: true block by a rotated signer accepted"
   };
 
   /** The fault classes a duo run injects (on either node). */

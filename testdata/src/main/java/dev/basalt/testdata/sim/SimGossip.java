@@ -259,9 +259,10 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
         equivocator.queueChain(Math.max(2, n));
       }
       case GOSSIP_SIGNER_ROTATION -> {
-        if (sequencing || !watchWorld) {
-          return false; // the signer's key is the sequencer's own
+        if (sequencing) {
+          return false; // a sequencer has no gossip to learn a signer for
         }
+        // In a duo the key rotated is the sequencer node's: from now on its blocks are signed with the new one.
         loader.rotate(n);
       }
       case GOSSIP_FLOOD -> {
