@@ -33,7 +33,8 @@ import java.util.Optional;
  * signatures, out-of-window blocks, floods).
  * Both nodes carry the usual checks; after the steps the sequencer must settle as in sequencer
  * mode, and the validator's safe head must be the reference derivation's, its unsafe head a block
- * the sequencer sealed, at most two slots behind.
+ * the sequencer sealed, at most two slots behind, and one of the sequencer's three newest blocks one
+ * it accepted from gossip.
  */
 public final class DuoSimulation {
   /** Every mark a healthy duo swarm must reach, beside one "injected: CLASS" per class it {@link #injects}. */
@@ -72,6 +73,8 @@ public final class DuoSimulation {
   private final FakeEngine engine;
   private final DuoFaults faults;
   private final DuoBatcherWatch batcherWatch;
+  /** The judge of the validator's gossip verdicts (it knows which blocks the validator accepted from gossip). */
+  private final GossipOracle judge;
   /** op-conductor guarding the sequencer node, when the sequencer's schedule switches it on (null otherwise). */
   private final SimConductor conductor;
 
@@ -99,7 +102,7 @@ public final class DuoSimulation {
         c -> EngineResponder.handles(c) ? engineEndpoint.answer(c) : l1Endpoint.answer(c));
     Invariants valInvariants = new Invariants(coverage);
     ForkchoiceOracle valOracle = new ForkchoiceOracle(engine, coverage);
-    GossipOracle judge = new GossipOracle(engine, coverage, false);
+    judge = new GossipOracle(engine, coverage, false);
     SimGossip gossip = new SimGossip(validator, judge, coverage, new SimRng(o.seed()).fork("gossip-peers"), false, 5);
     gossip.relayPublishedOnly();
     valOracle.unsafeInsertions(judge::acceptedBlock);
@@ -224,7 +227,23 @@ public final class DuoSimulation {
     if (sealed.isEmpty() || v.unsafeL2().number() < seqUnsafe - 2) {
       return Optional.of("validator: unsafe head " + v.unsafeL2() + " is not the sequencer's chain near its head " + seqUnsafe);
     }
-    return Optional.empty();
+    return followsGossip(seqUnsafe);
+  }
+
+  /**
+   * The validator must be following the sequencer's gossip again, not only deriving: it accepted one
+   * of the sequencer's three newest blocks from gossip (its safe head may equal the sequencer's unsafe
+   * head right after a batch, so the unsafe-head check alone cannot tell).
+   */
+  private Optional<String> followsGossip(long seqUnsafe) {
+    for (long n = seqUnsafe; n >= Math.max(1, seqUnsafe - 2); n--) {
+      var b = world.nodeEngine().block(new L2BlockSelector.ByNumber(n));
+      if (b.isPresent() && judge.acceptedBlock(b.get().payload().blockHash())) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of("validator: accepted none of the sequencer's blocks " + Math.max(1, seqUnsafe - 2) + ".." + seqUnsafe
+        + " from its gossip");
   }
 
   private SimResult result(int step, Optional<String> failure, long cpu0, long wall0) {
