@@ -21,16 +21,17 @@ import java.util.Optional;
  * own, whose honest gossip peer is the sequencer node itself: every {@code PublishPayload} reaches
  * the validator as a signed block message after a relay latency. Both run on one virtual clock a
  * second at a time, each with its own late answers. Faults ({@link DuoFaults}): L1 reorgs (one L1,
- * both nodes see them) and a misbehaving batcher (both nodes derive from what it posts); op-conductor
- * guarding the sequencer node (failed and hung commits, leadership lost and regained); a rogue second
- * holder of the sequencer's signer key sending the validator forged siblings and chains just ahead
- * of the sequencer's blocks; the sequencer's signer key rotated on L1 (the sequencer signs with the
- * new key at once, the validator learns it from L1 later); for either node, its L1 endpoint's errors, timeouts, late answers and
- * missing blobs, its head poller stalling, its process pausing (the world moves on without it),
- * crashing and restarting from its journal (torn tails too), its engine answering SYNCING, timing
- * out, losing or delaying answers, restarting and losing unpersisted blocks (the validator's engine
- * is its own, the sequencer's is the world's); the validator's hostile gossip (duplicates, bad
- * signatures, out-of-window blocks, floods).
+ * both nodes see them) and a misbehaving batcher (both nodes derive from what it posts);
+ * op-conductor guarding the sequencer node (failed and hung commits, leadership lost and
+ * regained); a rogue second holder of the sequencer's signer key sending the validator forged
+ * siblings and chains just ahead of the sequencer's blocks; the sequencer's signer key rotated on
+ * L1 (the sequencer signs with the new key at once, the validator learns it from L1 later); for
+ * either node, its L1 endpoint's errors, timeouts, late answers and missing blobs, its head poller
+ * stalling, its process pausing (the world moves on without it), crashing and restarting from its
+ * journal (torn tails too), its engine answering SYNCING, timing out, losing or delaying answers,
+ * restarting and losing unpersisted blocks (the validator's engine is its own, the sequencer's is
+ * the world's); the validator's hostile gossip (duplicates, bad signatures, out-of-window blocks,
+ * floods).
  * Both nodes carry the usual checks; after the steps the sequencer must settle as in sequencer
  * mode, and the validator's safe head must be the reference derivation's, its unsafe head a block
  * the sequencer sealed, at most two slots behind, and one of the sequencer's three newest blocks one
