@@ -59,7 +59,9 @@ public final class SimCommand implements Callable<Integer> {
   @Option(names = "--mode", paramLabel = "MODE", defaultValue = "validator",
       description = "validator (the node derives the world's chain), sequencer (the node sequences the world: its blocks are batched"
           + " and derived back; op-conductor faults too) or both (one world: Basalt sequences it, and Basalt validates"
-          + " from the sequencer's gossip; each node meets its own faults, and both the L1 reorgs)"
+          + " from the sequencer's gossip; each node meets its own faults, the sequencer its op-conductor's too,"
+          + " the validator equivocation by a rogue holder of the sequencer's key and its rotation on L1;"
+          + " both the L1 reorgs and batcher misbehaviour)"
           + " (default: ${DEFAULT-VALUE}).")
   String mode;
 

@@ -16,9 +16,12 @@ import java.util.List;
  * The faults of a {@link DuoSimulation} run and the marks of their recovery. Each node meets the
  * faults of its own single-mode schedule ({@link Simulation#schedule} for the seed in sequencer or
  * in validator mode, so neither mode's schedule changes), restricted to what stays with that node,
- * plus the L1 reorgs of the sequencer's schedule (the one world fault: both nodes see it). Either
+ * plus the world faults of the sequencer's schedule, which both nodes meet: its L1 reorgs and its
+ * batcher misbehaviour (a property of the world, {@link #world}). Either
  * node: its L1 endpoint's errors and delays, its poller stalling, its process pausing, crashing and
- * restarting from its journal (torn tails too), its engine's faults; the validator: hostile gossip.
+ * restarting from its journal (torn tails too), its engine's faults; the sequencer: op-conductor's
+ * faults; the validator: hostile gossip, equivocation by a rogue holder of the sequencer's signer
+ * key, and that key's rotation on L1.
  */
 final class DuoFaults {
   /** Which node a fault hits. */
@@ -42,16 +45,33 @@ final class DuoFaults {
 
   /**
    * What the sequencer's schedule contributes: besides {@link #EITHER}, the L1 reorgs (from its
-   * schedule alone: the world has one L1, both nodes see them).
+   * schedule alone: the world has one L1, both nodes see them) and, as a property of the world set
+   * before the run (its step-0 entry, as in sequencer mode), the batcher's misbehaviour: the world's
+   * batcher posts the sequencer node's blocks with garbage, unauthorised, duplicate and out-of-order
+   * frames and timed-out channels, and both nodes derive from that L1.
    */
-  static final EnumSet<FaultClass> SEQUENCER_FAULTS = with(EITHER, FaultClass.L1_REORG);
+  static final EnumSet<FaultClass> SEQUENCER_FAULTS = with(EITHER, FaultClass.L1_REORG, FaultClass.BATCHER_MISBEHAVIOUR,
+      FaultClass.CONDUCTOR);
 
   /**
-   * What the validator's schedule contributes: besides {@link #EITHER}, its hostile gossip (not
-   * equivocation or signer rotation: the signer's key is the sequencer node's own here).
+   * The classes of {@link #SEQUENCER_FAULTS} whose step-0 entry is a property of the world, set
+   * before the run: the batcher's misbehaviour, and op-conductor guarding the sequencer node (its
+   * later entries fail or hang commits, or take leadership away for some steps, as in sequencer
+   * mode; the validator keeps following whatever the sequencer publishes).
+   */
+  static final EnumSet<FaultClass> WORLD_PROPERTIES = EnumSet.of(FaultClass.BATCHER_MISBEHAVIOUR, FaultClass.CONDUCTOR);
+
+  /**
+   * What the validator's schedule contributes: besides {@link #EITHER}, its hostile gossip, and
+   * equivocation: the signer's key is the sequencer node's own here, so the forged siblings and
+   * chains come from a rogue second holder of that key (as after a conductor failover gone wrong),
+   * sent to the validator only, just ahead of each block the sequencer publishes; and that key's
+   * rotation: the SystemConfig owner points the signer at a new key on L1, the sequencer node's
+   * blocks are signed with it from then on, and the validator learns it from L1 some blocks later.
    */
   static final EnumSet<FaultClass> VALIDATOR_FAULTS = with(EITHER, FaultClass.GOSSIP_DUPLICATE,
-      FaultClass.GOSSIP_BAD_SIGNATURE, FaultClass.GOSSIP_OUT_OF_WINDOW, FaultClass.GOSSIP_FLOOD);
+      FaultClass.GOSSIP_BAD_SIGNATURE, FaultClass.GOSSIP_OUT_OF_WINDOW, FaultClass.GOSSIP_FLOOD, FaultClass.GOSSIP_EQUIVOCATION,
+      FaultClass.GOSSIP_EQUIVOCATING_CHAIN, FaultClass.GOSSIP_SIGNER_ROTATION);
 
   private static EnumSet<FaultClass> with(EnumSet<FaultClass> base, FaultClass... more) {
     EnumSet<FaultClass> out = EnumSet.copyOf(base);
@@ -101,6 +121,24 @@ final class DuoFaults {
     }
     out.sort(Comparator.comparingInt((Entry e) -> e.fault().step()).thenComparing(Entry::role).thenComparing(Entry::fault));
     return out;
+  }
+
+  /**
+   * The world's properties of the seed's duo run: the step-0 entries of the sequencer's
+   * single-mode schedule among {@link #WORLD_PROPERTIES} (the world is made from them as in
+   * sequencer mode).
+   */
+  static FaultSchedule world(Simulation.Options o) {
+    return new FaultSchedule(Simulation.schedule(o.withMode(NodeMode.SEQUENCER)).faults().stream()
+        .filter(f -> f.step() == 0 && WORLD_PROPERTIES.contains(f.fault())).toList());
+  }
+
+  /** The world's properties are in force from the start: each counts as injected once. */
+  void injectWorld(FaultSchedule world) {
+    for (ScheduledFault f : world.faults()) {
+      injected.merge(f.fault(), 1, Integer::sum);
+      coverage.mark("injected: " + f.fault());
+    }
   }
 
   /** Whether a duo run injects {@code f} (on either node). */

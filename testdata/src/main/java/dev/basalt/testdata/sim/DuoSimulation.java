@@ -21,15 +21,21 @@ import java.util.Optional;
  * own, whose honest gossip peer is the sequencer node itself: every {@code PublishPayload} reaches
  * the validator as a signed block message after a relay latency. Both run on one virtual clock a
  * second at a time, each with its own late answers. Faults ({@link DuoFaults}): L1 reorgs (one L1,
- * both nodes see them); for either node, its L1 endpoint's errors, timeouts, late answers and
- * missing blobs, its head poller stalling, its process pausing (the world moves on without it),
- * crashing and restarting from its journal (torn tails too), its engine answering SYNCING, timing
- * out, losing or delaying answers, restarting and losing unpersisted blocks (the validator's engine
- * is its own, the sequencer's is the world's); the validator's hostile gossip (duplicates, bad
- * signatures, out-of-window blocks, floods).
+ * both nodes see them) and a misbehaving batcher (both nodes derive from what it posts);
+ * op-conductor guarding the sequencer node (failed and hung commits, leadership lost and
+ * regained); a rogue second holder of the sequencer's signer key sending the validator forged
+ * siblings and chains just ahead of the sequencer's blocks; the sequencer's signer key rotated on
+ * L1 (the sequencer signs with the new key at once, the validator learns it from L1 later); for
+ * either node, its L1 endpoint's errors, timeouts, late answers and missing blobs, its head poller
+ * stalling, its process pausing (the world moves on without it), crashing and restarting from its
+ * journal (torn tails too), its engine answering SYNCING, timing out, losing or delaying answers,
+ * restarting and losing unpersisted blocks (the validator's engine is its own, the sequencer's is
+ * the world's); the validator's hostile gossip (duplicates, bad signatures, out-of-window blocks,
+ * floods).
  * Both nodes carry the usual checks; after the steps the sequencer must settle as in sequencer
  * mode, and the validator's safe head must be the reference derivation's, its unsafe head a block
- * the sequencer sealed, at most two slots behind.
+ * the sequencer sealed, at most two slots behind, and one of the sequencer's three newest blocks one
+ * it accepted from gossip.
  */
 public final class DuoSimulation {
   /** Every mark a healthy duo swarm must reach, beside one "injected: CLASS" per class it {@link #injects}. */
@@ -43,7 +49,15 @@ public final class DuoSimulation {
     "safe head rewound after a disruption", "engine lost blocks", "sequencer process paused", "validator process paused",
     "sequencer L1 head poller stalled", "validator L1 head poller stalled", "sequencer reached the drift bound",
     "sequencer's engine restarted", "validator's engine restarted", "reorg of the sequencer's next origin",
-    "sequencer's unsafe chain rewound", "sequencer re-sealed a height after a disruption"
+    "sequencer's unsafe chain rewound", "sequencer re-sealed a height after a disruption",
+    "batcher misbehaved: garbage", "batcher misbehaved: unauthorised", "batcher misbehaved: duplicate frames",
+    "batcher misbehaved: out of order frames", "batcher misbehaved: timed out channel",
+    "validator's safe head passed a misbehaving batcher's channel", "sequencer's safe head passed a misbehaving batcher's channel",
+    "conductor commit failed", "conductor leadership lost and regained", "validator followed the sequencer after its leadership came back",
+    "gossip: equivocating block accepted", "gossip: child of a forged block accepted", "gossip: too many blocks at a height rejected",
+    "equivocating block became the unsafe head", "equivocating chain became the unsafe head", "equivocating block replaced by derivation",
+    "unsafe-block signer rotated on L1", "unsafe-block signer learned from L1 after a rotation",
+    "gossip: block by a signer the node does not know (yet or any more) rejected", "gossip: true block by a rotated signer accepted"
   };
 
   /** The fault classes a duo run injects (on either node). */
@@ -59,12 +73,24 @@ public final class DuoSimulation {
   private final SimNode validator;
   private final FakeEngine engine;
   private final DuoFaults faults;
+  private final DuoBatcherWatch batcherWatch;
+  /** The judge of the validator's gossip verdicts (it knows which blocks the validator accepted from gossip). */
+  private final GossipOracle judge;
+  /** op-conductor guarding the sequencer node, when the sequencer's schedule switches it on (null otherwise). */
+  private final SimConductor conductor;
 
   private DuoSimulation(Simulation.Options o) {
     this.o = o;
     Simulation.Options seq = o.withMode(NodeMode.SEQUENCER);
-    world = SimWorld.create(Simulation.worldConfig(seq, new FaultSchedule(List.of())));
-    sequencer = SimNode.start(world, world.sequencerConfig(SequencerConfig.DEFAULTS));
+    FaultSchedule worldFaults = DuoFaults.world(o);
+    world = SimWorld.create(Simulation.worldConfig(seq, worldFaults));
+    batcherWatch = new DuoBatcherWatch(world.batcher(), coverage);
+    boolean conducted = worldFaults.faults().stream().anyMatch(f -> f.fault() == FaultClass.CONDUCTOR);
+    sequencer = SimNode.start(world, world.sequencerConfig(SequencerConfig.DEFAULTS.withConductor(conducted)));
+    conductor = conducted ? new SimConductor(sequencer, coverage) : null;
+    if (conductor != null) {
+      sequencer.answerAlso(SimConductor::handles, conductor::answer);
+    }
     Invariants seqInvariants = new Invariants(coverage);
     seqChecks = new SequencerChecks(world, seqInvariants, coverage);
     ForkchoiceOracle seqOracle = new ForkchoiceOracle(world.nodeEngine(), coverage);
@@ -77,18 +103,23 @@ public final class DuoSimulation {
         c -> EngineResponder.handles(c) ? engineEndpoint.answer(c) : l1Endpoint.answer(c));
     Invariants valInvariants = new Invariants(coverage);
     ForkchoiceOracle valOracle = new ForkchoiceOracle(engine, coverage);
-    GossipOracle judge = new GossipOracle(engine, coverage, false);
+    judge = new GossipOracle(engine, coverage, false);
     SimGossip gossip = new SimGossip(validator, judge, coverage, new SimRng(o.seed()).fork("gossip-peers"), false, 5);
     gossip.relayPublishedOnly();
     valOracle.unsafeInsertions(judge::acceptedBlock);
     validator.timedInputs(gossip);
 
-    FaultInjector seqInjector = new FaultInjector(sequencer, seqInvariants, seqOracle, coverage, true, null);
+    FaultInjector seqInjector = new FaultInjector(sequencer, seqInvariants, seqOracle, coverage, true, conductor);
     FaultInjector valInjector = new FaultInjector(validator, engine, engineEndpoint, l1Endpoint, valInvariants, valOracle, coverage,
         false, null);
     faults = new DuoFaults(DuoFaults.schedule(o), sequencer, seqInjector, validator, valInjector, valInvariants, gossip, coverage);
-    validator.listen(SimNode.Listener.all(List.of(valInvariants, valOracle, gossip, judge, faults.validatorWatch())));
+    faults.injectWorld(worldFaults);
+    SimNode.Listener conductorLoop = conductor == null ? (e, out, c) -> {} : conductor;
+    SimNode.Listener followed = conductor == null ? (e, out, c) -> {} : new DuoConductorWatch(conductor, sequencer, coverage);
+    validator.listen(SimNode.Listener.all(List.of(valInvariants, valOracle, gossip, judge, faults.validatorWatch(),
+        batcherWatch.node("validator"), followed)));
     sequencer.listen(SimNode.Listener.all(List.of(seqInvariants, seqOracle, seqChecks, faults.sequencerWatch(),
+        batcherWatch.node("sequencer"), conductorLoop,
         (event, out, core) -> {
           for (Command c : out) {
             if (c instanceof PublishPayload p) {
@@ -119,10 +150,15 @@ public final class DuoSimulation {
         faults.injectDue(step);
         runStep(genesis + step * stepSeconds, step);
         faults.stepDone();
+        conductorStepDone();
       }
       faults.quiet();
+      if (conductor != null) {
+        conductor.quiet();
+      }
       for (int quiet = 0; quiet < o.quietSteps(); quiet++, step++) {
         runStep(genesis + step * stepSeconds, step);
+        conductorStepDone();
         if (quiet % 5 == 4 || quiet == o.quietSteps() - 1) {
           Optional<String> why = settled();
           if (why.isEmpty()) {
@@ -135,6 +171,13 @@ public final class DuoSimulation {
       return result(step, Optional.of("no convergence within " + o.quietSteps() + " quiet steps: " + why), cpu0, wall0);
     } catch (InvariantViolation | IllegalStateException e) {
       return result(step, Optional.of(e.getMessage()), cpu0, wall0);
+    }
+  }
+
+  /** op-conductor's control loop runs once a step (leadership may come back, it reconciles). */
+  private void conductorStepDone() {
+    if (conductor != null) {
+      conductor.stepDone();
     }
   }
 
@@ -185,10 +228,27 @@ public final class DuoSimulation {
     if (sealed.isEmpty() || v.unsafeL2().number() < seqUnsafe - 2) {
       return Optional.of("validator: unsafe head " + v.unsafeL2() + " is not the sequencer's chain near its head " + seqUnsafe);
     }
-    return Optional.empty();
+    return followsGossip(seqUnsafe);
+  }
+
+  /**
+   * The validator must be following the sequencer's gossip again, not only deriving: it accepted one
+   * of the sequencer's three newest blocks from gossip (its safe head may equal the sequencer's unsafe
+   * head right after a batch, so the unsafe-head check alone cannot tell).
+   */
+  private Optional<String> followsGossip(long seqUnsafe) {
+    for (long n = seqUnsafe; n >= Math.max(1, seqUnsafe - 2); n--) {
+      var b = world.nodeEngine().block(new L2BlockSelector.ByNumber(n));
+      if (b.isPresent() && judge.acceptedBlock(b.get().payload().blockHash())) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of("validator: accepted none of the sequencer's blocks " + Math.max(1, seqUnsafe - 2) + ".." + seqUnsafe
+        + " from its gossip");
   }
 
   private SimResult result(int step, Optional<String> failure, long cpu0, long wall0) {
+    batcherWatch.done();
     long events = sequencer.events() + validator.events();
     SimCost cost = new SimCost(System.nanoTime() - wall0, ThreadCpu.nanos() - cpu0, sequencer.coreNanos() + validator.coreNanos());
     return new SimResult(o.seed(), step, events, faults.injected(), coverage.marks(),

@@ -42,6 +42,8 @@ final class SimConductor implements SimNode.Listener {
   private long lostAt;
   private long nextRequestId = FIRST_REQUEST_ID;
   private long commits;
+  /** How often the sequencer was started again after a leadership loss. */
+  private long regained;
 
   SimConductor(SimNode node, Coverage coverage) {
     this.node = node;
@@ -134,6 +136,7 @@ final class SimConductor implements SimNode.Listener {
           reconcile("true".equals(ok.resultJson()), core);
         } else if (kind == Kind.START && r.outcome() instanceof RpcOutcome.Success && lostAt > 0) {
           lostAt = 0;
+          regained++;
           coverage.mark("conductor leadership lost and regained");
         }
       }
@@ -159,5 +162,10 @@ final class SimConductor implements SimNode.Listener {
 
   long commits() {
     return commits;
+  }
+
+  /** How often the sequencer was started again after a leadership loss. */
+  long regained() {
+    return regained;
   }
 }

@@ -36,8 +36,6 @@ import java.util.function.LongFunction;
  * engine) and forge bad or mistimed ones, but never equivocate (that would need its own key).
  */
 final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
-  /** Equivocating blocks go out this long before the earliest honest relay of their height. */
-  private static final long EQUIVOCATION_LEAD_MILLIS = 10;
   private static final long MIN_LATENCY_MILLIS = 20;
 
   private record Pending(String peer, FaultClass kind, LongFunction<Optional<Built>> build) {}
@@ -61,13 +59,8 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
   /** False when the blocks to relay come from another node's publications ({@link #published}), not the world. */
   private boolean watchWorld = true;
   private Hash32 lastHead = Hash32.ZERO;
-  private int equivocationsQueued;
-  /** Equivocating chains to start at the next true block, by length. */
-  private final List<Integer> chainsQueued = new ArrayList<>();
-  /** The newest forged block of each equivocating chain still growing, and how many blocks it still gets. */
-  private record ForgedTip(ExecutionPayloadEnvelope block, int remaining) {}
-
-  private List<ForgedTip> tips = new ArrayList<>();
+  /** The rogue holder of the signer's key: equivocating blocks and chains ahead of the true blocks (not for a sequencer). */
+  private final GossipEquivocator equivocator;
   private long messages;
   private long starts;
 
@@ -80,6 +73,8 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
     this.sequencing = sequencing;
     this.peers = new GossipPeers(world.nodeEngine().memo(), rng.fork("keys"));
     this.loader = new SimSignerLoader(world, peers, coverage);
+    this.equivocator = new GossipEquivocator(peers, rng, (at, kind, forged) -> schedule(at, new Pending("equivocating-peer", kind,
+        now -> Optional.of(new Built(peers.signed(forged.get()), true, true)))));
     this.maxLatencyMillis = sequencing ? 0 : relayLatencyTenths * 100L;
     relayed.put(0L, world.trueChain().genesis().ref().hash());
   }
@@ -177,14 +172,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
       long n = b.payload().blockNumber();
       relayed.put(n, b.payload().blockHash());
       long slotMillis = b.payload().timestamp() * 1000;
-      for (int i = 0; i < equivocationsQueued; i++) {
-        long salt = rng.nextLong();
-        ExecutionPayloadEnvelope parent = chain.block(n - 1).orElseThrow().envelope();
-        schedule(slotMillis + EQUIVOCATION_LEAD_MILLIS, new Pending("equivocating-peer", FaultClass.GOSSIP_EQUIVOCATION,
-            now -> Optional.of(new Built(peers.signed(peers.sibling(parent.payload(), b, salt)), true, true))));
-      }
-      equivocationsQueued = 0;
-      extendChains(chain.block(n - 1).orElseThrow().envelope(), b, slotMillis);
+      equivocator.ahead(chain.block(n - 1).orElseThrow().envelope(), b, slotMillis);
       // A block more than a minute old when the peers first see it (sealed while the node's process
       // was paused, or re-sealed after an L1 reorg) is refused by honest peers too: nobody relays it.
       if (relaying() && b.payload().timestamp() >= world.nowSeconds() - GossipValidator.MAX_AGE_SECONDS) {
@@ -198,36 +186,6 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
     }
   }
 
-  /**
-   * Equivocating chains at the true block {@code b}: a forged child for every chain whose tip is at
-   * the height below, and a forged sibling of {@code b} for every chain queued to start; each is
-   * sent just ahead of {@code b}, signed by the signer. Tips at other heights (the true chain moved
-   * on without them) are dropped.
-   */
-  private void extendChains(ExecutionPayloadEnvelope parent, ExecutionPayloadEnvelope b, long slotMillis) {
-    long n = b.payload().blockNumber();
-    List<ForgedTip> next = new ArrayList<>();
-    for (ForgedTip tip : tips) {
-      if (tip.block().payload().blockNumber() == n - 1 && tip.remaining() > 0) {
-        ExecutionPayloadEnvelope child = peers.sibling(tip.block().payload(), b, rng.nextLong());
-        sendForged(child, slotMillis);
-        next.add(new ForgedTip(child, tip.remaining() - 1));
-      }
-    }
-    for (int length : chainsQueued) {
-      ExecutionPayloadEnvelope root = peers.sibling(parent.payload(), b, rng.nextLong());
-      sendForged(root, slotMillis);
-      next.add(new ForgedTip(root, length - 1));
-    }
-    chainsQueued.clear();
-    tips = next;
-  }
-
-  private void sendForged(ExecutionPayloadEnvelope forged, long slotMillis) {
-    schedule(slotMillis + EQUIVOCATION_LEAD_MILLIS, new Pending("equivocating-peer", FaultClass.GOSSIP_EQUIVOCATING_CHAIN,
-        now -> Optional.of(new Built(peers.signed(forged), true, true))));
-  }
-
   /** From now on honest peers relay what {@link #published} hands them, not the world's own chain. */
   void relayPublishedOnly() {
     watchWorld = false;
@@ -235,10 +193,14 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
 
   /**
    * A block another node (the world's sequencer node) published at {@code publishedAtMillis}: honest
-   * peers bring it to this node after a latency, as gossipsub would.
+   * peers bring it to this node after a latency, as gossipsub would; queued equivocating blocks for
+   * its height (signed by the same key) go out just ahead of it.
    */
   void published(ExecutionPayloadEnvelope b, long publishedAtMillis) {
     relayed.put(b.payload().blockNumber(), b.payload().blockHash());
+    // A rogue holder of the sequencer's key gets its blocks out first, as if it had sealed them too.
+    world.nodeEngine().block(new L2BlockSelector.ByHash(b.payload().parentHash()))
+        .ifPresent(parent -> equivocator.ahead(parent, b, publishedAtMillis));
     long latency = MIN_LATENCY_MILLIS + rng.nextLong(Math.max(1, maxLatencyMillis));
     schedule(publishedAtMillis + latency, new Pending("sequencer", null, now -> Optional.of(new Built(peers.signed(b), false, true))));
   }
@@ -269,7 +231,7 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
         if (sequencing) {
           return false;
         }
-        equivocationsQueued += n;
+        equivocator.queueSiblings(n);
       }
       case GOSSIP_DUPLICATE -> {
         for (int i = 0; i < n; i++) {
@@ -291,15 +253,16 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
         }
       }
       case GOSSIP_EQUIVOCATING_CHAIN -> {
-        if (sequencing || !watchWorld) {
+        if (sequencing) {
           return false;
         }
-        chainsQueued.add(Math.max(2, n));
+        equivocator.queueChain(Math.max(2, n));
       }
       case GOSSIP_SIGNER_ROTATION -> {
-        if (sequencing || !watchWorld) {
-          return false; // the signer's key is the sequencer's own
+        if (sequencing) {
+          return false; // a sequencer has no gossip to learn a signer for
         }
+        // In a duo the key rotated is the sequencer node's: from now on its blocks are signed with the new one.
         loader.rotate(n);
       }
       case GOSSIP_FLOOD -> {
@@ -319,7 +282,8 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
     return switch (kind) {
       case 0 -> duplicate();
       case 1 -> badSignature((int) Math.floorMod(salt, 3), salt);
-      // Equivocation needs the signer's key: a sequencer's own, and in a duo world the sequencer node's.
+      // Equivocation needs the signer's key: a sequencer's own; in a duo world only the rogue holder of the
+      // sequencer node's key equivocates, ahead of the sequencer's blocks (GossipEquivocator).
       case 2 -> sequencing || !watchWorld ? badSignature(0, salt) : equivocation(salt);
       case 3 -> tooOld(now, salt);
       default -> tooNew(now, salt);

@@ -30,12 +30,37 @@ class DuoFaultsTest {
   }
 
   @Test
-  void theDuoMeetsNoFaultThatNeedsASecondSignerOrAWorldProperty() {
-    for (FaultClass f : List.of(FaultClass.GOSSIP_EQUIVOCATION, FaultClass.GOSSIP_SIGNER_ROTATION, FaultClass.GOSSIP_EQUIVOCATING_CHAIN,
-        FaultClass.GOSSIP_PEERS, FaultClass.BATCHER_MISBEHAVIOUR, FaultClass.CONDUCTOR)) {
-      assertFalse(DuoSimulation.injects(f), f::name);
+  void theWorldsPropertiesAreTheSequencerSchedulesStepZeroEntries() {
+    int misbehaving = 0;
+    int conducted = 0;
+    for (long seed = 1; seed <= 20; seed++) {
+      Simulation.Options o = Simulation.Options.of(seed, 40);
+      List<ScheduledFault> expected = Simulation.schedule(o.withMode(NodeMode.SEQUENCER)).faults().stream()
+          .filter(f -> f.step() == 0 && DuoFaults.WORLD_PROPERTIES.contains(f.fault())).toList();
+      assertEquals(expected, DuoFaults.world(o).faults());
+      misbehaving += (int) expected.stream().filter(f -> f.fault() == FaultClass.BATCHER_MISBEHAVIOUR).count();
+      conducted += (int) expected.stream().filter(f -> f.fault() == FaultClass.CONDUCTOR).count();
+      // The duo world's batcher is the sequencer-mode world's batcher of the seed: same chance of misbehaving.
+      var duoBatcher = Simulation.worldConfig(o.withMode(NodeMode.SEQUENCER), DuoFaults.world(o)).batcher();
+      var seqBatcher = Simulation.worldConfig(o.withMode(NodeMode.SEQUENCER), Simulation.schedule(o.withMode(NodeMode.SEQUENCER))).batcher();
+      assertEquals(seqBatcher, duoBatcher);
     }
-    assertTrue(DuoSimulation.injects(FaultClass.NODE_CRASH) && DuoSimulation.injects(FaultClass.L1_REORG)
-        && DuoSimulation.injects(FaultClass.ENGINE_RESTART));
+    assertTrue(misbehaving > 0 && misbehaving < 20, "some seeds' batchers misbehave, not all: " + misbehaving);
+    assertTrue(conducted > 0 && conducted < 20, "some seeds' sequencers run under op-conductor, not all: " + conducted);
+  }
+
+  @Test
+  void theDuoMeetsEveryFault() {
+    for (FaultClass f : FaultClass.values()) {
+      // GOSSIP_PEERS is not a fault: the sequencer node is the validator's honest peer.
+      assertEquals(f != FaultClass.GOSSIP_PEERS, DuoSimulation.injects(f), f::name);
+    }
+    for (FaultClass f : List.of(FaultClass.GOSSIP_EQUIVOCATION, FaultClass.GOSSIP_EQUIVOCATING_CHAIN, FaultClass.GOSSIP_SIGNER_ROTATION)) {
+      assertFalse(DuoFaults.SEQUENCER_FAULTS.contains(f), () -> f + " comes from the validator's schedule only");
+      assertTrue(DuoFaults.VALIDATOR_FAULTS.contains(f), f::name);
+    }
+    for (FaultClass f : List.of(FaultClass.BATCHER_MISBEHAVIOUR, FaultClass.CONDUCTOR, FaultClass.L1_REORG)) {
+      assertFalse(DuoFaults.VALIDATOR_FAULTS.contains(f), () -> f + " comes from the sequencer's schedule only");
+    }
   }
 }

@@ -15,6 +15,9 @@ package dev.basalt.testdata.world.rollup;
  *     the rest never (from Canyon, whose channel bank reads the next ready channel meanwhile)
  */
 public record BatcherFaults(int garbage, int unauthorised, int duplicateFrames, int outOfOrderFrames, int timedOutChannel) {
+  /** The kinds of misbehaviour, as the batcher counts them. */
+  public enum Kind { GARBAGE, UNAUTHORISED, DUPLICATE_FRAMES, OUT_OF_ORDER_FRAMES, TIMED_OUT_CHANNEL }
+
   public static final BatcherFaults NONE = new BatcherFaults(0, 0, 0, 0, 0);
 
   public BatcherFaults {

@@ -20,6 +20,7 @@ import dev.basalt.testdata.gen.SimRng;
 import dev.basalt.testdata.world.l1.FakeL1;
 import dev.basalt.testdata.world.l1.L1Tx;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 
 /**
@@ -41,6 +42,10 @@ public final class WorldBatcher {
   private final SimRng rng;
   private long nextBlock;
   private long blobCapableChannels;
+  /** What the batcher did wrong so far, by kind (counted, never drawn: the posts are as before). */
+  private final EnumMap<BatcherFaults.Kind, Integer> misbehaved = new EnumMap<>(BatcherFaults.Kind.class);
+  /** The highest L2 block of a channel posted with some misbehaviour (0: none yet). */
+  private long lastMisbehavedBlock;
 
   public WorldBatcher(RollupConfig rollup, FakeL1 l1, TrueChain chain, SigningKey key, BatcherConfig config, SimRng rng) {
     this.rollup = rollup;
@@ -96,26 +101,46 @@ public final class WorldBatcher {
     if (canyon && rng.chance(faults.timedOutChannel(), 100)) {
       List<Payload> partial = channelPayloads(blocks, l1Timestamp, true);
       sent.addAll(sign(partial.subList(0, Math.max(1, partial.size() - 1)), key));
+      misbehaved(BatcherFaults.Kind.TIMED_OUT_CHANNEL, blocks);
     }
     List<Payload> payloads = channelPayloads(blocks, l1Timestamp, false);
     if (!holocene && rng.chance(faults.outOfOrderFrames(), 100)) {
       payloads = new ArrayList<>(payloads.reversed());
+      misbehaved(BatcherFaults.Kind.OUT_OF_ORDER_FRAMES, blocks);
     }
     if (rng.chance(faults.garbage(), 100)) {
       sent.add(garbage(l1Timestamp));
+      misbehaved(BatcherFaults.Kind.GARBAGE, blocks);
     }
     if (rng.chance(faults.unauthorised(), 100)) {
       sent.addAll(sign(payloads, intruder));
+      misbehaved(BatcherFaults.Kind.UNAUTHORISED, blocks);
     }
     List<L1Tx> txs = sign(payloads, key);
     sent.addAll(txs);
     if (canyon && !holocene && rng.chance(faults.duplicateFrames(), 100)) {
       // The same frames again in new transactions: the channel bank ignores frames it already has.
       sent.addAll(sign(payloads, key));
+      misbehaved(BatcherFaults.Kind.DUPLICATE_FRAMES, blocks);
     }
     sent.forEach(l1::submit);
     chain.recordChannel(blocks.stream().map(TrueBlock::number).toList(), txs.stream().map(L1Tx::hash).toList());
     return sent;
+  }
+
+  private void misbehaved(BatcherFaults.Kind kind, List<TrueBlock> blocks) {
+    misbehaved.merge(kind, 1, Integer::sum);
+    lastMisbehavedBlock = Math.max(lastMisbehavedBlock, blocks.getLast().number());
+  }
+
+  /** How often the batcher misbehaved so far, by kind. */
+  public EnumMap<BatcherFaults.Kind, Integer> misbehaved() {
+    return new EnumMap<>(misbehaved);
+  }
+
+  /** The highest L2 block of a channel posted with some misbehaviour (0: none yet). */
+  public long lastMisbehavedBlock() {
+    return lastMisbehavedBlock;
   }
 
   /** One transaction's worth of channel data: calldata, or blobs. */
