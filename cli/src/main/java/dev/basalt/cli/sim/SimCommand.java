@@ -145,8 +145,7 @@ public final class SimCommand implements Callable<Integer> {
     if (swarm != null) {
       Swarm.Summary summary = Swarm.runDuo(seed, swarm, options);
       summary.table().forEach(out::println);
-      summary.failures().forEach(r -> out.println("reproduce: ./basalt sim --mode both --seed " + r.seed() + " --ticks " + ticks
-          + " --profile " + profile + "   (commit " + commit() + ")"));
+      summary.reproductions(commit()).forEach(out::println);
       return summary.passed() ? 0 : 1;
     }
     long t0 = System.nanoTime();
@@ -161,8 +160,7 @@ public final class SimCommand implements Callable<Integer> {
         result.events() * 1e9 / Math.max(1, nanos));
     out.println(result.cost().describe(result.events()));
     if (!result.passed()) {
-      out.println("reproduce: ./basalt sim --mode both --seed " + seed + " --ticks " + ticks + " --profile " + profile
-          + "   (commit " + commit() + ")");
+      out.println("reproduce: " + options.commandLine(true) + "   (commit " + commit() + ")");
     }
     return result.passed() ? 0 : 1;
   }
@@ -171,8 +169,7 @@ public final class SimCommand implements Callable<Integer> {
     if (swarm != null) {
       Swarm.Summary summary = Swarm.run(seed, swarm, options);
       summary.table().forEach(out::println);
-      Simulation.Options template = options;
-      summary.failures().forEach(r -> out.println("reproduce: " + reproduce(r.seed(), template)));
+      summary.reproductions(commit()).forEach(out::println);
       return summary.passed() ? 0 : 1;
     }
     FaultSchedule schedule = Simulation.schedule(options);
@@ -198,7 +195,7 @@ public final class SimCommand implements Callable<Integer> {
     }
     out.println("reproduce: " + (corpus != null
         ? "./basalt sim --corpus " + corpus + "   (commit " + commit() + ")"
-        : reproduce(options.seed(), options)));
+        : options.commandLine(false) + "   (commit " + commit() + ")"));
     if (shrink) {
       shrinkAndWrite(out, options, schedule);
     }
@@ -213,15 +210,11 @@ public final class SimCommand implements Callable<Integer> {
     out.println(r.passed() ? "PASSED" : "FAILED: " + r.failure().orElseThrow());
   }
 
-  private static String reproduce(long seed, Simulation.Options o) {
-    return "./basalt sim --seed " + seed + " --ticks " + o.steps() + " --profile " + o.profile()
-        + (o.mode() == NodeMode.SEQUENCER ? " --mode sequencer" : "")
-        + (o.maxEvents() == Long.MAX_VALUE ? "" : " --events " + o.maxEvents()) + "   (commit " + commit() + ")";
-  }
-
   private static String commit() {
-    // The ./basalt launcher stamps the checkout's commit into the jar it builds.
-    return dev.basalt.cli.Version.property("commit");
+    // The ./basalt launcher stamps the checkout's commit into the jar it builds; a jar built by
+    // Maven directly carries none, and is then run from its checkout, whose HEAD git can name.
+    String stamped = dev.basalt.cli.Version.property("commit");
+    return stamped.equals("unknown") ? GitHead.shortCommit().orElse("unknown") : stamped;
   }
 
   private void writeJournal(PrintWriter out, Simulation.Options options, SimJournalWriter writer) {

@@ -44,14 +44,14 @@ final class DuoFaults {
       FaultClass.ENGINE_TIMEOUT, FaultClass.ENGINE_DROPPED, FaultClass.ENGINE_LATE, FaultClass.ENGINE_RESTART);
 
   /**
-   * What the sequencer's schedule contributes: besides {@link #EITHER}, the L1 reorgs (from its
-   * schedule alone: the world has one L1, both nodes see them) and, as a property of the world set
+   * What the sequencer's schedule contributes: besides {@link #EITHER}, the L1 reorgs and L1
+   * finality lags (from its schedule alone: the world has one L1, both nodes see them) and, as a property of the world set
    * before the run (its step-0 entry, as in sequencer mode), the batcher's misbehaviour: the world's
    * batcher posts the sequencer node's blocks with garbage, unauthorised, duplicate and out-of-order
    * frames and timed-out channels, and both nodes derive from that L1.
    */
-  static final EnumSet<FaultClass> SEQUENCER_FAULTS = with(EITHER, FaultClass.L1_REORG, FaultClass.BATCHER_MISBEHAVIOUR,
-      FaultClass.CONDUCTOR);
+  static final EnumSet<FaultClass> SEQUENCER_FAULTS = with(EITHER, FaultClass.L1_REORG, FaultClass.L1_FINALITY_LAG,
+      FaultClass.BATCHER_MISBEHAVIOUR, FaultClass.CONDUCTOR);
 
   /**
    * The classes of {@link #SEQUENCER_FAULTS} whose step-0 entry is a property of the world, set
@@ -246,10 +246,17 @@ final class DuoFaults {
     valInjector.stepDone();
   }
 
-  /** The faults stop: armed calls of either node are disarmed. */
+  /** The faults stop: armed calls of either node are disarmed, and L1 finality held by a lag jumps. */
   void quiet() {
+    seqInjector.endLags();
     seqInjector.quiet();
     valInjector.quiet();
+  }
+
+  /** Marks the recoveries the injectors watch for (finality moving on after a lag); after every quiet step. */
+  void watch() {
+    seqInjector.watch();
+    valInjector.watch();
   }
 
   EnumMap<FaultClass, Integer> injected() {

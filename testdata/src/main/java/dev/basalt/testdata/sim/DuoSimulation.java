@@ -57,7 +57,8 @@ public final class DuoSimulation {
     "gossip: equivocating block accepted", "gossip: child of a forged block accepted", "gossip: too many blocks at a height rejected",
     "equivocating block became the unsafe head", "equivocating chain became the unsafe head", "equivocating block replaced by derivation",
     "unsafe-block signer rotated on L1", "unsafe-block signer learned from L1 after a rotation",
-    "gossip: block by a signer the node does not know (yet or any more) rejected", "gossip: true block by a rotated signer accepted"
+    "gossip: block by a signer the node does not know (yet or any more) rejected", "gossip: true block by a rotated signer accepted",
+    "finalized head moved on after L1 finality lagged then jumped"
   };
 
   /** The fault classes a duo run injects (on either node). */
@@ -158,6 +159,7 @@ public final class DuoSimulation {
       }
       for (int quiet = 0; quiet < o.quietSteps(); quiet++, step++) {
         runStep(genesis + step * stepSeconds, step);
+        faults.watch();
         conductorStepDone();
         if (quiet % 5 == 4 || quiet == o.quietSteps() - 1) {
           Optional<String> why = settled();
