@@ -192,23 +192,7 @@ final class FaultInjector {
       case ENGINE_TIMEOUT -> engineResponder.faults().add(ENGINE, new Fault.Timeout(), n);
       case ENGINE_DROPPED -> engineResponder.faults().add(ENGINE, new Fault.Drop(), n);
       case ENGINE_LATE -> engineResponder.faults().add(ENGINE, new Fault.Delay(n * 100L), 3);
-      case ENGINE_RESTART -> {
-        int before = engine.blockCount();
-        engine.restart();
-        engineEverRestarted = true;
-        oracle.engineRestarted();
-        if (engine.blockCount() < before) {
-          coverage.mark("engine lost blocks");
-        }
-        var finalized = node.status().finalizedL2();
-        if (engine.block(new dev.basalt.core.engine.L2BlockSelector.ByHash(finalized.hash())).isEmpty()) {
-          // The engine itself lost finalized blocks (it persisted less than it had finalized): the
-          // node can only report what the engine has, so its finalized head may go back this once.
-          coverage.mark("engine lost finalized blocks");
-          invariants.finalizedLost();
-        }
-        invariants.disrupted();
-      }
+      case ENGINE_RESTART -> restartEngine();
       case NODE_CRASH -> {
         node.crash(f.size());
         coverage.mark("node restarted from its journal");
@@ -239,6 +223,24 @@ final class FaultInjector {
       }
     }
     return true;
+  }
+
+  private void restartEngine() {
+    int before = engine.blockCount();
+    engine.restart();
+    engineEverRestarted = true;
+    oracle.engineRestarted();
+    if (engine.blockCount() < before) {
+      coverage.mark("engine lost blocks");
+    }
+    var finalized = node.status().finalizedL2();
+    if (engine.block(new dev.basalt.core.engine.L2BlockSelector.ByHash(finalized.hash())).isEmpty()) {
+      // The engine itself lost finalized blocks (it persisted less than it had finalized): the
+      // node can only report what the engine has, so its finalized head may go back this once.
+      coverage.mark("engine lost finalized blocks");
+      invariants.finalizedLost();
+    }
+    invariants.disrupted();
   }
 
   private boolean reorg(int size) {
