@@ -183,6 +183,7 @@ public final class SimWorld {
     if (l1BlocksMined % config.batchEveryL1Blocks() == 0) {
       if (feed != null) {
         feed.sync(timestamp).ifPresent(batcher::restartFrom);
+        batcher.checkExpectedProgress(feed.safeNumber(), l1.chain().head().number());
       }
       batcher.post(timestamp);
     }

@@ -8,6 +8,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The simulated L1 chain and its miner: transactions wait in a mempool, {@link #mine()} seals the
@@ -73,22 +75,30 @@ public final class FakeL1 {
     return block;
   }
 
+  /**
+   * The queued transactions the block at {@code timestamp} takes, in queue order. A transaction
+   * that does not fit waits, and so does every later one from its sender: a real L1 includes a
+   * sender's transactions only in nonce order, so a smaller later one never overtakes it (the
+   * batcher relies on that to land its channels in the order it posts them).
+   */
   private List<L1Tx> select(long timestamp) {
     long maxBlobs = params.forks().cancun(timestamp) ? params.forks().blobParams(timestamp).max() : 0;
     List<L1Tx> included = new ArrayList<>();
     List<L1Tx> deferred = new ArrayList<>();
+    Set<Address> waiting = new TreeSet<>();
     long gas = 0;
     long blobs = 0;
     while (!mempool.isEmpty()) {
       L1Tx tx = mempool.pollFirst();
-      boolean fits = gas + tx.gasUsed() <= params.gasLimit() && blobs + tx.blobs().size() <= maxBlobs
-          && (tx.blobs().isEmpty() || maxBlobs > 0);
+      boolean fits = !waiting.contains(tx.from()) && gas + tx.gasUsed() <= params.gasLimit()
+          && blobs + tx.blobs().size() <= maxBlobs && (tx.blobs().isEmpty() || maxBlobs > 0);
       if (fits) {
         included.add(tx);
         gas += tx.gasUsed();
         blobs += tx.blobs().size();
       } else {
         deferred.add(tx);
+        waiting.add(tx.from());
       }
     }
     deferred.forEach(mempool::addLast);

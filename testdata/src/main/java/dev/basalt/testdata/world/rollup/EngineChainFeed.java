@@ -31,6 +31,8 @@ public final class EngineChainFeed {
   private final Consumer<FeedRecord> sink;
   private final ArrayDeque<FeedRecord> replay;
   private Hash32 safe = Hash32.ZERO;
+  /** The number of the engine's safe block as last seen (the genesis number until a label is seen). */
+  private long safeNumber;
   private Hash32 finalized = Hash32.ZERO;
 
   public EngineChainFeed(RollupConfig rollup, FakeEngine engine, List<FeedRecord> restored, Consumer<FeedRecord> sink) {
@@ -38,6 +40,7 @@ public final class EngineChainFeed {
     this.engine = engine;
     this.sink = sink;
     this.chain = new TrueChain(trueBlock(engine.genesis()));
+    this.safeNumber = chain.genesis().number();
     this.replay = new ArrayDeque<>(restored);
     if (!restored.isEmpty()) {
       restoreEngine(restored);
@@ -70,6 +73,14 @@ public final class EngineChainFeed {
     return chain;
   }
 
+  /**
+   * The number of the node's safe head as of the last {@link #sync} (what op-batcher reads from the
+   * rollup node's sync status to check that its channels made the safe head progress).
+   */
+  public long safeNumber() {
+    return safeNumber;
+  }
+
   /** Whether records of an earlier run are still being repeated. */
   public boolean replaying() {
     return !replay.isEmpty();
@@ -96,6 +107,7 @@ public final class EngineChainFeed {
         case FeedRecord.Labels l -> {
           safe = l.safe();
           finalized = l.finalized();
+          safeNumber = numberOf(safe);
         }
       }
     }
@@ -127,10 +139,21 @@ public final class EngineChainFeed {
     }
     if (!heads.safe().hash().equals(safe) || !heads.finalized().hash().equals(finalized)) {
       safe = heads.safe().hash();
+      safeNumber = heads.safe().number();
       finalized = heads.finalized().hash();
       sink.accept(new FeedRecord.Labels(l1Timestamp, safe, finalized));
     }
     return repost;
+  }
+
+  /** The number of the chain's block {@code hash} (a safe label names a block of the chain), else the current one. */
+  private long numberOf(Hash32 hash) {
+    for (long n = chain.head().number(); n > chain.genesis().number(); n--) {
+      if (chain.block(n).orElseThrow().ref().hash().equals(hash)) {
+        return n;
+      }
+    }
+    return hash.isZero() || hash.equals(chain.genesis().ref().hash()) ? chain.genesis().number() : safeNumber;
   }
 
   private Optional<Hash32> canonicalHash(long number) {

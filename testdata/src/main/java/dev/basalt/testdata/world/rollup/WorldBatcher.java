@@ -22,6 +22,7 @@ import dev.basalt.testdata.world.l1.L1Tx;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The world's batcher: packs the true chain's unposted blocks into channels (singular batches
@@ -32,6 +33,12 @@ import java.util.List;
  */
 public final class WorldBatcher {
   private static final int MAX_BLOBS_PER_TX = 6;
+  /**
+   * L1 blocks a node has, after a channel is fully included, to derive it before the batcher takes
+   * the safe head's standstill for lost data (op-batcher asks for the node's current L1 to be past
+   * the inclusion; the world does not read the node's derivation progress, so it allows for a lag).
+   */
+  static final int PROGRESS_GRACE_L1_BLOCKS = 10;
 
   private final RollupConfig rollup;
   private final FakeL1 l1;
@@ -46,6 +53,7 @@ public final class WorldBatcher {
   private final EnumMap<BatcherFaults.Kind, Integer> misbehaved = new EnumMap<>(BatcherFaults.Kind.class);
   /** The highest L2 block of a channel posted with some misbehaviour (0: none yet). */
   private long lastMisbehavedBlock;
+  private int restarts;
 
   public WorldBatcher(RollupConfig rollup, FakeL1 l1, TrueChain chain, SigningKey key, BatcherConfig config, SimRng rng) {
     this.rollup = rollup;
@@ -65,6 +73,35 @@ public final class WorldBatcher {
   /** Posts from {@code newKey} from now on (after a SystemConfig batcher update). */
   public void useKey(SigningKey newKey) {
     key = newKey;
+  }
+
+  /**
+   * op-batcher's expected-progress check ({@code channelManager.CheckExpectedProgress}): when the
+   * channel holding the block after the node's safe head {@code safeNumber} has been fully included
+   * for {@link #PROGRESS_GRACE_L1_BLOCKS} L1 blocks by {@code l1Head} and the safe head still has
+   * not passed it, the data did not derive (a reorg re-included it in a block under an earlier
+   * fork's rules, where brotli, blobs or the frame order it was made for are not valid), and the
+   * batcher posts again from the block after the safe head.
+   *
+   * @return whether the batcher starts again from the block after the safe head
+   */
+  public boolean checkExpectedProgress(long safeNumber, long l1Head) {
+    long next = safeNumber + 1;
+    if (next >= nextBlock) {
+      return false;
+    }
+    OptionalLong included = chain.safeAtL1(next, l1.chain());
+    if (included.isEmpty() || l1Head < included.getAsLong() + PROGRESS_GRACE_L1_BLOCKS) {
+      return false;
+    }
+    nextBlock = next;
+    restarts++;
+    return true;
+  }
+
+  /** How often {@link #checkExpectedProgress} started posting again from the safe head. */
+  public int restarts() {
+    return restarts;
   }
 
   /** Re-posts from {@code l2Number} on (after the sequencer rewound its chain there). */

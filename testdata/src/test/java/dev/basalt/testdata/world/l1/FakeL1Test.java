@@ -180,6 +180,32 @@ class FakeL1Test {
   }
 
   @Test
+  void aSendersLaterTransactionNeverOvertakesOneThatDidNotFit() {
+    FakeL1 l1 = chain(10, L1Forks.allAtGenesis());
+    long maxBlobs = l1.params().forks().blobParams(l1.chain().head().timestamp() + 12).max();
+    l1.submit(l1.txs().batcherBlobs(USER, ADDRESSES.batchInbox(), blobs(1, 1)));
+    L1Tx big = l1.txs().batcherBlobs(BATCHER, ADDRESSES.batchInbox(), blobs((int) maxBlobs, 2));
+    L1Tx small = l1.txs().batcherBlobs(BATCHER, ADDRESSES.batchInbox(), blobs(1, 3));
+    L1Tx other = l1.txs().batcherCalldata(OWNER, ADDRESSES.batchInbox(), new byte[] {0, 4});
+    l1.submit(big);
+    l1.submit(small);
+    l1.submit(other);
+    MinedL1Block first = l1.mine();
+    assertEquals(List.of(USER.address(), OWNER.address()), first.transactions().stream().map(L1Tx::from).toList(),
+        "the batcher's big blob transaction waits, its smaller next one waits behind it, other senders go on");
+    assertEquals(List.of(big.hash()), l1.mine().transactions().stream().map(L1Tx::hash).toList());
+    assertEquals(List.of(small.hash()), l1.mine().transactions().stream().map(L1Tx::hash).toList());
+  }
+
+  private static List<Blob> blobs(int count, int tag) {
+    List<Blob> out = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(BlobCodec.encode(new byte[] {(byte) tag, (byte) i}));
+    }
+    return out;
+  }
+
+  @Test
   void finalityLagsThenJumps() {
     FakeL1 l1 = chain(6, L1Forks.allAtGenesis());
     for (int i = 0; i < 20; i++) {
