@@ -104,6 +104,15 @@ public record FaultSchedule(List<ScheduledFault> faults) {
     };
   }
 
+  /** A schedule written as corpus lines ({@code "STEP CLASS SIZE"}, see {@link ScheduledFault#parse}). */
+  public static FaultSchedule parse(String... lines) {
+    List<ScheduledFault> faults = new ArrayList<>();
+    for (String line : lines) {
+      faults.add(ScheduledFault.parse(line));
+    }
+    return new FaultSchedule(faults);
+  }
+
   public FaultSchedule without(int from, int to) {
     List<ScheduledFault> kept = new ArrayList<>(faults.subList(0, from));
     kept.addAll(faults.subList(to, faults.size()));

@@ -22,11 +22,7 @@ class FinalityLagAndInvalidPayloadTest {
   private static final EnumSet<FaultClass> ADDED = EnumSet.of(FaultClass.L1_FINALITY_LAG, FaultClass.ENGINE_INVALID);
 
   private static FaultSchedule schedule(String... lines) {
-    List<ScheduledFault> faults = new ArrayList<>();
-    for (String l : lines) {
-      faults.add(ScheduledFault.parse(l));
-    }
-    return new FaultSchedule(faults);
+    return FaultSchedule.parse(lines);
   }
 
   @Test

@@ -23,11 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The simulated world's gossip peers, honest and hostile, and the oracle that judges every verdict. */
 class SimGossipTest {
   private static FaultSchedule schedule(String... lines) {
-    List<ScheduledFault> faults = new ArrayList<>();
-    for (String l : lines) {
-      faults.add(ScheduledFault.parse(l));
-    }
-    return new FaultSchedule(faults);
+    return FaultSchedule.parse(lines);
   }
 
   @Test
