@@ -69,7 +69,15 @@ public final class Core implements Describable {
    * core's memo (one thread only).
    */
   public Core(RecoveryMemo recoveries) {
-    this.state = new CoreState(recoveries);
+    this(new CoreMemos(recoveries));
+  }
+
+  /**
+   * As {@link #Core()}, computing through {@code memos}: they cannot change any answer, so a process
+   * that rebuilds its core may hand over the old core's memos (one thread only).
+   */
+  public Core(CoreMemos memos) {
+    this.state = new CoreState(memos);
     this.router = new EventRouter(state);
     this.signals = new SignalRouter(state);
   }
@@ -123,11 +131,16 @@ public final class Core implements Describable {
 
   /** As {@link #restore(BinaryReader)}, the core recovering signers through {@code recoveries} (see {@link #Core(RecoveryMemo)}). */
   public static Core restore(BinaryReader r, RecoveryMemo recoveries) {
+    return restore(r, new CoreMemos(recoveries));
+  }
+
+  /** As {@link #restore(BinaryReader)}, the core computing through {@code memos} (see {@link #Core(CoreMemos)}). */
+  public static Core restore(BinaryReader r, CoreMemos memos) {
     int version = r.u8();
     if (version != SNAPSHOT_VERSION) {
       throw new DecodeException("unsupported core snapshot version " + version);
     }
-    Core core = new Core(recoveries);
+    Core core = new Core(memos);
     core.state.readFrom(r);
     r.expectEnd("core snapshot");
     // The published status is a function of the state; recompute it instead of storing it.

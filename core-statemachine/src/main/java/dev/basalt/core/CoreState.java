@@ -3,7 +3,6 @@ package dev.basalt.core;
 import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.codec.ValueCodec;
-import dev.basalt.core.crypto.RecoveryMemo;
 import dev.basalt.core.derive.driver.DerivationDriver;
 import dev.basalt.core.engine.control.EngineController;
 import dev.basalt.core.finality.Finalizer;
@@ -39,9 +38,9 @@ final class CoreState {
   final Sequencer sequencer = new Sequencer();
   final GossipValidator gossip;
 
-  CoreState(RecoveryMemo recoveries) {
-    this.derivation = new DerivationDriver(new SenderMemo(recoveries));
-    this.gossip = new GossipValidator(recoveries);
+  CoreState(CoreMemos memos) {
+    this.derivation = new DerivationDriver(new SenderMemo(memos.recoveries()), memos.channels());
+    this.gossip = new GossipValidator(memos.recoveries());
   }
 
   L1BlockRef l1Head() {

@@ -6,7 +6,7 @@ import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.CoreConfig;
 import dev.basalt.core.command.Command;
 import dev.basalt.core.command.ScheduleWakeup;
-import dev.basalt.core.crypto.RecoveryMemo;
+import dev.basalt.core.CoreMemos;
 import dev.basalt.core.event.ClockTicked;
 import dev.basalt.core.event.InputEvent;
 import dev.basalt.core.event.NodeStarted;
@@ -96,11 +96,12 @@ public final class SimNode {
   private final SimWorld world;
   private final CoreConfig config;
   /**
-   * Recovered signers, kept by the simulated machine ({@link SimWorld#recoveries}) across process
-   * restarts: the memo cannot change an answer, so a restart replaying its journal need not pay for
-   * public-key recovery again (what a restart costs is not what the simulation checks).
+   * The core's memos, kept by the simulated machine across process restarts (recovered signers are
+   * shared with the world, {@link SimWorld#recoveries}): a memo cannot change an answer, so a restart
+   * replaying its journal need not pay for public-key recovery or decompression again (what a
+   * restart costs is not what the simulation checks).
    */
-  private final RecoveryMemo recoveries;
+  private final CoreMemos memos;
   private Core core;
   private byte[] snapshot;
   private final List<InputEvent> sinceSnapshot = new ArrayList<>();
@@ -131,8 +132,8 @@ public final class SimNode {
   private SimNode(SimWorld world, CoreConfig config) {
     this.world = world;
     this.config = config;
-    this.recoveries = world.recoveries();
-    this.core = new Core(recoveries);
+    this.memos = new CoreMemos(world.recoveries());
+    this.core = new Core(memos);
     this.nowMillis = world.nowSeconds() * 1000;
     inbox.add(new NodeStarted(config, nowMillis));
   }
@@ -184,7 +185,7 @@ public final class SimNode {
     timers.clear();
     delayed.clear();
     timedInputs.processDied();
-    core = snapshot == null ? new Core(recoveries) : Core.restore(new BinaryReader(snapshot), recoveries);
+    core = snapshot == null ? new Core(memos) : Core.restore(new BinaryReader(snapshot), memos);
     for (InputEvent e : sinceSnapshot) {
       core.apply(e);
     }

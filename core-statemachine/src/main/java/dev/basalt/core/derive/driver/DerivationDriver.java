@@ -28,6 +28,7 @@ import dev.basalt.core.flow.WakeupPurpose;
 import dev.basalt.core.heads.Refs;
 import dev.basalt.core.l1.L1Block;
 import dev.basalt.core.state.StateVisitor;
+import dev.basalt.core.derive.pipeline.channels.ChannelMemo;
 import dev.basalt.core.tx.SenderMemo;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.L1BlockRef;
@@ -70,6 +71,7 @@ public final class DerivationDriver {
   private final L2BlockCache l2 = new L2BlockCache();
   /** Recovered batcher-tx senders, kept across pipelines (a memo: not state, never snapshotted). */
   private final SenderMemo senders;
+  private final ChannelMemo channels;
   private final Backoff backoff = new Backoff(500, 30_000);
   private CoreConfig config;
   private DerivationPipeline pipeline;
@@ -89,7 +91,13 @@ public final class DerivationDriver {
 
   /** A driver whose pipelines recover batcher-tx senders through {@code senders}. */
   public DerivationDriver(SenderMemo senders) {
+    this(senders, new ChannelMemo());
+  }
+
+  /** A driver whose pipelines recover senders through {@code senders} and remember read channels in {@code channels}. */
+  public DerivationDriver(SenderMemo senders, ChannelMemo channels) {
     this.senders = Objects.requireNonNull(senders, "senders");
+    this.channels = Objects.requireNonNull(channels, "channels");
   }
 
   /** A fresh pipeline for {@code newConfig}; derivation waits for the next sync start. */
@@ -106,7 +114,7 @@ public final class DerivationDriver {
 
   private DerivationPipeline newPipeline() {
     return new DerivationPipeline(config.rollup(), new StatefulAttributesPreparer(config.rollup(), config.l1()), l2,
-        DropListener.NONE, DerivationPipeline.DEFAULT_STEP_BUDGET, senders);
+        DropListener.NONE, DerivationPipeline.DEFAULT_STEP_BUDGET, senders, channels);
   }
 
   /** Drops every outstanding fetch and wakeup: their answers will be ignored. */
@@ -358,7 +366,7 @@ public final class DerivationDriver {
     backoff.readFrom(r);
     l2.readFrom(r);
     pipeline = DerivationPipeline.restore(r, config.rollup(), new StatefulAttributesPreparer(config.rollup(), config.l1()),
-        l2, DropListener.NONE, DerivationPipeline.DEFAULT_STEP_BUDGET, senders);
+        l2, DropListener.NONE, DerivationPipeline.DEFAULT_STEP_BUDGET, senders, channels);
   }
 
   public void describeTo(StateVisitor v) {

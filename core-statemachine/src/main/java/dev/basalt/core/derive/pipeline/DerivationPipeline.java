@@ -13,6 +13,7 @@ import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.L2ChainView;
 import dev.basalt.core.derive.pipeline.attributes.AttributesQueue;
 import dev.basalt.core.derive.pipeline.batches.BatchMux;
+import dev.basalt.core.derive.pipeline.channels.ChannelMemo;
 import dev.basalt.core.derive.pipeline.channels.ChannelMux;
 import dev.basalt.core.derive.pipeline.channels.ChannelReader;
 import dev.basalt.core.derive.pipeline.frames.FrameQueue;
@@ -86,6 +87,13 @@ public final class DerivationPipeline implements StageState {
   public DerivationPipeline(
       RollupConfig config, AttributesPreparer preparer, L2ChainView l2, DropListener drops, int stepBudget,
       SenderMemo senders) {
+    this(config, preparer, l2, drops, stepBudget, senders, new ChannelMemo());
+  }
+
+  /** As above, also remembering read channels in {@code channels}, which may outlive this pipeline. */
+  public DerivationPipeline(
+      RollupConfig config, AttributesPreparer preparer, L2ChainView l2, DropListener drops, int stepBudget,
+      SenderMemo senders, ChannelMemo channels) {
     this.config = Objects.requireNonNull(config, "config");
     this.l2 = Objects.requireNonNull(l2, "l2");
     if (stepBudget < 1) {
@@ -97,7 +105,7 @@ public final class DerivationPipeline implements StageState {
     this.retrieval = new L1Retrieval(config, traversal, blocks, drops, senders);
     this.frameQueue = new FrameQueue(config, retrieval, drops);
     this.channelMux = new ChannelMux(config, frameQueue, drops);
-    this.channelReader = new ChannelReader(config, channelMux, drops);
+    this.channelReader = new ChannelReader(config, channelMux, drops, channels);
     this.batchMux = new BatchMux(config, channelReader, l2, drops);
     this.attributesQueue = new AttributesQueue(config, batchMux, preparer, blocks);
   }
@@ -121,7 +129,14 @@ public final class DerivationPipeline implements StageState {
   public static DerivationPipeline restore(
       BinaryReader r, RollupConfig config, AttributesPreparer preparer, L2ChainView l2, DropListener drops, int stepBudget,
       SenderMemo senders) {
-    DerivationPipeline p = new DerivationPipeline(config, preparer, l2, drops, stepBudget, senders);
+    return restore(r, config, preparer, l2, drops, stepBudget, senders, new ChannelMemo());
+  }
+
+  /** As above, with the memos the restored pipeline computes through. */
+  public static DerivationPipeline restore(
+      BinaryReader r, RollupConfig config, AttributesPreparer preparer, L2ChainView l2, DropListener drops, int stepBudget,
+      SenderMemo senders, ChannelMemo channels) {
+    DerivationPipeline p = new DerivationPipeline(config, preparer, l2, drops, stepBudget, senders, channels);
     p.readFrom(r);
     return p;
   }

@@ -22,6 +22,9 @@ import dev.basalt.core.derive.pipeline.batches.ChannelBatch;
 import dev.basalt.core.state.StateVisitor;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.L1BlockRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * op-node's {@code ChannelInReader}: reads batches lazily out of one channel at a time, with the
@@ -38,17 +41,30 @@ public final class ChannelReader implements BatchSource, StageState {
   private final ChannelSource prev;
   private final DropListener drops;
 
+  private final ChannelMemo memo;
+
   private Bytes channelData;
   private ChannelLimits limits;
   private int batchesRead;
+  /** The open channel's decompressing reader; null when it is replayed from the memo or none is open. */
   private ChannelBatchReader reader;
+  /** The open channel's remembered reads; null when it is read afresh or none is open. */
+  private ChannelMemo.Reads remembered;
+  /** Reads of a channel read afresh, for the memo once it ends; null once it grew too large to keep. */
+  private List<BatchRead> recording;
   /** The decompression buffer every channel's reader uses in turn (only one is open at a time). */
   private final byte[] chunk = ChannelBatchReader.newChunk();
 
   public ChannelReader(RollupConfig config, ChannelSource prev, DropListener drops) {
+    this(config, prev, drops, new ChannelMemo());
+  }
+
+  /** As above, remembering read channels in {@code memo}, which may outlive this reader (it never changes an answer). */
+  public ChannelReader(RollupConfig config, ChannelSource prev, DropListener drops, ChannelMemo memo) {
     this.config = config;
     this.prev = prev;
     this.drops = drops;
+    this.memo = Objects.requireNonNull(memo, "memo");
   }
 
   @Override
@@ -58,14 +74,14 @@ public final class ChannelReader implements BatchSource, StageState {
 
   @Override
   public Pull<ChannelBatch> nextBatch() {
-    if (reader == null) {
+    if (channelData == null) {
       Pull<Bytes> next = prev.nextChannel();
       if (!(next instanceof Pull.Value<Bytes> v)) {
         return next.pass();
       }
       open(v.value(), ChannelLimits.at(config, origin().timestamp()));
     }
-    BatchRead read = reader.next();
+    BatchRead read = nextRead();
     if (read instanceof BatchRead.End end) {
       if (end.reason() != ChannelEnd.EXHAUSTED) {
         drops.dropped(DropReason.CHANNEL_UNREADABLE, end.reason() + ": " + end.detail());
@@ -73,14 +89,32 @@ public final class ChannelReader implements BatchSource, StageState {
       close();
       return Pull.more();
     }
-    batchesRead++;
+    int index = batchesRead++;
     return switch (((BatchRead.Batch) read).batch()) {
       case SingularBatch s -> Pull.value(new ChannelBatch.Singular(s));
-      case RawSpanBatch raw -> span(raw);
+      case RawSpanBatch raw -> span(raw, index);
     };
   }
 
-  private Pull<ChannelBatch> span(RawSpanBatch raw) {
+  /** The open channel's next read: remembered, or decompressed and recorded for the memo. */
+  private BatchRead nextRead() {
+    if (remembered != null) {
+      return remembered.read(batchesRead);
+    }
+    BatchRead read = reader.next();
+    if (recording != null) {
+      recording.add(read);
+      if (read instanceof BatchRead.End) {
+        remembered = memo.remember(channelData, limits, recording, reader.consumedBytes());
+        recording = null;
+      } else if (reader.consumedBytes() > ChannelMemo.MAX_CHANNEL_BYTES) {
+        recording = null;
+      }
+    }
+    return read;
+  }
+
+  private Pull<ChannelBatch> span(RawSpanBatch raw, int index) {
     L1BlockRef origin = origin();
     if (!config.isActive(Fork.DELTA, origin.timestamp())) {
       // An early drop by the inclusion block's time; the batch stages check Delta again by the
@@ -89,7 +123,9 @@ public final class ChannelReader implements BatchSource, StageState {
       return Pull.more();
     }
     try {
-      SpanBatch span = raw.derive(config.blockTimeSeconds(), config.genesis().l2Time(), config.l2ChainId());
+      SpanBatch span = remembered != null
+          ? remembered.span(index, raw, new ChannelMemo.SpanRules(config.blockTimeSeconds(), config.genesis().l2Time(), config.l2ChainId()))
+          : raw.derive(config.blockTimeSeconds(), config.genesis().l2Time(), config.l2ChainId());
       return Pull.value(new ChannelBatch.Span(span));
     } catch (DecodeException e) {
       drops.dropped(DropReason.SPAN_BATCH_UNDERIVABLE, e.getMessage());
@@ -101,7 +137,11 @@ public final class ChannelReader implements BatchSource, StageState {
     channelData = data;
     limits = channelLimits;
     batchesRead = 0;
-    reader = ChannelBatchReader.open(data.toArray(), channelLimits, chunk);
+    remembered = memo.find(data, channelLimits);
+    if (remembered == null) {
+      reader = ChannelBatchReader.open(data.toArray(), channelLimits, chunk);
+      recording = new ArrayList<>();
+    }
   }
 
   private void close() {
@@ -109,6 +149,8 @@ public final class ChannelReader implements BatchSource, StageState {
       reader.close();
     }
     reader = null;
+    remembered = null;
+    recording = null;
     channelData = null;
     limits = null;
     batchesRead = 0;
@@ -116,7 +158,7 @@ public final class ChannelReader implements BatchSource, StageState {
 
   @Override
   public void flushChannel() {
-    if (reader != null) {
+    if (channelData != null) {
       drops.dropped(DropReason.CHANNEL_FLUSHED, "after " + batchesRead + " batches");
     }
     close();
@@ -124,7 +166,7 @@ public final class ChannelReader implements BatchSource, StageState {
 
   /** True while a channel is open (some of its batches may be unread). */
   public boolean hasOpenChannel() {
-    return reader != null;
+    return channelData != null;
   }
 
   public void reset() {
@@ -133,8 +175,8 @@ public final class ChannelReader implements BatchSource, StageState {
 
   @Override
   public void writeTo(BinaryWriter w) {
-    w.bool(reader != null);
-    if (reader != null) {
+    w.bool(channelData != null);
+    if (channelData != null) {
       w.bytes(channelData).i64(limits.maxRlpBytes()).bool(limits.brotliAllowed()).i32(batchesRead);
     }
   }
@@ -151,17 +193,17 @@ public final class ChannelReader implements BatchSource, StageState {
     int skip = r.count(Integer.MAX_VALUE, "batches read");
     open(data, channelLimits);
     for (int i = 0; i < skip; i++) {
-      if (reader.next() instanceof BatchRead.End) {
+      if (nextRead() instanceof BatchRead.End) {
         throw new DecodeException("channel in snapshot ends after " + i + " of " + skip + " batches");
       }
+      batchesRead++;
     }
-    batchesRead = skip;
   }
 
   @Override
   public void describeTo(StateVisitor v) {
-    v.value("open", reader != null);
-    if (reader != null) {
+    v.value("open", channelData != null);
+    if (channelData != null) {
       PipelineCodec.describeBytes(v, "channel", channelData);
       v.value("maxRlpBytes", limits.maxRlpBytes());
       v.value("brotliAllowed", limits.brotliAllowed());

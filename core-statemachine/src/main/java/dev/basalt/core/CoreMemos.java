@@ -1,0 +1,35 @@
+package dev.basalt.core;
+
+import dev.basalt.core.crypto.RecoveryMemo;
+import dev.basalt.core.derive.pipeline.channels.ChannelMemo;
+import java.util.Objects;
+
+/**
+ * The memos a core computes through: recovered signers (batcher-tx senders, gossip signers) and
+ * read channels. Each remembers a pure function's answers keyed by all of its inputs, so none can
+ * change an output; a process that rebuilds its core (a restart from a snapshot) may hand the old
+ * core's memos to the new one, as a process's caches outlive a fast restart. One thread only.
+ */
+public final class CoreMemos {
+  private final RecoveryMemo recoveries;
+  private final ChannelMemo channels;
+
+  /** Fresh memos. */
+  public CoreMemos() {
+    this(new RecoveryMemo());
+  }
+
+  /** Fresh memos but for recovered signers, which {@code recoveries} keeps (and others may share). */
+  public CoreMemos(RecoveryMemo recoveries) {
+    this.recoveries = Objects.requireNonNull(recoveries, "recoveries");
+    this.channels = new ChannelMemo();
+  }
+
+  public RecoveryMemo recoveries() {
+    return recoveries;
+  }
+
+  public ChannelMemo channels() {
+    return channels;
+  }
+}
