@@ -5,6 +5,8 @@ import dev.basalt.journal.Journal;
 import dev.basalt.journal.JournalHeader;
 import dev.basalt.journal.JournalOptions;
 import dev.basalt.journal.Journals;
+import dev.basalt.testdata.sim.DuoCorpus;
+import dev.basalt.testdata.sim.DuoSchedule;
 import dev.basalt.testdata.sim.DuoSimulation;
 import dev.basalt.testdata.sim.FaultSchedule;
 import dev.basalt.testdata.sim.Shrinker;
@@ -94,16 +96,32 @@ public final class SimCommand implements Callable<Integer> {
       err.println("basalt sim: --mode must be validator, sequencer or both, got '" + mode + "'");
       return 2;
     }
-    if (modes.size() > 1 && (corpus != null || journalDir != null || shrink)) {
-      err.println("basalt sim: --mode both runs one world with two nodes; --corpus, --journal and --shrink take one node");
+    boolean duoCorpus = corpus != null && SimCorpus.isDuo(corpus); // a corpus entry names its own mode
+    if ((modes.size() > 1 || duoCorpus) && journalDir != null) {
+      err.println("basalt sim: --mode both runs one world with two nodes; --journal writes one node's journal");
       return 2;
     }
     if (ticks < 1 || (swarm != null && swarm < 1)) {
       err.println("basalt sim: --ticks and --swarm must be positive");
       return 2;
     }
+    if (duoCorpus) {
+      DuoCorpus entry = DuoCorpus.read(corpus);
+      return runDuo(out, entry.options(), entry.schedule());
+    }
     if (modes.size() > 1) {
-      return runDuo(out, err);
+      Optional<Simulation.Options> checked = options(NodeMode.VALIDATOR, err);
+      if (checked.isEmpty()) {
+        return 2;
+      }
+      if (swarm != null) {
+        out.println("one world: Basalt sequences, Basalt validates from its gossip");
+        Swarm.Summary summary = Swarm.runDuo(seed, swarm, checked.get());
+        summary.table().forEach(out::println);
+        summary.reproductions(commit()).forEach(out::println);
+        return summary.passed() ? 0 : 1;
+      }
+      return runDuo(out, checked.get(), DuoSchedule.of(checked.get()));
     }
     int exit = 0;
     for (NodeMode m : modes) {
@@ -134,24 +152,17 @@ public final class SimCommand implements Callable<Integer> {
     return Optional.of(options);
   }
 
-  /** {@code --mode both}: one world, Basalt as its sequencer and Basalt as a validator the sequencer gossips to. */
-  private int runDuo(PrintWriter out, PrintWriter err) {
-    Optional<Simulation.Options> checked = options(NodeMode.VALIDATOR, err);
-    if (checked.isEmpty()) {
-      return 2;
-    }
-    Simulation.Options options = checked.get();
+  /**
+   * {@code --mode both}: one world, Basalt as its sequencer and Basalt as a validator the sequencer
+   * gossips to, with {@code schedule} (the seed's, or a corpus entry's).
+   */
+  private int runDuo(PrintWriter out, Simulation.Options options, DuoSchedule schedule) throws Exception {
     out.println("one world: Basalt sequences, Basalt validates from its gossip");
-    if (swarm != null) {
-      Swarm.Summary summary = Swarm.runDuo(seed, swarm, options);
-      summary.table().forEach(out::println);
-      summary.reproductions(commit()).forEach(out::println);
-      return summary.passed() ? 0 : 1;
-    }
     long t0 = System.nanoTime();
-    SimResult result = DuoSimulation.run(options);
+    SimResult result = DuoSimulation.run(options, schedule);
     long nanos = System.nanoTime() - t0;
-    out.printf(Locale.ROOT, "seed %d: %d steps, %,d events (both nodes)%n", result.seed(), result.steps(), result.events());
+    out.printf(Locale.ROOT, "seed %d: %d steps, %,d events (both nodes), %d faults scheduled%n", result.seed(), result.steps(),
+        result.events(), schedule.size());
     out.println("injected: " + result.injected());
     out.println("marks: " + result.marks());
     out.println("validator final: unsafe " + result.finalStatus().unsafeL2() + ", safe " + result.finalStatus().safeL2());
@@ -159,10 +170,16 @@ public final class SimCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "ran %,d events in %.2f s (%,.0f events/s)%n", result.events(), nanos / 1e9,
         result.events() * 1e9 / Math.max(1, nanos));
     out.println(result.cost().describe(result.events()));
-    if (!result.passed()) {
-      out.println("reproduce: " + options.commandLine(true) + "   (commit " + commit() + ")");
+    if (result.passed()) {
+      return 0;
     }
-    return result.passed() ? 0 : 1;
+    out.println("reproduce: " + (corpus != null
+        ? "./basalt sim --corpus " + corpus + "   (commit " + commit() + ")"
+        : options.commandLine(true) + "   (commit " + commit() + ")"));
+    if (shrink) {
+      shrinkDuoAndWrite(out, options, schedule);
+    }
+    return 1;
   }
 
   private int runMode(PrintWriter out, Simulation.Options options) throws Exception {
@@ -224,6 +241,21 @@ public final class SimCommand implements Callable<Integer> {
       long n = writer.writeTo(journal);
       out.println("journal: " + n + " inputs in " + journalDir + "; check with: ./basalt replay verify " + journalDir);
     }
+  }
+
+  private void shrinkDuoAndWrite(PrintWriter out, Simulation.Options options, DuoSchedule schedule) throws Exception {
+    var shrunk = Shrinker.shrinkDuo(options, schedule);
+    if (shrunk.isEmpty()) {
+      out.println("shrink: the failure did not reproduce");
+      return;
+    }
+    var s = shrunk.get();
+    Path file = corpusOut != null ? corpusOut : Path.of("sim-corpus", "seed-" + options.seed() + "-both.txt");
+    new DuoCorpus(options, s.schedule(), "shrunk from " + schedule.size() + " faults in " + s.runs() + " runs\nfailure: "
+        + s.result().failure().orElseThrow()).write(file);
+    out.println("shrunk to " + s.schedule().size() + " faults (" + s.runs() + " runs): " + s.schedule());
+    out.println("first failing event: " + s.result().failure().orElseThrow().event());
+    out.println("corpus entry written to " + file);
   }
 
   private void shrinkAndWrite(PrintWriter out, Simulation.Options options, FaultSchedule schedule) throws Exception {

@@ -80,10 +80,10 @@ public final class DuoSimulation {
   /** op-conductor guarding the sequencer node, when the sequencer's schedule switches it on (null otherwise). */
   private final SimConductor conductor;
 
-  private DuoSimulation(Simulation.Options o) {
+  private DuoSimulation(Simulation.Options o, DuoSchedule schedule) {
     this.o = o;
     Simulation.Options seq = o.withMode(NodeMode.SEQUENCER);
-    FaultSchedule worldFaults = DuoFaults.world(o);
+    FaultSchedule worldFaults = schedule.world();
     world = SimWorld.create(Simulation.worldConfig(seq, worldFaults));
     batcherWatch = new DuoBatcherWatch(world.batcher(), coverage);
     boolean conducted = worldFaults.faults().stream().anyMatch(f -> f.fault() == FaultClass.CONDUCTOR);
@@ -113,7 +113,7 @@ public final class DuoSimulation {
     FaultInjector seqInjector = new FaultInjector(sequencer, seqInvariants, seqOracle, coverage, true, conductor);
     FaultInjector valInjector = new FaultInjector(validator, engine, engineEndpoint, l1Endpoint, valInvariants, valOracle, coverage,
         false, null);
-    faults = new DuoFaults(DuoFaults.schedule(o), sequencer, seqInjector, validator, valInjector, valInvariants, gossip, coverage);
+    faults = new DuoFaults(schedule.entries(), sequencer, seqInjector, validator, valInjector, valInvariants, gossip, coverage);
     faults.injectWorld(worldFaults);
     SimNode.Listener conductorLoop = conductor == null ? (e, out, c) -> {} : conductor;
     SimNode.Listener followed = conductor == null ? (e, out, c) -> {} : new DuoConductorWatch(conductor, sequencer, coverage);
@@ -132,7 +132,12 @@ public final class DuoSimulation {
 
   /** Runs the seed's duo world for {@code o.steps()} steps (the mode in {@code o} is ignored). */
   public static SimResult run(Simulation.Options o) {
-    return new DuoSimulation(o).run();
+    return run(o, DuoSchedule.of(o));
+  }
+
+  /** Runs the seed's duo world with {@code schedule} in place of the seed's own (a shrunk or corpus schedule). */
+  public static SimResult run(Simulation.Options o, DuoSchedule schedule) {
+    return new DuoSimulation(o, schedule).run();
   }
 
   private SimResult run() {

@@ -14,18 +14,21 @@ import java.util.List;
  * seed 42
  * steps 80
  * profile swarm
- * mode sequencer        (optional; validator when absent)
+ * mode sequencer        (optional; validator when absent; both: a {@link DuoCorpus} entry)
  * 12 L1_REORG 7
  * 30 NODE_CRASH 1
  * </pre>
  */
 public record SimCorpus(Simulation.Options options, FaultSchedule schedule, String note) {
-  public static SimCorpus read(Path file) throws IOException {
+  /** The lines of an entry: its run's settings, its note and its fault lines (mode "both" for a duo entry). */
+  record Parsed(Simulation.Options options, boolean duo, List<String> faultLines, String note) {}
+
+  static Parsed parse(Path file) throws IOException {
     long seed = -1;
     int steps = 80;
     String profile = "swarm";
-    dev.basalt.core.NodeMode mode = dev.basalt.core.NodeMode.VALIDATOR;
-    List<ScheduledFault> faults = new ArrayList<>();
+    String mode = "validator";
+    List<String> faults = new ArrayList<>();
     StringBuilder note = new StringBuilder();
     for (String raw : Files.readAllLines(file)) {
       String line = raw.strip();
@@ -39,29 +42,54 @@ public record SimCorpus(Simulation.Options options, FaultSchedule schedule, Stri
       } else if (line.startsWith("steps ")) {
         steps = Integer.parseInt(line.substring(6).strip());
       } else if (line.startsWith("mode ")) {
-        mode = dev.basalt.core.NodeMode.valueOf(line.substring(5).strip().toUpperCase(java.util.Locale.ROOT));
+        mode = line.substring(5).strip().toLowerCase(java.util.Locale.ROOT);
       } else if (line.startsWith("profile ")) {
         profile = line.substring(8).strip();
       } else {
-        faults.add(ScheduledFault.parse(line));
+        faults.add(line);
       }
     }
     if (seed < 0) {
       throw new IOException(file + ": no 'seed N' line");
     }
-    Simulation.Options o = Simulation.Options.of(seed, steps).withProfile(profile).withMode(mode);
-    return new SimCorpus(o, new FaultSchedule(faults), note.toString());
+    boolean duo = mode.equals("both");
+    dev.basalt.core.NodeMode nodeMode = switch (mode) {
+      case "validator", "both" -> dev.basalt.core.NodeMode.VALIDATOR;
+      case "sequencer" -> dev.basalt.core.NodeMode.SEQUENCER;
+      default -> throw new IOException(file + ": mode must be validator, sequencer or both, got '" + mode + "'");
+    };
+    Simulation.Options o = Simulation.Options.of(seed, steps).withProfile(profile).withMode(nodeMode);
+    return new Parsed(o, duo, faults, note.toString());
   }
 
-  public void write(Path file) throws IOException {
+  /** True when {@code file} is a {@code --mode both} entry ({@link DuoCorpus}). */
+  public static boolean isDuo(Path file) throws IOException {
+    return parse(file).duo();
+  }
+
+  public static SimCorpus read(Path file) throws IOException {
+    Parsed p = parse(file);
+    if (p.duo()) {
+      throw new IOException(file + ": a '--mode both' entry: read it as a DuoCorpus");
+    }
+    return new SimCorpus(p.options(), new FaultSchedule(p.faultLines().stream().map(ScheduledFault::parse).toList()), p.note());
+  }
+
+  /** The header lines {@link #parse} reads back: the note, seed, steps, profile and (unless validator) the mode. */
+  static List<String> header(String note, Simulation.Options options, String mode) {
     List<String> lines = new ArrayList<>();
     note.lines().forEach(l -> lines.add("# " + l));
     lines.add("seed " + options.seed());
     lines.add("steps " + options.steps());
     lines.add("profile " + options.profile());
-    if (options.sequencing()) {
-      lines.add("mode sequencer");
+    if (!mode.equals("validator")) {
+      lines.add("mode " + mode);
     }
+    return lines;
+  }
+
+  public void write(Path file) throws IOException {
+    List<String> lines = header(note, options, options.sequencing() ? "sequencer" : "validator");
     schedule.faults().forEach(f -> lines.add(f.toString()));
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, lines);

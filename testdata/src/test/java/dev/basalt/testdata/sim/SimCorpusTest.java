@@ -23,9 +23,16 @@ class SimCorpusTest {
     }
     assertTrue(!files.isEmpty(), "the corpus has entries");
     for (Path f : files) {
-      SimCorpus entry = SimCorpus.read(f);
-      SimResult r = Simulation.run(entry.options(), entry.schedule(), (e, out, core) -> {});
-      assertTrue(r.passed(), () -> f + ": " + r.failure().orElseThrow());
+      SimResult r;
+      if (SimCorpus.isDuo(f)) {
+        DuoCorpus entry = DuoCorpus.read(f);
+        r = DuoSimulation.run(entry.options(), entry.schedule());
+      } else {
+        SimCorpus entry = SimCorpus.read(f);
+        r = Simulation.run(entry.options(), entry.schedule(), (e, out, core) -> {});
+      }
+      SimResult result = r;
+      assertTrue(result.passed(), () -> f + ": " + result.failure().orElseThrow());
     }
   }
 
@@ -39,6 +46,35 @@ class SimCorpusTest {
     assertEquals(entry.options(), back.options());
     assertEquals(entry.schedule(), back.schedule());
     assertEquals("a note\nsecond line\n", back.note());
+  }
+
+  @Test
+  void aDuoEntryReadsBackAsWrittenAndItsScheduleIsTheSeeds() throws Exception {
+    Simulation.Options o = Simulation.Options.of(79, 30);
+    DuoSchedule schedule = DuoSchedule.of(o);
+    assertTrue(schedule.size() > 0, "the seed draws faults");
+    DuoCorpus entry = new DuoCorpus(o, schedule, "duo");
+    Path file = dir.resolve("d.txt");
+    entry.write(file);
+    assertTrue(SimCorpus.isDuo(file));
+    DuoCorpus back = DuoCorpus.read(file);
+    assertEquals(o, back.options());
+    assertEquals(schedule, back.schedule());
+    assertEquals(DuoSimulation.run(o).events(), DuoSimulation.run(back.options(), back.schedule()).events(),
+        "the seed's schedule written out runs the seed's run");
+    org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> SimCorpus.read(file));
+  }
+
+  @Test
+  void aDuoScheduleLosesExactlyTheFaultsDropped() {
+    DuoSchedule s = DuoSchedule.of(Simulation.Options.of(80, 40));
+    int n = s.size();
+    assertTrue(n >= 3, "enough faults to drop some: " + n);
+    DuoSchedule fewer = s.without(1, 3);
+    assertEquals(n - 2, fewer.size());
+    List<String> expected = new java.util.ArrayList<>(s.lines());
+    expected.subList(1, 3).clear();
+    assertEquals(expected, fewer.lines());
   }
 
   @Test
