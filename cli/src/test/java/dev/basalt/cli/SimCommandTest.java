@@ -86,12 +86,27 @@ class SimCommandTest {
     Run mode = sim("--mode", "observer");
     assertEquals(2, mode.exit());
     assertTrue(mode.err().contains("--mode must be validator, sequencer or both, got 'observer'"), mode.err());
-    Run bothShrink = sim("--mode", "both", "--shrink");
-    assertEquals(2, bothShrink.exit());
-    assertTrue(bothShrink.err().contains("--mode both runs one world with two nodes"), bothShrink.err());
+    Run bothJournal = sim("--mode", "both", "--journal", "target/never-written");
+    assertEquals(2, bothJournal.exit());
+    assertTrue(bothJournal.err().contains("--journal writes one node's journal"), bothJournal.err());
     Run profile = sim("--profile", "wild");
     assertEquals(2, profile.exit());
     assertTrue(profile.err().contains("unknown profile 'wild'"), profile.err());
+  }
+
+  @Test
+  void aPassingDuoRunWithShrinkHasNothingToShrinkAndADuoCorpusEntryReplays(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    Run both = sim("--seed", "6", "--ticks", "8", "--mode", "both", "--profile", "calm", "--shrink");
+    assertEquals(0, both.exit(), both.out() + both.err());
+    assertTrue(both.out().contains("PASSED") && !both.out().contains("shrunk"), both.out());
+    java.nio.file.Path entry = dir.resolve("duo.txt");
+    java.nio.file.Files.write(entry, java.util.List.of("seed 6", "steps 8", "profile calm", "mode both", "world 0 CONDUCTOR 1",
+        "sequencer 3 NODE_CRASH 1", "validator 4 GOSSIP_DUPLICATE 2"));
+    Run replay = sim("--corpus", entry.toString());
+    assertEquals(0, replay.exit(), replay.out() + replay.err());
+    assertTrue(replay.out().contains("3 faults scheduled") && replay.out().contains("NODE_CRASH=1")
+        && replay.out().contains("GOSSIP_DUPLICATE=1") && replay.out().contains("PASSED"), replay.out());
   }
 
   @Test
