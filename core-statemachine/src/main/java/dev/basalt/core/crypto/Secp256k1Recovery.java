@@ -77,7 +77,9 @@ final class Secp256k1Recovery {
     if (((ry[0] & 1) == 1) != oddY) {
       Secp256k1Field.neg(ry, ry);
     }
-    BigInteger rInverse = r.modInverse(N);
+    long[] rLimbs = limbs(r);
+    ModularInverse.ORDER.invert(rLimbs, rLimbs);
+    BigInteger rInverse = unsigned(rLimbs);
     BigInteger u1 = e.negate().multiply(rInverse).mod(N);
     BigInteger u2 = s.multiply(rInverse).mod(N);
     Secp256k1Point q = sumOfTwoMultiples(u1, Secp256k1Point.affine(rx, ry), u2);
@@ -212,6 +214,22 @@ final class Secp256k1Recovery {
       value = (value << 1) | bitAt(limbs, bit + i);
     }
     return value;
+  }
+
+  /** The four little-endian 64-bit limbs of 0 <= v < 2^256. */
+  static long[] limbs(BigInteger v) {
+    long[] out = new long[4];
+    for (int i = 0; i < 4; i++) {
+      out[i] = v.shiftRight(64 * i).longValue();
+    }
+    return out;
+  }
+
+  /** The value of four little-endian 64-bit limbs. */
+  static BigInteger unsigned(long[] limbs) {
+    byte[] be = new byte[33];
+    Secp256k1Field.toBytes(limbs, be, 1);
+    return new BigInteger(be);
   }
 
   private static long[][] toAffine(Secp256k1Point p) {
