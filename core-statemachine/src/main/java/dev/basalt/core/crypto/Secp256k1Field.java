@@ -272,6 +272,23 @@ final class Secp256k1Field {
     reduce(r, t0, t1, t2, t3, hi, 0, 0, 0);
   }
 
+  /** r = a / 2 mod p: a itself shifted when even, else a + p (257 bits, even) shifted. */
+  static void half(long[] r, long[] a) {
+    long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+    long odd = -(a0 & 1);
+    // a + p = a - C + 2^256: subtract C, and bit 256 is set unless that borrowed out of limb 3.
+    long c = C & odd;
+    long t0 = a0 - c; long b = below(a0, c);
+    long t1 = a1 - b; b = below(a1, b);
+    long t2 = a2 - b; b = below(a2, b);
+    long t3 = a3 - b; b = below(a3, b);
+    long top = odd & (b ^ 1);
+    r[0] = (t0 >>> 1) | (t1 << 63);
+    r[1] = (t1 >>> 1) | (t2 << 63);
+    r[2] = (t2 >>> 1) | (t3 << 63);
+    r[3] = (t3 >>> 1) | (top << 63);
+  }
+
   /** r = -a mod p. */
   static void neg(long[] r, long[] a) {
     sub(r, new long[4], a);
@@ -288,10 +305,10 @@ final class Secp256k1Field {
     }
   }
 
+  /** Whether a ≡ 0: a weakly reduced value is then 0 or p itself. */
   static boolean isZero(long[] a) {
-    long[] n = a.clone();
-    normalize(n);
-    return (n[0] | n[1] | n[2] | n[3]) == 0;
+    long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+    return (a0 | a1 | a2 | a3) == 0 || (a0 == P0 && (a1 & a2 & a3) == PM);
   }
 
   static boolean equal(long[] a, long[] b) {

@@ -7,7 +7,8 @@ import java.math.BigInteger;
  * for speed and checked against BouncyCastle ({@link ReferenceRecovery}) on seeded random and
  * malformed vectors: both scalars are split with the GLV endomorphism (λ (x, y) = (β x, y)) into
  * halves of about 128 bits, and the four halves share one doubling chain (interleaved wNAF, window
- * 10 for G from tables built once, window 5 for R). Callers check the ranges of r, s and the
+ * 10 for G from tables built once, window 5 for R
+ * from an affine table made per call with one inversion, so every addition is a mixed one). Callers check the ranges of r, s and the
  * recovery id first ({@link Secp256k1#recoverPublicKey}).
  */
 final class Secp256k1Recovery {
@@ -114,38 +115,37 @@ final class Secp256k1Recovery {
     int[] wg2 = wnaf(g[1], G_WINDOW);
     int[] wr1 = wnaf(r[0], R_WINDOW);
     int[] wr2 = wnaf(r[1], R_WINDOW);
-    Secp256k1Point[] rTable = bigR == null ? new Secp256k1Point[0] : oddMultiples(bigR, 1 << (R_WINDOW - 2));
-    Secp256k1Point[] lambdaRTable = new Secp256k1Point[rTable.length];
-    for (int i = 0; i < rTable.length; i++) {
-      lambdaRTable[i] = rTable[i].copy();
-      Secp256k1Field.mul(lambdaRTable[i].x, lambdaRTable[i].x, BETA_FE);
+    // R's odd multiples, made affine with one inversion so that every addition below is mixed.
+    int rSize = bigR == null ? 0 : 1 << (R_WINDOW - 2);
+    long[][] rX = new long[rSize][];
+    long[][] rY = new long[rSize][];
+    long[][] lambdaRX = new long[rSize][];
+    if (bigR != null) {
+      Secp256k1Point.toAffine(oddMultiples(bigR, rSize), rX, rY);
+      for (int i = 0; i < rSize; i++) {
+        lambdaRX[i] = new long[4];
+        Secp256k1Field.mul(lambdaRX[i], rX[i], BETA_FE);
+      }
     }
     int length = Math.max(Math.max(wg1.length, wg2.length), Math.max(wr1.length, wr2.length));
     Secp256k1Point acc = new Secp256k1Point();
     for (int i = length - 1; i >= 0; i--) {
       acc.twice();
-      addAffineDigit(acc, wg1, i, G_TABLE_X, g[0].signum() < 0);
-      addAffineDigit(acc, wg2, i, LAMBDA_G_TABLE_X, g[1].signum() < 0);
-      addDigit(acc, wr1, i, rTable, r[0].signum() < 0);
-      addDigit(acc, wr2, i, lambdaRTable, r[1].signum() < 0);
+      addAffineDigit(acc, wg1, i, G_TABLE_X, G_TABLE_Y, g[0].signum() < 0);
+      addAffineDigit(acc, wg2, i, LAMBDA_G_TABLE_X, G_TABLE_Y, g[1].signum() < 0);
+      addAffineDigit(acc, wr1, i, rX, rY, r[0].signum() < 0);
+      addAffineDigit(acc, wr2, i, lambdaRX, rY, r[1].signum() < 0);
     }
     return acc;
   }
 
-  private static void addAffineDigit(Secp256k1Point acc, int[] digits, int i, long[][] xs, boolean negative) {
+  private static void addAffineDigit(Secp256k1Point acc, int[] digits, int i, long[][] xs, long[][] ys, boolean negative) {
     if (i >= digits.length || digits[i] == 0) {
       return;
     }
     int d = digits[i];
-    acc.addAffine(xs[(Math.abs(d) - 1) >> 1], G_TABLE_Y[(Math.abs(d) - 1) >> 1], (d < 0) != negative);
-  }
-
-  private static void addDigit(Secp256k1Point acc, int[] digits, int i, Secp256k1Point[] table, boolean negative) {
-    if (i >= digits.length || digits[i] == 0) {
-      return;
-    }
-    int d = digits[i];
-    acc.add(table[(Math.abs(d) - 1) >> 1], (d < 0) != negative);
+    int at = (Math.abs(d) - 1) >> 1;
+    acc.addAffine(xs[at], ys[at], (d < 0) != negative);
   }
 
   private static Secp256k1Point[] oddMultiples(Secp256k1Point p, int count) {
