@@ -78,9 +78,7 @@ final class Secp256k1Recovery {
     if (((ry[0] & 1) == 1) != oddY) {
       Secp256k1Field.neg(ry, ry);
     }
-    long[] rLimbs = limbs(r);
-    ModularInverse.ORDER.invert(rLimbs, rLimbs);
-    BigInteger rInverse = unsigned(rLimbs);
+    BigInteger rInverse = inverseModN(r);
     BigInteger u1 = e.negate().multiply(rInverse).mod(N);
     BigInteger u2 = s.multiply(rInverse).mod(N);
     Secp256k1Point q = sumOfTwoMultiples(u1, Secp256k1Point.affine(rx, ry), u2);
@@ -214,6 +212,13 @@ final class Secp256k1Recovery {
       value = (value << 1) | bitAt(limbs, bit + i);
     }
     return value;
+  }
+
+  /** k^-1 mod n for 0 < k < n (safegcd: BigInteger.modInverse costs several times more). */
+  static BigInteger inverseModN(BigInteger k) {
+    long[] limbs = limbs(k);
+    ModularInverse.ORDER.invert(limbs, limbs);
+    return unsigned(limbs);
   }
 
   /** The four little-endian 64-bit limbs of 0 <= v < 2^256. */
