@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class Secp256k1FieldTest {
   private static final BigInteger P = Secp256k1Recovery.P;
   private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
+  private static final long[] SMALLS = {0, 1, 2, 3, 8, 977, 0x7FFFFFFFL, 0x40000000L, 12345678};
 
   /** 0, 1, p - 1, p, p + 1, 2^256 - 1, limb boundaries and seeded random values below 2^256. */
   private static List<BigInteger> values(long seed, int count) {
@@ -82,12 +83,45 @@ class Secp256k1FieldTest {
       assertEquals(a.add(b).mod(P), value(r).mod(P));
       Secp256k1Field.sub(r, limbs(a), limbs(b));
       assertEquals(a.subtract(b).mod(P), value(r).mod(P));
-      Secp256k1Field.mulSmall(r, limbs(a), 3);
-      assertEquals(a.multiply(BigInteger.valueOf(3)).mod(P), value(r).mod(P));
+      long small = SMALLS[i % SMALLS.length];
+      Secp256k1Field.mulSmall(r, limbs(a), small);
+      assertEquals(a.multiply(BigInteger.valueOf(small)).mod(P), value(r).mod(P), "small " + small);
       long[] inv = new long[4];
       Secp256k1Field.inv(inv, limbs(a));
       BigInteger expected = a.mod(P).signum() == 0 ? BigInteger.ZERO : a.modInverse(P);
       assertEquals(expected, value(inv), "canonical inverse");
+    }
+  }
+
+  /** Every combination of extreme limbs (0, 1, 2^63, 2^64 - 2, 2^64 - 1): the carries of mul and sqr. */
+  @Test
+  void extremeLimbPatterns() {
+    long[] patterns = {0, 1, Long.MIN_VALUE, -2, -1};
+    List<long[]> all = new ArrayList<>();
+    for (int code = 0; code < 625; code++) {
+      int c = code;
+      long[] v = new long[4];
+      for (int i = 0; i < 4; i++) {
+        v[i] = patterns[c % 5];
+        c /= 5;
+      }
+      all.add(v);
+    }
+    for (int i = 0; i < all.size(); i++) {
+      long[] a = all.get(i);
+      BigInteger av = value(a);
+      long[] r = new long[4];
+      Secp256k1Field.sqr(r, a);
+      assertEquals(av.multiply(av).mod(P), value(r).mod(P), () -> "a=" + av.toString(16));
+      for (int j = i % 7; j < all.size(); j += 7) {
+        long[] b = all.get(j);
+        Secp256k1Field.mul(r, a, b);
+        assertEquals(av.multiply(value(b)).mod(P), value(r).mod(P));
+      }
+      Secp256k1Field.half(r, a);
+      assertEquals(av.multiply(BigInteger.TWO.modInverse(P)).mod(P), value(r).mod(P));
+      Secp256k1Field.mulSmall(r, a, 0x7FFFFFFFL);
+      assertEquals(av.multiply(BigInteger.valueOf(0x7FFFFFFFL)).mod(P), value(r).mod(P));
     }
   }
 }
