@@ -206,12 +206,15 @@ final class Secp256k1Recovery {
     return (int) ((limbs[bit >>> 6] >>> (bit & 63)) & 1);
   }
 
+  /** The count (< 32) bits from bit upwards, read as one word (from two limbs when it straddles). */
   private static int bitsAt(long[] limbs, int bit, int count) {
-    int value = 0;
-    for (int i = count - 1; i >= 0; i--) {
-      value = (value << 1) | bitAt(limbs, bit + i);
+    int at = bit >>> 6;
+    int shift = bit & 63;
+    long word = limbs[at] >>> shift;
+    if (shift + count > 64) {
+      word |= limbs[at + 1] << (64 - shift);
     }
-    return value;
+    return (int) (word & ((1L << count) - 1));
   }
 
   /** k^-1 mod n for 0 < k < n (safegcd: BigInteger.modInverse costs several times more). */
