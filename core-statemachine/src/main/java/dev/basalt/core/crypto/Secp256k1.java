@@ -84,7 +84,7 @@ public final class Secp256k1 {
       if (r.signum() == 0 || r.compareTo(N) >= 0) {
         continue;
       }
-      BigInteger s = k.modInverse(N).multiply(e.add(d.multiply(r))).mod(N);
+      BigInteger s = Secp256k1Recovery.inverseModN(k).multiply(e.add(d.multiply(r))).mod(N);
       if (s.signum() == 0) {
         continue;
       }

@@ -32,43 +32,11 @@ final class Secp256k1BaseTable {
           row[j] = row[j - 1].copy();
           row[j].add(base, false);
         }
-        toAffine(row, X[i], Y[i]);
+        Secp256k1Point.toAffine(row, X[i], Y[i]);
         // The next window's base: 2^8 times this one's.
         for (int d = 0; d < 8; d++) {
           base.twice();
         }
-      }
-    }
-
-    /** Affine coordinates of every point of {@code row} with one field inversion (Montgomery's trick). */
-    private static void toAffine(Secp256k1Point[] row, long[][] xs, long[][] ys) {
-      int n = row.length;
-      long[][] prefix = new long[n][4];
-      System.arraycopy(row[0].z, 0, prefix[0], 0, 4);
-      for (int j = 1; j < n; j++) {
-        Secp256k1Field.mul(prefix[j], prefix[j - 1], row[j].z);
-      }
-      long[] inverse = new long[4];
-      Secp256k1Field.inv(inverse, prefix[n - 1]); // 1 / (z_0 ... z_{n-1})
-      long[] zInverse = new long[4];
-      long[] z2 = new long[4];
-      for (int j = n - 1; j >= 0; j--) {
-        if (j > 0) {
-          Secp256k1Field.mul(zInverse, inverse, prefix[j - 1]); // 1 / z_j
-          Secp256k1Field.mul(inverse, inverse, row[j].z); // 1 / (z_0 ... z_{j-1})
-        } else {
-          System.arraycopy(inverse, 0, zInverse, 0, 4);
-        }
-        Secp256k1Field.sqr(z2, zInverse);
-        long[] x = new long[4];
-        Secp256k1Field.mul(x, row[j].x, z2);
-        Secp256k1Field.mul(z2, z2, zInverse);
-        long[] y = new long[4];
-        Secp256k1Field.mul(y, row[j].y, z2);
-        Secp256k1Field.normalize(x);
-        Secp256k1Field.normalize(y);
-        xs[j] = x;
-        ys[j] = y;
       }
     }
   }

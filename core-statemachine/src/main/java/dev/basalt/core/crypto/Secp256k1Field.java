@@ -132,7 +132,12 @@ final class Secp256k1Field {
     reduce(r, t0, t1, t2, t3, t4, t5, t6, c2);
   }
 
-  /** r = a^2 mod p: the six cross products are formed once and counted twice. */
+  /**
+   * r = a^2 mod p. The six cross products a_i a_j (i < j) are summed once, the sum is doubled by a
+   * one-bit shift across its words, and the four squares (which fill one word each, without
+   * overlap) are added in one carried pass: fewer carried additions than adding each cross
+   * product twice.
+   */
   static void sqr(long[] r, long[] a) {
     long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
     long l00 = a0 * a0, h00 = Math.unsignedMultiplyHigh(a0, a0);
@@ -145,50 +150,46 @@ final class Secp256k1Field {
     long l22 = a2 * a2, h22 = Math.unsignedMultiplyHigh(a2, a2);
     long l23 = a2 * a3, h23 = Math.unsignedMultiplyHigh(a2, a3);
     long l33 = a3 * a3, h33 = Math.unsignedMultiplyHigh(a3, a3);
-    long t0 = l00;
-    long c0 = h00, c1 = 0, c2;
-    c0 += l01; c1 += carry(c0, l01);
-    c0 += l01; c1 += carry(c0, l01);
-    long t1 = c0;
-    c0 = c1; c1 = 0;
-    c0 += h01; c1 += carry(c0, h01);
-    c0 += h01; c1 += carry(c0, h01);
+    // Words x1..x7 of the cross sum (a high word of a product is at most 2^64 - 2, so a carry of
+    // one plus a high word cannot wrap).
+    long x1 = l01;
+    long c0 = h01, c1 = 0;
     c0 += l02; c1 += carry(c0, l02);
-    c0 += l02; c1 += carry(c0, l02);
-    c0 += l11; c1 += carry(c0, l11);
-    long t2 = c0;
-    c0 = c1; c1 = 0;
-    c0 += h02; c1 += carry(c0, h02);
-    c0 += h02; c1 += carry(c0, h02);
-    c0 += h11; c1 += carry(c0, h11);
-    c0 += l03; c1 += carry(c0, l03);
+    long x2 = c0;
+    c0 = c1 + h02; c1 = 0;
     c0 += l03; c1 += carry(c0, l03);
     c0 += l12; c1 += carry(c0, l12);
-    c0 += l12; c1 += carry(c0, l12);
-    long t3 = c0;
+    long x3 = c0;
     c0 = c1; c1 = 0;
     c0 += h03; c1 += carry(c0, h03);
-    c0 += h03; c1 += carry(c0, h03);
-    c0 += h12; c1 += carry(c0, h12);
     c0 += h12; c1 += carry(c0, h12);
     c0 += l13; c1 += carry(c0, l13);
-    c0 += l13; c1 += carry(c0, l13);
-    c0 += l22; c1 += carry(c0, l22);
-    long t4 = c0;
+    long x4 = c0;
     c0 = c1; c1 = 0;
     c0 += h13; c1 += carry(c0, h13);
-    c0 += h13; c1 += carry(c0, h13);
-    c0 += h22; c1 += carry(c0, h22);
     c0 += l23; c1 += carry(c0, l23);
-    c0 += l23; c1 += carry(c0, l23);
-    long t5 = c0;
+    long x5 = c0;
     c0 = c1; c1 = 0;
     c0 += h23; c1 += carry(c0, h23);
-    c0 += h23; c1 += carry(c0, h23);
-    c0 += l33; c1 += carry(c0, l33);
-    long t6 = c0;
-    c2 = c1 + h33;
-    reduce(r, t0, t1, t2, t3, t4, t5, t6, c2);
+    long x6 = c0;
+    long x7 = c1;
+    // Twice the cross sum (below 2^512 with the squares, so nothing is shifted out).
+    long y1 = x1 << 1;
+    long y2 = (x2 << 1) | (x1 >>> 63);
+    long y3 = (x3 << 1) | (x2 >>> 63);
+    long y4 = (x4 << 1) | (x3 >>> 63);
+    long y5 = (x5 << 1) | (x4 >>> 63);
+    long y6 = (x6 << 1) | (x5 >>> 63);
+    long y7 = (x7 << 1) | (x6 >>> 63);
+    // Plus the squares; a word that wrapped is at most 2^64 - 2, so adding its carry-in cannot wrap.
+    long t1 = h00 + y1; long k = carry(t1, y1);
+    long t2 = l11 + y2; long k2 = carry(t2, y2); t2 += k; k = k2 | carry(t2, k);
+    long t3 = h11 + y3; k2 = carry(t3, y3); t3 += k; k = k2 | carry(t3, k);
+    long t4 = l22 + y4; k2 = carry(t4, y4); t4 += k; k = k2 | carry(t4, k);
+    long t5 = h22 + y5; k2 = carry(t5, y5); t5 += k; k = k2 | carry(t5, k);
+    long t6 = l33 + y6; k2 = carry(t6, y6); t6 += k; k = k2 | carry(t6, k);
+    long t7 = h33 + y7 + k;
+    reduce(r, l00, t1, t2, t3, t4, t5, t6, t7);
   }
 
   /** Folds the 512-bit t7..t0 into r using 2^256 ≡ C. */
@@ -262,14 +263,46 @@ final class Secp256k1Field {
     r[0] = t0; r[1] = t1; r[2] = t2; r[3] = t3;
   }
 
-  /** r = a * small (small < 2^31) mod p. */
+  /**
+   * r = a * small (small < 2^31) mod p. The product has one word above 2^256, below 2^31, so its
+   * fold (word * C < 2^64) is a single multiplication added into the low limbs.
+   */
   static void mulSmall(long[] r, long[] a, long small) {
-    long lo, hi, c;
+    long lo, c;
     long t0 = a[0] * small; c = Math.unsignedMultiplyHigh(a[0], small);
-    lo = a[1] * small + c; hi = Math.unsignedMultiplyHigh(a[1], small) + carry(lo, c); long t1 = lo; c = hi;
-    lo = a[2] * small + c; hi = Math.unsignedMultiplyHigh(a[2], small) + carry(lo, c); long t2 = lo; c = hi;
-    lo = a[3] * small + c; hi = Math.unsignedMultiplyHigh(a[3], small) + carry(lo, c); long t3 = lo;
-    reduce(r, t0, t1, t2, t3, hi, 0, 0, 0);
+    lo = a[1] * small + c; c = Math.unsignedMultiplyHigh(a[1], small) + carry(lo, c); long t1 = lo;
+    lo = a[2] * small + c; c = Math.unsignedMultiplyHigh(a[2], small) + carry(lo, c); long t2 = lo;
+    lo = a[3] * small + c; c = Math.unsignedMultiplyHigh(a[3], small) + carry(lo, c); long t3 = lo;
+    long fold = c * C;
+    t0 += fold; long k = carry(t0, fold);
+    t1 += k; k = carry(t1, k);
+    t2 += k; k = carry(t2, k);
+    t3 += k; k = carry(t3, k);
+    if (k != 0) {
+      // Wrapped past 2^256: what remains is below 2^64, adding C cannot wrap again.
+      t0 += C; k = carry(t0, C);
+      t1 += k; k = carry(t1, k);
+      t2 += k; k = carry(t2, k);
+      t3 += k;
+    }
+    r[0] = t0; r[1] = t1; r[2] = t2; r[3] = t3;
+  }
+
+  /** r = a / 2 mod p: a itself shifted when even, else a + p (257 bits, even) shifted. */
+  static void half(long[] r, long[] a) {
+    long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+    long odd = -(a0 & 1);
+    // a + p = a - C + 2^256: subtract C, and bit 256 is set unless that borrowed out of limb 3.
+    long c = C & odd;
+    long t0 = a0 - c; long b = below(a0, c);
+    long t1 = a1 - b; b = below(a1, b);
+    long t2 = a2 - b; b = below(a2, b);
+    long t3 = a3 - b; b = below(a3, b);
+    long top = odd & (b ^ 1);
+    r[0] = (t0 >>> 1) | (t1 << 63);
+    r[1] = (t1 >>> 1) | (t2 << 63);
+    r[2] = (t2 >>> 1) | (t3 << 63);
+    r[3] = (t3 >>> 1) | (top << 63);
   }
 
   /** r = -a mod p. */
@@ -288,10 +321,10 @@ final class Secp256k1Field {
     }
   }
 
+  /** Whether a ≡ 0: a weakly reduced value is then 0 or p itself. */
   static boolean isZero(long[] a) {
-    long[] n = a.clone();
-    normalize(n);
-    return (n[0] | n[1] | n[2] | n[3]) == 0;
+    long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+    return (a0 | a1 | a2 | a3) == 0 || (a0 == P0 && (a1 & a2 & a3) == PM);
   }
 
   static boolean equal(long[] a, long[] b) {
@@ -303,17 +336,17 @@ final class Secp256k1Field {
   private static void sqrTimes(long[] r, long[] a, int times) {
     System.arraycopy(a, 0, r, 0, 4);
     for (int i = 0; i < times; i++) {
-      mul(r, r, r);
+      sqr(r, r);
     }
   }
 
-  /** The shared start of the inversion and square-root chains: x223 = a^(2^223 - 1), x22, x2. */
+  /** The start of the square-root chain (libsecp256k1's): x223 = a^(2^223 - 1), x22, x2. */
   private static long[][] chain(long[] a) {
     long[] x2 = new long[4];
-    mul(x2, a, a);
+    sqr(x2, a);
     mul(x2, x2, a);
     long[] x3 = new long[4];
-    mul(x3, x2, x2);
+    sqr(x3, x2);
     mul(x3, x3, a);
     long[] x6 = new long[4];
     sqrTimes(x6, x3, 3);
@@ -345,18 +378,11 @@ final class Secp256k1Field {
     return new long[][] {x223, x22, x2};
   }
 
-  /** r = a^(p - 2) = a^-1 (0 for 0). */
+  /** r = a^-1 (0 for 0), canonical: safegcd ({@link ModularInverse}), far cheaper than a^(p - 2). */
   static void inv(long[] r, long[] a) {
-    long[][] c = chain(a);
-    long[] t = new long[4];
-    sqrTimes(t, c[0], 23);
-    mul(t, t, c[1]);
-    sqrTimes(t, t, 5);
-    mul(t, t, a);
-    sqrTimes(t, t, 3);
-    mul(t, t, c[2]);
-    sqrTimes(t, t, 2);
-    mul(r, t, a);
+    long[] n = a.clone();
+    normalize(n);
+    ModularInverse.FIELD.invert(r, n);
   }
 
   /** A square root of a (a^((p + 1) / 4)) if a is a square, else null. */

@@ -7,7 +7,8 @@ import java.math.BigInteger;
  * for speed and checked against BouncyCastle ({@link ReferenceRecovery}) on seeded random and
  * malformed vectors: both scalars are split with the GLV endomorphism (λ (x, y) = (β x, y)) into
  * halves of about 128 bits, and the four halves share one doubling chain (interleaved wNAF, window
- * 10 for G from tables built once, window 5 for R). Callers check the ranges of r, s and the
+ * 10 for G from tables built once, window 5 for R
+ * from an affine table made per call with one inversion, so every addition is a mixed one). Callers check the ranges of r, s and the
  * recovery id first ({@link Secp256k1#recoverPublicKey}).
  */
 final class Secp256k1Recovery {
@@ -77,7 +78,7 @@ final class Secp256k1Recovery {
     if (((ry[0] & 1) == 1) != oddY) {
       Secp256k1Field.neg(ry, ry);
     }
-    BigInteger rInverse = r.modInverse(N);
+    BigInteger rInverse = inverseModN(r);
     BigInteger u1 = e.negate().multiply(rInverse).mod(N);
     BigInteger u2 = s.multiply(rInverse).mod(N);
     Secp256k1Point q = sumOfTwoMultiples(u1, Secp256k1Point.affine(rx, ry), u2);
@@ -112,38 +113,37 @@ final class Secp256k1Recovery {
     int[] wg2 = wnaf(g[1], G_WINDOW);
     int[] wr1 = wnaf(r[0], R_WINDOW);
     int[] wr2 = wnaf(r[1], R_WINDOW);
-    Secp256k1Point[] rTable = bigR == null ? new Secp256k1Point[0] : oddMultiples(bigR, 1 << (R_WINDOW - 2));
-    Secp256k1Point[] lambdaRTable = new Secp256k1Point[rTable.length];
-    for (int i = 0; i < rTable.length; i++) {
-      lambdaRTable[i] = rTable[i].copy();
-      Secp256k1Field.mul(lambdaRTable[i].x, lambdaRTable[i].x, BETA_FE);
+    // R's odd multiples, made affine with one inversion so that every addition below is mixed.
+    int rSize = bigR == null ? 0 : 1 << (R_WINDOW - 2);
+    long[][] rX = new long[rSize][];
+    long[][] rY = new long[rSize][];
+    long[][] lambdaRX = new long[rSize][];
+    if (bigR != null) {
+      Secp256k1Point.toAffine(oddMultiples(bigR, rSize), rX, rY);
+      for (int i = 0; i < rSize; i++) {
+        lambdaRX[i] = new long[4];
+        Secp256k1Field.mul(lambdaRX[i], rX[i], BETA_FE);
+      }
     }
     int length = Math.max(Math.max(wg1.length, wg2.length), Math.max(wr1.length, wr2.length));
     Secp256k1Point acc = new Secp256k1Point();
     for (int i = length - 1; i >= 0; i--) {
       acc.twice();
-      addAffineDigit(acc, wg1, i, G_TABLE_X, g[0].signum() < 0);
-      addAffineDigit(acc, wg2, i, LAMBDA_G_TABLE_X, g[1].signum() < 0);
-      addDigit(acc, wr1, i, rTable, r[0].signum() < 0);
-      addDigit(acc, wr2, i, lambdaRTable, r[1].signum() < 0);
+      addAffineDigit(acc, wg1, i, G_TABLE_X, G_TABLE_Y, g[0].signum() < 0);
+      addAffineDigit(acc, wg2, i, LAMBDA_G_TABLE_X, G_TABLE_Y, g[1].signum() < 0);
+      addAffineDigit(acc, wr1, i, rX, rY, r[0].signum() < 0);
+      addAffineDigit(acc, wr2, i, lambdaRX, rY, r[1].signum() < 0);
     }
     return acc;
   }
 
-  private static void addAffineDigit(Secp256k1Point acc, int[] digits, int i, long[][] xs, boolean negative) {
+  private static void addAffineDigit(Secp256k1Point acc, int[] digits, int i, long[][] xs, long[][] ys, boolean negative) {
     if (i >= digits.length || digits[i] == 0) {
       return;
     }
     int d = digits[i];
-    acc.addAffine(xs[(Math.abs(d) - 1) >> 1], G_TABLE_Y[(Math.abs(d) - 1) >> 1], (d < 0) != negative);
-  }
-
-  private static void addDigit(Secp256k1Point acc, int[] digits, int i, Secp256k1Point[] table, boolean negative) {
-    if (i >= digits.length || digits[i] == 0) {
-      return;
-    }
-    int d = digits[i];
-    acc.add(table[(Math.abs(d) - 1) >> 1], (d < 0) != negative);
+    int at = (Math.abs(d) - 1) >> 1;
+    acc.addAffine(xs[at], ys[at], (d < 0) != negative);
   }
 
   private static Secp256k1Point[] oddMultiples(Secp256k1Point p, int count) {
@@ -206,12 +206,38 @@ final class Secp256k1Recovery {
     return (int) ((limbs[bit >>> 6] >>> (bit & 63)) & 1);
   }
 
+  /** The count (< 32) bits from bit upwards, read as one word (from two limbs when it straddles). */
   private static int bitsAt(long[] limbs, int bit, int count) {
-    int value = 0;
-    for (int i = count - 1; i >= 0; i--) {
-      value = (value << 1) | bitAt(limbs, bit + i);
+    int at = bit >>> 6;
+    int shift = bit & 63;
+    long word = limbs[at] >>> shift;
+    if (shift + count > 64) {
+      word |= limbs[at + 1] << (64 - shift);
     }
-    return value;
+    return (int) (word & ((1L << count) - 1));
+  }
+
+  /** k^-1 mod n for 0 < k < n (safegcd: BigInteger.modInverse costs several times more). */
+  static BigInteger inverseModN(BigInteger k) {
+    long[] limbs = limbs(k);
+    ModularInverse.ORDER.invert(limbs, limbs);
+    return unsigned(limbs);
+  }
+
+  /** The four little-endian 64-bit limbs of 0 <= v < 2^256. */
+  static long[] limbs(BigInteger v) {
+    long[] out = new long[4];
+    for (int i = 0; i < 4; i++) {
+      out[i] = v.shiftRight(64 * i).longValue();
+    }
+    return out;
+  }
+
+  /** The value of four little-endian 64-bit limbs. */
+  static BigInteger unsigned(long[] limbs) {
+    byte[] be = new byte[33];
+    Secp256k1Field.toBytes(limbs, be, 1);
+    return new BigInteger(be);
   }
 
   private static long[][] toAffine(Secp256k1Point p) {

@@ -4,7 +4,8 @@
  *
  * <p>Keccak-256 ({@code Keccak256}) and the secp256k1 curve arithmetic ({@code Secp256k1Field},
  * {@code Secp256k1Point}, {@code Secp256k1Recovery}: four 64-bit limbs, GLV endomorphism,
- * interleaved wNAF, precomputed multiples of G) are Basalt's own, written for speed because sender
+ * interleaved wNAF, precomputed multiples of G, safegcd inversion in {@code ModularInverse}) are
+ * Basalt's own, written for speed because sender
  * recovery and hashing dominate derivation's cost; tests check them against BouncyCastle
  * ({@link dev.basalt.core.crypto.ReferenceRecovery}, {@code KeccakDigest}) on seeded random,
  * boundary and malformed inputs. BouncyCastle still supplies the RFC 6979 nonces.
