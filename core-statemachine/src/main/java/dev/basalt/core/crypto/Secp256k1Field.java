@@ -85,9 +85,9 @@ final class Secp256k1Field {
     long l32 = a3 * b2, h32 = Math.unsignedMultiplyHigh(a3, b2);
     long l33 = a3 * b3, h33 = Math.unsignedMultiplyHigh(a3, b3);
     // Column k holds the low words of products i + j = k and the high words of i + j = k - 1.
-    // Each column sum is at most 8 words below 2^64, so (c0, c1, c2) never overflows.
+    // Each column sum is at most 8 words below 2^64, so (c0, c1) never overflows.
     long t0 = l00;
-    long c0 = h00, c1 = 0, c2;
+    long c0 = h00, c1 = 0;
     c0 += l01; c1 += carry(c0, l01);
     c0 += l10; c1 += carry(c0, l10);
     long t1 = c0;
@@ -128,8 +128,29 @@ final class Secp256k1Field {
     c0 += h32; c1 += carry(c0, h32);
     c0 += l33; c1 += carry(c0, l33);
     long t6 = c0;
-    c2 = c1 + h33; // the product is below 2^512, so this cannot wrap
-    reduce(r, t0, t1, t2, t3, t4, t5, t6, c2);
+    long t7 = c1 + h33; // the product is below 2^512, so this cannot wrap
+    // Fold the 512-bit t7..t0 into r using 2^256 ≡ C (inlined by hand in mul and sqr: C2 does not
+    // inline a callee this large, and the call spilled the eight words).
+    long rl, rh, rc;
+    rl = t4 * C; rh = Math.unsignedMultiplyHigh(t4, C); rl += t0; rh += carry(rl, t0); t0 = rl; rc = rh;
+    rl = t5 * C + rc; rh = Math.unsignedMultiplyHigh(t5, C) + carry(rl, rc); rl += t1; rh += carry(rl, t1); t1 = rl; rc = rh;
+    rl = t6 * C + rc; rh = Math.unsignedMultiplyHigh(t6, C) + carry(rl, rc); rl += t2; rh += carry(rl, t2); t2 = rl; rc = rh;
+    rl = t7 * C + rc; rh = Math.unsignedMultiplyHigh(t7, C) + carry(rl, rc); rl += t3; rh += carry(rl, t3); t3 = rl; rc = rh;
+    // rc < 2^34: fold rc * C (< 2^67) in once more.
+    rl = rc * C; rh = Math.unsignedMultiplyHigh(rc, C);
+    t0 += rl; long rk = carry(t0, rl);
+    long radd = rh + rk; // rh < 8, no overflow
+    t1 += radd; rk = carry(t1, radd);
+    t2 += rk; rk = carry(t2, rk);
+    t3 += rk; rk = carry(t3, rk);
+    if (rk != 0) {
+      // The sum wrapped past 2^256: what remains is tiny, adding C cannot wrap again.
+      t0 += C; rk = carry(t0, C);
+      t1 += rk; rk = carry(t1, rk);
+      t2 += rk; rk = carry(t2, rk);
+      t3 += rk;
+    }
+    r[0] = t0; r[1] = t1; r[2] = t2; r[3] = t3;
   }
 
   /**
@@ -189,29 +210,27 @@ final class Secp256k1Field {
     long t5 = h22 + y5; k2 = carry(t5, y5); t5 += k; k = k2 | carry(t5, k);
     long t6 = l33 + y6; k2 = carry(t6, y6); t6 += k; k = k2 | carry(t6, k);
     long t7 = h33 + y7 + k;
-    reduce(r, l00, t1, t2, t3, t4, t5, t6, t7);
-  }
-
-  /** Folds the 512-bit t7..t0 into r using 2^256 ≡ C. */
-  private static void reduce(long[] r, long t0, long t1, long t2, long t3, long t4, long t5, long t6, long t7) {
-    long lo, hi, c;
-    lo = t4 * C; hi = Math.unsignedMultiplyHigh(t4, C); lo += t0; hi += carry(lo, t0); t0 = lo; c = hi;
-    lo = t5 * C + c; hi = Math.unsignedMultiplyHigh(t5, C) + carry(lo, c); lo += t1; hi += carry(lo, t1); t1 = lo; c = hi;
-    lo = t6 * C + c; hi = Math.unsignedMultiplyHigh(t6, C) + carry(lo, c); lo += t2; hi += carry(lo, t2); t2 = lo; c = hi;
-    lo = t7 * C + c; hi = Math.unsignedMultiplyHigh(t7, C) + carry(lo, c); lo += t3; hi += carry(lo, t3); t3 = lo; c = hi;
-    // c < 2^34: fold c * C (< 2^67) in once more.
-    lo = c * C; hi = Math.unsignedMultiplyHigh(c, C);
-    t0 += lo; long k = carry(t0, lo);
-    long add1 = hi + k; // hi < 8, no overflow
-    t1 += add1; k = carry(t1, add1);
-    t2 += k; k = carry(t2, k);
-    t3 += k; k = carry(t3, k);
-    if (k != 0) {
+    long t0 = l00;
+    // Fold the 512-bit t7..t0 into r using 2^256 ≡ C (inlined by hand in mul and sqr: C2 does not
+    // inline a callee this large, and the call spilled the eight words).
+    long rl, rh, rc;
+    rl = t4 * C; rh = Math.unsignedMultiplyHigh(t4, C); rl += t0; rh += carry(rl, t0); t0 = rl; rc = rh;
+    rl = t5 * C + rc; rh = Math.unsignedMultiplyHigh(t5, C) + carry(rl, rc); rl += t1; rh += carry(rl, t1); t1 = rl; rc = rh;
+    rl = t6 * C + rc; rh = Math.unsignedMultiplyHigh(t6, C) + carry(rl, rc); rl += t2; rh += carry(rl, t2); t2 = rl; rc = rh;
+    rl = t7 * C + rc; rh = Math.unsignedMultiplyHigh(t7, C) + carry(rl, rc); rl += t3; rh += carry(rl, t3); t3 = rl; rc = rh;
+    // rc < 2^34: fold rc * C (< 2^67) in once more.
+    rl = rc * C; rh = Math.unsignedMultiplyHigh(rc, C);
+    t0 += rl; long rk = carry(t0, rl);
+    long radd = rh + rk; // rh < 8, no overflow
+    t1 += radd; rk = carry(t1, radd);
+    t2 += rk; rk = carry(t2, rk);
+    t3 += rk; rk = carry(t3, rk);
+    if (rk != 0) {
       // The sum wrapped past 2^256: what remains is tiny, adding C cannot wrap again.
-      t0 += C; k = carry(t0, C);
-      t1 += k; k = carry(t1, k);
-      t2 += k; k = carry(t2, k);
-      t3 += k;
+      t0 += C; rk = carry(t0, C);
+      t1 += rk; rk = carry(t1, rk);
+      t2 += rk; rk = carry(t2, rk);
+      t3 += rk;
     }
     r[0] = t0; r[1] = t1; r[2] = t2; r[3] = t3;
   }
