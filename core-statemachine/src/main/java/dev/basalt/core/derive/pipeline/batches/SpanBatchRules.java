@@ -80,7 +80,7 @@ public final class SpanBatchRules {
     if (parent.verdict() != null) {
       return parent;
     }
-    return checkOrigins(config, l1Blocks, span, inclusion, parent.parent());
+    return checkOrigins(config, l1Blocks, safeHead, span, inclusion, parent.parent());
   }
 
   /** Future, past and misaligned spans; null when the span's timing is acceptable. */
@@ -133,7 +133,8 @@ public final class SpanBatchRules {
   }
 
   private static Prefix checkOrigins(
-      RollupConfig config, List<L1BlockRef> l1Blocks, SpanBatch span, L1BlockRef inclusion, L2BlockRef parent) {
+      RollupConfig config, List<L1BlockRef> l1Blocks, L2BlockRef safeHead, SpanBatch span, L1BlockRef inclusion,
+      L2BlockRef parent) {
     long start = span.startEpochNumber();
     if (U64.lt(start + config.seqWindowSize(), inclusion.number())) {
       return new Prefix(Verdict.drop(BatchDropReason.INCLUDED_TOO_LATE), parent);
@@ -153,6 +154,14 @@ public final class SpanBatchRules {
       }
     }
     if (!checked) {
+      if (U64.lt(end, safeHead.l1Origin().number())) {
+        // The L1 blocks only ever move forward from the safe head's epoch, so op-node and kona
+        // call this span undecided for ever and derivation stalls until a restart (seen in the
+        // simulator: an old span re-included after an L1 reorg). Its last block is after the
+        // safe head (the timing check passed) and span origins never decrease, so the block
+        // rules would drop it at its first new block: decide now what they would decide.
+        return new Prefix(Verdict.drop(BatchDropReason.L1_ORIGIN_BEFORE_SAFE_HEAD), parent);
+      }
       return new Prefix(Verdict.undecided("the span's last L1 origin is not known yet"), parent);
     }
     if (U64.lt(start, parent.l1Origin().number())) {

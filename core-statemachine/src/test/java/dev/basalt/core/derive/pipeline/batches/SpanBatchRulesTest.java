@@ -88,6 +88,23 @@ class SpanBatchRulesTest {
   }
 
   @Test
+  void spanEndingBeforeTheSafeHeadsEpochIsDroppedInsteadOfUndecidedForever() {
+    // An old span re-included after an L1 reorg: every block after the safe head B0 is in epoch A.
+    // The L1 window starts at the safe head's epoch B and never reaches back to A, so op-node and
+    // kona call it undecided for ever; the block rules would drop it, so it is dropped now.
+    SpanBatch stale = span(
+        batch(c.l2B0.hash(), c.l1A, c.l2B0.timestamp() + 2, NO_TXS),
+        batch(c.l2B0.hash(), c.l1A, c.l2B0.timestamp() + 4, NO_TXS));
+    assertDrop(BatchDropReason.L1_ORIGIN_BEFORE_SAFE_HEAD, full(List.of(c.l1B, c.l1C, c.l1D), c.l2B0, stale, c.l1C));
+    // Ending in the safe head's own epoch B is still only waiting while the window has moved one
+    // ahead (after empty batches): B may yet be valid, so it stays undecided as in op-node.
+    SpanBatch current = span(
+        batch(c.l2B0.hash(), c.l1B, c.l2B0.timestamp() + 2, NO_TXS),
+        batch(c.l2B0.hash(), c.l1B, c.l2B0.timestamp() + 4, NO_TXS));
+    assertInstanceOf(Verdict.Undecided.class, full(List.of(c.l1C, c.l1D), c.l2B0, current, c.l1D));
+  }
+
+  @Test
   void epochTooNew() {
     SpanBatch s = span(batch(c.l2B0.parentHash(), c.l1C, c.l2B0.timestamp(), NO_TXS));
     assertDrop(BatchDropReason.EPOCH_TOO_FAR_IN_FUTURE, full(List.of(c.l1A, c.l1B, c.l1C, c.l1D), c.l2A3, s, c.l1D));
