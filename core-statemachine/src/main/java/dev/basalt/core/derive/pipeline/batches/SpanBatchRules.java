@@ -154,13 +154,15 @@ public final class SpanBatchRules {
       }
     }
     if (!checked) {
-      if (U64.lt(end, safeHead.l1Origin().number())) {
-        // The L1 blocks only ever move forward from the safe head's epoch, so op-node and kona
-        // call this span undecided for ever and derivation stalls until a restart (seen in the
+      if (U64.lt(end, l1Blocks.get(0).number())) {
+        // The window's first block only moves forward (until a reset), so op-node and kona call
+        // this span undecided for ever and derivation stalls until a restart (seen in the
         // simulator: an old span re-included after an L1 reorg). Its last block is after the
         // safe head (the timing check passed) and span origins never decrease, so the block
-        // rules would drop it at its first new block: decide now what they would decide.
-        return new Prefix(Verdict.drop(BatchDropReason.L1_ORIGIN_BEFORE_SAFE_HEAD), parent);
+        // rules would drop its first new block: its origin is before the safe head's, or it is
+        // the safe head's own while the window has already moved on. Decide that now.
+        boolean beforeSafe = U64.lt(end, safeHead.l1Origin().number());
+        return new Prefix(Verdict.drop(beforeSafe ? BatchDropReason.L1_ORIGIN_BEFORE_SAFE_HEAD : BatchDropReason.MISSING_L1_ORIGIN), parent);
       }
       return new Prefix(Verdict.undecided("the span's last L1 origin is not known yet"), parent);
     }

@@ -96,12 +96,18 @@ class SpanBatchRulesTest {
         batch(c.l2B0.hash(), c.l1A, c.l2B0.timestamp() + 2, NO_TXS),
         batch(c.l2B0.hash(), c.l1A, c.l2B0.timestamp() + 4, NO_TXS));
     assertDrop(BatchDropReason.L1_ORIGIN_BEFORE_SAFE_HEAD, full(List.of(c.l1B, c.l1C, c.l1D), c.l2B0, stale, c.l1C));
-    // Ending in the safe head's own epoch B is still only waiting while the window has moved one
-    // ahead (after empty batches): B may yet be valid, so it stays undecided as in op-node.
-    SpanBatch current = span(
+    // Ending in the safe head's own epoch B after empty batches moved the window on to C: B can
+    // never be found again, and the block rules would drop the first new block for it.
+    SpanBatch behindWindow = span(
         batch(c.l2B0.hash(), c.l1B, c.l2B0.timestamp() + 2, NO_TXS),
         batch(c.l2B0.hash(), c.l1B, c.l2B0.timestamp() + 4, NO_TXS));
-    assertInstanceOf(Verdict.Undecided.class, full(List.of(c.l1C, c.l1D), c.l2B0, current, c.l1D));
+    assertDrop(BatchDropReason.MISSING_L1_ORIGIN, full(List.of(c.l1C, c.l1D), c.l2B0, behindWindow, c.l1D));
+    // A span whose last origin C is still ahead of the window [B] is only waiting.
+    SpanBatch ahead = span(
+        batch(c.l2B0.hash(), c.l1B, c.l2B0.timestamp() + 2, NO_TXS),
+        batch(c.l2B0.hash(), c.l1C, c.l2B0.timestamp() + 4, NO_TXS));
+    assertEquals(new Verdict.Undecided("the span's last L1 origin is not known yet"),
+        full(List.of(c.l1B), c.l2B0, ahead, c.l1D));
   }
 
   @Test
