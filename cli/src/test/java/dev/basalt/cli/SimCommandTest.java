@@ -59,6 +59,22 @@ class SimCommandTest {
   }
 
   @Test
+  void aDuoRunWritesEachNodesJournalAndBothReplayIdentically() {
+    Path journals = dir.resolve("duo");
+    Run r = sim("--seed", "7", "--ticks", "20", "--mode", "both", "--journal", journals.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    for (String node : new String[] {"sequencer", "validator"}) {
+      Path journal = journals.resolve(node);
+      assertTrue(r.out().contains("check with: ./basalt replay verify " + journal), r.out());
+      try (var j = Journals.openExisting(journal, JournalOptions.defaults())) {
+        assertTrue(j.nextInputSeq() - j.firstInputSeq() > 100, node + " journal holds the node's run");
+        VerifyResult v = new ReplayVerifier(j, Journals.snapshots(journal)).verify();
+        assertTrue(v instanceof VerifyResult.Identical, node + ": " + v);
+      }
+    }
+  }
+
+  @Test
   void theSameSeedPrintsTheSameRun() {
     Run first = sim("--seed", "11", "--ticks", "20");
     assertTrue(first.out().contains("core only"), "the run reports the core's and the world's rates: " + first.out());
@@ -86,9 +102,9 @@ class SimCommandTest {
     Run mode = sim("--mode", "observer");
     assertEquals(2, mode.exit());
     assertTrue(mode.err().contains("--mode must be validator, sequencer or both, got 'observer'"), mode.err());
-    Run bothJournal = sim("--mode", "both", "--journal", "target/never-written");
-    assertEquals(2, bothJournal.exit());
-    assertTrue(bothJournal.err().contains("--journal writes one node's journal"), bothJournal.err());
+    Run swarmJournal = sim("--swarm", "2", "--journal", "target/never-written");
+    assertEquals(2, swarmJournal.exit());
+    assertTrue(swarmJournal.err().contains("--journal writes one run's journal; it cannot be combined with --swarm"), swarmJournal.err());
     Run profile = sim("--profile", "wild");
     assertEquals(2, profile.exit());
     assertTrue(profile.err().contains("unknown profile 'wild'"), profile.err());

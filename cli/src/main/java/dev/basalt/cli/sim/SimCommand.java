@@ -11,6 +11,7 @@ import dev.basalt.testdata.sim.DuoSimulation;
 import dev.basalt.testdata.sim.FaultSchedule;
 import dev.basalt.testdata.sim.Shrinker;
 import dev.basalt.testdata.sim.SimCorpus;
+import dev.basalt.testdata.sim.SimNode;
 import dev.basalt.testdata.sim.SimResult;
 import dev.basalt.testdata.sim.Simulation;
 import dev.basalt.testdata.sim.Swarm;
@@ -79,7 +80,8 @@ public final class SimCommand implements Callable<Integer> {
   @Option(names = "--corpus", paramLabel = "FILE", description = "Run a corpus file's seed and schedule instead of drawing one.")
   Path corpus;
 
-  @Option(names = "--journal", paramLabel = "DIR", description = "Write the run's journal to DIR (a new directory).")
+  @Option(names = "--journal", paramLabel = "DIR",
+      description = "Write the run's journal to DIR (a new directory); with --mode both, each node's to DIR/sequencer and DIR/validator.")
   Path journalDir;
 
   @Override
@@ -97,8 +99,8 @@ public final class SimCommand implements Callable<Integer> {
       return 2;
     }
     boolean duoCorpus = corpus != null && SimCorpus.isDuo(corpus); // a corpus entry names its own mode
-    if ((modes.size() > 1 || duoCorpus) && journalDir != null) {
-      err.println("basalt sim: --mode both runs one world with two nodes; --journal writes one node's journal");
+    if (journalDir != null && swarm != null) {
+      err.println("basalt sim: --journal writes one run's journal; it cannot be combined with --swarm");
       return 2;
     }
     if (ticks < 1 || (swarm != null && swarm < 1)) {
@@ -158,8 +160,14 @@ public final class SimCommand implements Callable<Integer> {
    */
   private int runDuo(PrintWriter out, Simulation.Options options, DuoSchedule schedule) throws Exception {
     out.println("one world: Basalt sequences, Basalt validates from its gossip");
+    // One journal per node, each as that node's own journal would hold it (its crashes' torn tails too).
+    SimJournalWriter seqJournal = new SimJournalWriter();
+    SimJournalWriter valJournal = new SimJournalWriter();
+    SimNode.Listener none = (e, o, c) -> {};
     long t0 = System.nanoTime();
-    SimResult result = DuoSimulation.run(options, schedule);
+    SimResult result = journalDir != null
+        ? DuoSimulation.run(options, schedule, seqJournal, valJournal)
+        : DuoSimulation.run(options, schedule, none, none);
     long nanos = System.nanoTime() - t0;
     out.printf(Locale.ROOT, "seed %d: %d steps, %,d events (both nodes), %d faults scheduled%n", result.seed(), result.steps(),
         result.events(), schedule.size());
@@ -170,6 +178,10 @@ public final class SimCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "ran %,d events in %.2f s (%,.0f events/s)%n", result.events(), nanos / 1e9,
         result.events() * 1e9 / Math.max(1, nanos));
     out.println(result.cost().describe(result.events()));
+    if (journalDir != null) {
+      writeJournal(out, journalDir.resolve("sequencer"), options.withMode(NodeMode.SEQUENCER), seqJournal);
+      writeJournal(out, journalDir.resolve("validator"), options.withMode(NodeMode.VALIDATOR), valJournal);
+    }
     if (result.passed()) {
       return 0;
     }
@@ -205,7 +217,7 @@ public final class SimCommand implements Callable<Integer> {
         result.events() * 1e9 / Math.max(1, nanos));
     out.println(result.cost().describe(result.events()));
     if (journalDir != null) {
-      writeJournal(out, options, journal);
+      writeJournal(out, journalDir, options, journal);
     }
     if (result.passed()) {
       return 0;
@@ -234,12 +246,12 @@ public final class SimCommand implements Callable<Integer> {
     return stamped.equals("unknown") ? GitHead.shortCommit().orElse("unknown") : stamped;
   }
 
-  private void writeJournal(PrintWriter out, Simulation.Options options, SimJournalWriter writer) {
+  private static void writeJournal(PrintWriter out, Path dir, Simulation.Options options, SimJournalWriter writer) {
     var config = Simulation.worldFor(options).coreConfig(options.mode());
     JournalHeader header = new JournalHeader(1, "sim", config.l2ChainId(), dev.basalt.core.types.Hash32.ZERO, 0);
-    try (Journal journal = Journals.openOrCreate(journalDir, JournalOptions.defaults(), header)) {
+    try (Journal journal = Journals.openOrCreate(dir, JournalOptions.defaults(), header)) {
       long n = writer.writeTo(journal);
-      out.println("journal: " + n + " inputs in " + journalDir + "; check with: ./basalt replay verify " + journalDir);
+      out.println("journal: " + n + " inputs in " + dir + "; check with: ./basalt replay verify " + dir);
     }
   }
 

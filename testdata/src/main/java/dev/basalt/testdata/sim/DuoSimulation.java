@@ -80,7 +80,7 @@ public final class DuoSimulation {
   /** op-conductor guarding the sequencer node, when the sequencer's schedule switches it on (null otherwise). */
   private final SimConductor conductor;
 
-  private DuoSimulation(Simulation.Options o, DuoSchedule schedule) {
+  private DuoSimulation(Simulation.Options o, DuoSchedule schedule, SimNode.Listener seqRecorder, SimNode.Listener valRecorder) {
     this.o = o;
     Simulation.Options seq = o.withMode(NodeMode.SEQUENCER);
     FaultSchedule worldFaults = schedule.world();
@@ -117,9 +117,9 @@ public final class DuoSimulation {
     faults.injectWorld(worldFaults);
     SimNode.Listener conductorLoop = conductor == null ? (e, out, c) -> {} : conductor;
     SimNode.Listener followed = conductor == null ? (e, out, c) -> {} : new DuoConductorWatch(conductor, sequencer, coverage);
-    validator.listen(SimNode.Listener.all(List.of(valInvariants, valOracle, gossip, judge, faults.validatorWatch(),
+    validator.listen(SimNode.Listener.all(List.of(valRecorder, valInvariants, valOracle, gossip, judge, faults.validatorWatch(),
         batcherWatch.node("validator"), followed)));
-    sequencer.listen(SimNode.Listener.all(List.of(seqInvariants, seqOracle, seqChecks, faults.sequencerWatch(),
+    sequencer.listen(SimNode.Listener.all(List.of(seqRecorder, seqInvariants, seqOracle, seqChecks, faults.sequencerWatch(),
         batcherWatch.node("sequencer"), conductorLoop,
         (event, out, core) -> {
           for (Command c : out) {
@@ -137,7 +137,18 @@ public final class DuoSimulation {
 
   /** Runs the seed's duo world with {@code schedule} in place of the seed's own (a shrunk or corpus schedule). */
   public static SimResult run(Simulation.Options o, DuoSchedule schedule) {
-    return new DuoSimulation(o, schedule).run();
+    SimNode.Listener none = (e, out, c) -> {};
+    return run(o, schedule, none, none);
+  }
+
+  /**
+   * The same, with a recorder on each node that sees every event it applies (and its crashes)
+   * first, as a single-mode run's listener does: {@code basalt sim --mode both --journal} keeps
+   * each node's journal this way.
+   */
+  public static SimResult run(
+      Simulation.Options o, DuoSchedule schedule, SimNode.Listener sequencerRecorder, SimNode.Listener validatorRecorder) {
+    return new DuoSimulation(o, schedule, sequencerRecorder, validatorRecorder).run();
   }
 
   private SimResult run() {
