@@ -154,9 +154,11 @@ public final class WorldSequencer {
     Hash32 head = parent.ref().hash();
     ForkchoiceState state = new ForkchoiceState(head, Hash32.ZERO, Hash32.ZERO);
     int fcuVersion = EngineVersions.forkchoiceUpdated(rollup, attributes.timestamp(), true);
-    var started = (EngineResponse.ForkchoiceUpdated) engine.forkchoiceUpdated(state, Optional.of(attributes), fcuVersion);
-    var built = (EngineResponse.PayloadBuilt) engine.getPayload(started.payloadId().orElseThrow(),
-        EngineVersions.getPayload(rollup, attributes.timestamp()));
+    // As forkchoiceUpdated with the attributes and getPayload of that build, without the payload id.
+    EngineResponse answer = engine.buildNow(state, attributes, fcuVersion, EngineVersions.getPayload(rollup, attributes.timestamp()));
+    if (!(answer instanceof EngineResponse.PayloadBuilt built)) {
+      throw new IllegalStateException("the world's engine refused to build its own block: " + answer);
+    }
     ExecutionPayloadEnvelope block = built.envelope();
     var inserted = (EngineResponse.NewPayloadResult) engine.newPayload(block, EngineVersions.newPayload(rollup, attributes.timestamp()));
     if (inserted.status().status() != ExecutionStatus.VALID) {
