@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The engine's blocks keyed by hash, the canonical chain (the head's ancestry by number), the
@@ -17,8 +16,13 @@ import java.util.TreeMap;
  */
 final class BlockTree {
   private final Map<Hash32, ExecutionPayloadEnvelope> blocks = new HashMap<>();
-  /** The hashes of {@link #blocks} by block number: a restart drops the blocks above a number without a scan. */
-  private final TreeMap<Long, List<Hash32>> hashesByNumber = new TreeMap<>();
+  /**
+   * The hashes of {@link #blocks} by block number, {@code hashesByNumber.get(i)} at number {@code
+   * genesisNumber + i} (null where none): a restart drops the blocks above a number without a scan.
+   * An index rather than a sorted map: blocks arrive mostly at the top, where a tree walks its
+   * whole right spine.
+   */
+  private final ArrayList<List<Hash32>> hashesByNumber = new ArrayList<>();
   /**
    * The canonical chain's blocks by number, {@code canonical.get(i)} at number {@code genesisNumber
    * + i}: contiguous from genesis to the head (every block's ancestry is complete), so a lookup by
@@ -64,9 +68,18 @@ final class BlockTree {
       if (replacedNumber == number) {
         return;
       }
-      hashesByNumber.get(replacedNumber).remove(hash); // a payload claiming another's hash
+      hashesByNumber.get(index(replacedNumber)).remove(hash); // a payload claiming another's hash
     }
-    hashesByNumber.computeIfAbsent(number, n -> new ArrayList<>(2)).add(hash);
+    int i = index(number);
+    while (hashesByNumber.size() <= i) {
+      hashesByNumber.add(null);
+    }
+    List<Hash32> atNumber = hashesByNumber.get(i);
+    if (atNumber == null) {
+      atNumber = new ArrayList<>(2);
+      hashesByNumber.set(i, atNumber);
+    }
+    atNumber.add(hash);
   }
 
   void markInvalid(Hash32 hash, Hash32 parentHash) {
@@ -117,7 +130,11 @@ final class BlockTree {
     return b == null ? null : b.payload().blockHash();
   }
 
+  /** The position of {@code number} in the by-number indexes (blocks below genesis have no place in the tree). */
   private int index(long number) {
+    if (number < genesisNumber) {
+      throw new IllegalArgumentException("block " + number + " is below genesis " + genesisNumber);
+    }
     return Math.toIntExact(number - genesisNumber);
   }
 
@@ -182,9 +199,16 @@ final class BlockTree {
   void restart() {
     // The head may have moved below the persisted block since (a reorg to a shorter branch).
     Hash32 newHead = canonicalHash(Math.min(persistedNumber, head().payload().blockNumber()));
-    Map<Long, List<Hash32>> lost = hashesByNumber.tailMap(persistedNumber, false);
-    lost.values().forEach(hashes -> hashes.forEach(blocks::remove));
-    lost.clear();
+    int kept = index(persistedNumber) + 1;
+    if (hashesByNumber.size() > kept) {
+      List<List<Hash32>> lost = hashesByNumber.subList(kept, hashesByNumber.size());
+      for (List<Hash32> hashes : lost) {
+        if (hashes != null) {
+          hashes.forEach(blocks::remove);
+        }
+      }
+      lost.clear();
+    }
     head = newHead;
     if (!blocks.containsKey(safe)) {
       safe = newHead;
