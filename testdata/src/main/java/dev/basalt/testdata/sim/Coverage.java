@@ -1,5 +1,6 @@
 package dev.basalt.testdata.sim;
 
+import java.util.HashMap;
 import java.util.TreeMap;
 
 /**
@@ -35,13 +36,24 @@ final class Coverage {
     return mode == dev.basalt.core.NodeMode.SEQUENCER ? REQUIRED_SEQUENCER : REQUIRED;
   }
 
-  private final TreeMap<String, Integer> marks = new TreeMap<>();
+  /**
+   * Counts by mark, found by hash (some marks are hit at every event, and a sorted map compared
+   * strings all the way down); only ever read through {@link #marks()}, which sorts them.
+   */
+  private final HashMap<String, int[]> counts = new HashMap<>();
 
   void mark(String name) {
-    marks.merge(name, 1, Integer::sum);
+    int[] n = counts.get(name);
+    if (n == null) {
+      counts.put(name, new int[] {1});
+    } else {
+      n[0]++;
+    }
   }
 
   TreeMap<String, Integer> marks() {
-    return new TreeMap<>(marks);
+    TreeMap<String, Integer> sorted = new TreeMap<>();
+    counts.forEach((name, n) -> sorted.put(name, n[0])); // order-free: the TreeMap sorts
+    return sorted;
   }
 }

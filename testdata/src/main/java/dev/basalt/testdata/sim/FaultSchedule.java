@@ -25,17 +25,15 @@ public record FaultSchedule(List<ScheduledFault> faults) {
     SimRng chainRng = rng.fork("equivocating-chain");
     SimRng finalityRng = rng.fork("finality-lag");
     SimRng invalidRng = rng.fork("engine-invalid");
-    for (int step = 1; step < steps; step++) {
-      for (FaultClass f : FaultClass.values()) {
-        // A class the profile has off for the mode draws nothing: adding one keeps old seeds' schedules.
-        if (!profile.perMille().containsKey(f) || f.gossip() || DRAWN_ALONE.contains(f)) {
-          continue;
-        }
-        if (f != FaultClass.BATCHER_MISBEHAVIOUR && rng.nextInt(1000) < profile.rate(f)) {
-          out.add(new ScheduledFault(step, f, size(f, rng)));
-        }
+    // A class the profile has off for the mode draws nothing: adding one keeps old seeds' schedules.
+    // The classes that draw (in declaration order) are the same at every step: chosen once, not per step.
+    List<FaultClass> perStep = new ArrayList<>();
+    for (FaultClass f : FaultClass.values()) {
+      if (profile.perMille().containsKey(f) && !f.gossip() && !DRAWN_ALONE.contains(f) && f != FaultClass.BATCHER_MISBEHAVIOUR) {
+        perStep.add(f);
       }
     }
+    drawEachStep(perStep, profile, steps, rng, out);
     drawGossip(profile, steps, gossipRng, out);
     // Classes added later draw from streams of their own: seeds drawn before them keep their schedules.
     drawAlone(FaultClass.GOSSIP_EQUIVOCATING_CHAIN, 1000, profile, steps, chainRng, out);
@@ -71,18 +69,33 @@ public record FaultSchedule(List<ScheduledFault> faults) {
     if (profile.rate(FaultClass.GOSSIP_PEERS) > 0) {
       out.add(new ScheduledFault(0, FaultClass.GOSSIP_PEERS, size(FaultClass.GOSSIP_PEERS, rng)));
     }
+    List<FaultClass> perStep = new ArrayList<>();
+    for (FaultClass f : FaultClass.values()) {
+      if (f.gossip() && f != FaultClass.GOSSIP_PEERS && f != FaultClass.GOSSIP_SIGNER_ROTATION && f != FaultClass.GOSSIP_EQUIVOCATING_CHAIN
+          && profile.perMille().containsKey(f)) {
+        perStep.add(f);
+      }
+    }
+    drawEachStep(perStep, profile, steps, rng, out);
+  }
+
+  /** At each step, each of {@code classes} in order with chance rate in 1000 (a run of 100,000 steps draws millions). */
+  private static void drawEachStep(List<FaultClass> classes, SwarmProfile profile, int steps, SimRng rng, List<ScheduledFault> out) {
+    FaultClass[] fs = classes.toArray(new FaultClass[0]);
+    int[] rates = new int[fs.length];
+    for (int i = 0; i < fs.length; i++) {
+      rates[i] = profile.rate(fs[i]);
+    }
     for (int step = 1; step < steps; step++) {
-      for (FaultClass f : FaultClass.values()) {
-        if (f.gossip() && f != FaultClass.GOSSIP_PEERS && f != FaultClass.GOSSIP_SIGNER_ROTATION && f != FaultClass.GOSSIP_EQUIVOCATING_CHAIN
-            && profile.perMille().containsKey(f)
-            && rng.nextInt(1000) < profile.rate(f)) {
-          out.add(new ScheduledFault(step, f, size(f, rng)));
+      for (int i = 0; i < fs.length; i++) {
+        if (rng.nextInt(1000) < rates[i]) {
+          out.add(new ScheduledFault(step, fs[i], size(fs[i], rng)));
         }
       }
     }
   }
 
-  private static int size(FaultClass f, SimRng rng) {
+  static int size(FaultClass f, SimRng rng) {
     return switch (f) {
       case L1_REORG -> (int) rng.between(1, 20);
       case L1_RPC_ERROR, L1_TIMEOUT, BLOB_NOT_FOUND, ENGINE_TIMEOUT, ENGINE_DROPPED -> (int) rng.between(1, 4);

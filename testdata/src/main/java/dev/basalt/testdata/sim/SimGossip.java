@@ -139,8 +139,13 @@ final class SimGossip implements SimNode.TimedInputs, SimNode.Listener {
     pending.computeIfAbsent(atMillis, t -> new ArrayDeque<>()).add(p);
   }
 
-  private static Bytes messageId(long n) {
-    return Bytes.fromHex(String.format("0x%040x", n));
+  /** {@code n} as a 20-byte big-endian message id (what {@code "0x%040x"} formats, without the string). */
+  static Bytes messageId(long n) {
+    byte[] id = new byte[20];
+    for (int i = 0; i < 8; i++) {
+      id[19 - i] = (byte) (n >>> (8 * i));
+    }
+    return Bytes.wrapOwned(id);
   }
 
   // ---- honest relay (validators) and equivocation ahead of it ----

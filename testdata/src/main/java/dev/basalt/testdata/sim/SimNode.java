@@ -105,6 +105,8 @@ public final class SimNode {
   private Core core;
   private byte[] snapshot;
   private final List<InputEvent> sinceSnapshot = new ArrayList<>();
+  /** Writes every snapshot (reset each time; only the bytes copied out of it are kept). */
+  private final BinaryWriter snapshotWriter = new BinaryWriter();
   private Listener listener = (e, out, c) -> {};
   private java.util.function.Predicate<Command> sideHandles = c -> false;
   private java.util.function.Function<Command, List<Answer>> sideAnswers = c -> List.of();
@@ -296,7 +298,8 @@ public final class SimNode {
     sinceSnapshot.add(event);
     listener.applied(event, out, core);
     if (sinceSnapshot.size() >= SNAPSHOT_EVERY_EVENTS) {
-      BinaryWriter w = new BinaryWriter();
+      BinaryWriter w = snapshotWriter;
+      w.reset(); // its buffer kept from the last snapshot: growing a fresh writer to a snapshot's size showed in profiles
       core.writeSnapshot(w);
       snapshot = w.toByteArray();
       sinceSnapshot.clear();

@@ -195,4 +195,13 @@ class SimGossipTest {
     assertEquals(1, coverage.marks().getOrDefault("gossip: block by a signer the node does not know (yet or any more) rejected", 0).intValue(),
         "the old signer's block after the rotation is judged as rejected for its signer");
   }
+
+  @Test
+  void messageIdsAreTheFormattedCounter() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    for (int i = 0; i < 2000; i++) {
+      long n = i < 1000 ? i : i < 1990 ? random.nextLong() : Long.MAX_VALUE - (i - 1990);
+      assertEquals(dev.basalt.core.types.Bytes.fromHex(String.format("0x%040x", n)), SimGossip.messageId(n), "n " + n);
+    }
+  }
 }

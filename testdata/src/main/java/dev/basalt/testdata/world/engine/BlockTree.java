@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The engine's blocks keyed by hash, the canonical chain (the head's ancestry by number), the
@@ -17,9 +16,21 @@ import java.util.TreeMap;
  */
 final class BlockTree {
   private final Map<Hash32, ExecutionPayloadEnvelope> blocks = new HashMap<>();
-  /** The hashes of {@link #blocks} by block number: a restart drops the blocks above a number without a scan. */
-  private final TreeMap<Long, List<Hash32>> hashesByNumber = new TreeMap<>();
-  private final TreeMap<Long, Hash32> canonical = new TreeMap<>();
+  /**
+   * The hashes of {@link #blocks} by block number, {@code hashesByNumber.get(i)} at number {@code
+   * genesisNumber + i} (null where none): a restart drops the blocks above a number without a scan.
+   * An index rather than a sorted map: blocks arrive mostly at the top, where a tree walks its
+   * whole right spine.
+   */
+  private final ArrayList<List<Hash32>> hashesByNumber = new ArrayList<>();
+  /**
+   * The canonical chain's blocks by number, {@code canonical.get(i)} at number {@code genesisNumber
+   * + i}: contiguous from genesis to the head (every block's ancestry is complete), so a lookup by
+   * number is an index, not a hash lookup per block. Each entry is the envelope {@link #blocks}
+   * holds under that block's hash ({@link #add} keeps the two in step when it replaces one).
+   */
+  private final ArrayList<ExecutionPayloadEnvelope> canonical = new ArrayList<>();
+  private final long genesisNumber;
   private final Map<Hash32, Hash32> invalidParents = new HashMap<>();
   private final ExecutionPayloadEnvelope genesis;
   private Hash32 head;
@@ -29,10 +40,11 @@ final class BlockTree {
 
   BlockTree(ExecutionPayloadEnvelope genesis) {
     this.genesis = genesis;
+    this.genesisNumber = genesis.payload().blockNumber();
     Hash32 h = genesis.payload().blockHash();
     add(genesis);
     head = safe = finalized = h;
-    canonical.put(genesis.payload().blockNumber(), h);
+    canonical.add(genesis);
     persistedNumber = genesis.payload().blockNumber();
   }
 
@@ -48,13 +60,26 @@ final class BlockTree {
     Hash32 hash = block.payload().blockHash();
     long number = block.payload().blockNumber();
     ExecutionPayloadEnvelope replaced = blocks.put(hash, block);
-    if (replaced != null && replaced.payload().blockNumber() == number) {
-      return;
-    }
     if (replaced != null) {
-      hashesByNumber.get(replaced.payload().blockNumber()).remove(hash); // a payload claiming another's hash
+      long replacedNumber = replaced.payload().blockNumber();
+      if (canonicalAt(replacedNumber) == replaced) {
+        canonical.set(index(replacedNumber), block); // the index holds what blocks holds under that hash
+      }
+      if (replacedNumber == number) {
+        return;
+      }
+      hashesByNumber.get(index(replacedNumber)).remove(hash); // a payload claiming another's hash
     }
-    hashesByNumber.computeIfAbsent(number, n -> new ArrayList<>(2)).add(hash);
+    int i = index(number);
+    while (hashesByNumber.size() <= i) {
+      hashesByNumber.add(null);
+    }
+    List<Hash32> atNumber = hashesByNumber.get(i);
+    if (atNumber == null) {
+      atNumber = new ArrayList<>(2);
+      hashesByNumber.set(i, atNumber);
+    }
+    atNumber.add(hash);
   }
 
   void markInvalid(Hash32 hash, Hash32 parentHash) {
@@ -91,8 +116,26 @@ final class BlockTree {
   }
 
   Optional<ExecutionPayloadEnvelope> canonical(long number) {
-    Hash32 h = canonical.get(number);
-    return h == null ? Optional.empty() : get(h);
+    return Optional.ofNullable(canonicalAt(number));
+  }
+
+  /** The canonical block at {@code number}, or null above the head or below genesis. */
+  private ExecutionPayloadEnvelope canonicalAt(long number) {
+    long i = number - genesisNumber;
+    return number < genesisNumber || i >= canonical.size() ? null : canonical.get((int) i);
+  }
+
+  private Hash32 canonicalHash(long number) {
+    ExecutionPayloadEnvelope b = canonicalAt(number);
+    return b == null ? null : b.payload().blockHash();
+  }
+
+  /** The position of {@code number} in the by-number indexes (blocks below genesis have no place in the tree). */
+  private int index(long number) {
+    if (number < genesisNumber) {
+      throw new IllegalArgumentException("block " + number + " is below genesis " + genesisNumber);
+    }
+    return Math.toIntExact(number - genesisNumber);
   }
 
   /** True when {@code ancestor} is {@code descendant} or one of its ancestors. */
@@ -107,8 +150,8 @@ final class BlockTree {
       // Once the walk reaches the canonical chain the rest of it is the canonical index: blocks
       // join the tree only after their parents and leave it only from the top (restart), so
       // every block's ancestry is complete and the index is the head's ancestry by number.
-      if (d.payload().blockHash().equals(canonical.get(d.payload().blockNumber()))) {
-        return ancestor.equals(canonical.get(ancestorNumber));
+      if (d == canonicalAt(d.payload().blockNumber())) {
+        return ancestor.equals(canonicalHash(ancestorNumber));
       }
       d = blocks.get(d.payload().parentHash());
     }
@@ -125,11 +168,16 @@ final class BlockTree {
 
   private void rebuildCanonical() {
     ExecutionPayloadEnvelope b = blocks.get(head);
-    canonical.tailMap(b.payload().blockNumber(), false).clear();
+    int top = index(b.payload().blockNumber());
+    if (canonical.size() > top + 1) {
+      canonical.subList(top + 1, canonical.size()).clear();
+    }
+    while (canonical.size() < top + 1) {
+      canonical.add(null); // filled by the walk below: the head's ancestry reaches genesis
+    }
     while (b != null) {
-      Hash32 h = b.payload().blockHash();
-      Hash32 old = canonical.put(b.payload().blockNumber(), h);
-      if (h.equals(old)) {
+      ExecutionPayloadEnvelope old = canonical.set(index(b.payload().blockNumber()), b);
+      if (old == b) {
         break;
       }
       b = blocks.get(b.payload().parentHash());
@@ -150,10 +198,17 @@ final class BlockTree {
    */
   void restart() {
     // The head may have moved below the persisted block since (a reorg to a shorter branch).
-    Hash32 newHead = canonical.get(Math.min(persistedNumber, head().payload().blockNumber()));
-    Map<Long, List<Hash32>> lost = hashesByNumber.tailMap(persistedNumber, false);
-    lost.values().forEach(hashes -> hashes.forEach(blocks::remove));
-    lost.clear();
+    Hash32 newHead = canonicalHash(Math.min(persistedNumber, head().payload().blockNumber()));
+    int kept = index(persistedNumber) + 1;
+    if (hashesByNumber.size() > kept) {
+      List<List<Hash32>> lost = hashesByNumber.subList(kept, hashesByNumber.size());
+      for (List<Hash32> hashes : lost) {
+        if (hashes != null) {
+          hashes.forEach(blocks::remove);
+        }
+      }
+      lost.clear();
+    }
     head = newHead;
     if (!blocks.containsKey(safe)) {
       safe = newHead;

@@ -83,6 +83,41 @@ public final class FakeEngine {
   }
 
   public synchronized EngineResponse forkchoiceUpdated(ForkchoiceState state, Optional<PayloadAttributes> attributes, int version) {
+    EngineResponse refused = refusal(state, attributes, version);
+    if (refused != null) {
+      return refused;
+    }
+    Hash32 head = state.headBlockHash();
+    ExecutionPayload parent = tree.get(head).orElseThrow().payload();
+    tree.setForkchoice(state);
+    PayloadStatus valid = new PayloadStatus(ExecutionStatus.VALID, Optional.of(head), Optional.empty());
+    return fcu(valid, attributes.map(a -> startBuild(parent, a)));
+  }
+
+  /**
+   * {@link #forkchoiceUpdated} with {@code attributes} and then {@link #getPayload} of that build,
+   * in one call: the same checks, the same forkchoice, the same block and the same pool, but no
+   * payload id (hashing the attributes for one showed in profiles of the world's sequencer, which
+   * takes each build at once and never asks for it again).
+   *
+   * @return the built block ({@code PayloadBuilt}), or the forkchoice update's or {@code
+   *     getPayload}'s answer when either refused
+   */
+  public synchronized EngineResponse buildNow(ForkchoiceState state, PayloadAttributes attributes, int fcuVersion,
+      int getPayloadVersion) {
+    EngineResponse refused = refusal(state, Optional.of(attributes), fcuVersion);
+    if (refused != null) {
+      return refused;
+    }
+    ExecutionPayload parent = tree.get(state.headBlockHash()).orElseThrow().payload();
+    tree.setForkchoice(state);
+    ExecutionPayloadEnvelope built = build(parent, attributes);
+    Optional<EngineResponse.RpcError> bad = EngineVersionRules.getPayload(rollup, built.payload().timestamp(), getPayloadVersion);
+    return bad.isPresent() ? bad.get() : new EngineResponse.PayloadBuilt(built);
+  }
+
+  /** Why a forkchoice update is answered without acting on it, or null when it is acted on. */
+  private EngineResponse refusal(ForkchoiceState state, Optional<PayloadAttributes> attributes, int version) {
     if (syncingCalls > 0) {
       syncingCalls--;
       return fcu(PayloadStatus.of(ExecutionStatus.SYNCING), Optional.empty());
@@ -104,16 +139,14 @@ public final class FakeEngine {
         && !tree.isAncestor(state.finalizedBlockHash(), state.safeBlockHash())) {
       return EngineErrors.invalidForkchoiceState("finalized is not an ancestor of safe");
     }
-    ExecutionPayload parent = tree.get(head).orElseThrow().payload();
     if (attributes.isPresent()) {
+      ExecutionPayload parent = tree.get(head).orElseThrow().payload();
       Optional<EngineResponse.RpcError> bad = checkAttributes(parent, attributes.get(), version);
       if (bad.isPresent()) {
         return bad.get();
       }
     }
-    tree.setForkchoice(state);
-    PayloadStatus valid = new PayloadStatus(ExecutionStatus.VALID, Optional.of(head), Optional.empty());
-    return fcu(valid, attributes.map(a -> startBuild(parent, a)));
+    return null;
   }
 
   private Optional<EngineResponse.RpcError> checkAttributes(ExecutionPayload parent, PayloadAttributes a, int version) {
@@ -134,6 +167,16 @@ public final class FakeEngine {
       id = (id << 8) | (h[i] & 0xff);
     }
     PayloadId payloadId = new PayloadId(id);
+    ExecutionPayloadEnvelope built = build(parent, a);
+    payloads.put(payloadId, built);
+    while (payloads.size() > MAX_PAYLOADS) {
+      payloads.remove(payloads.keySet().iterator().next());
+    }
+    return payloadId;
+  }
+
+  /** The block {@code a} builds on {@code parent} (taking the pool's transactions unless {@code noTxPool}). */
+  private ExecutionPayloadEnvelope build(ExecutionPayload parent, PayloadAttributes a) {
     long number = parent.blockNumber() + 1;
     Optional<ExecutionPayloadEnvelope> real = oracle == null ? Optional.empty() : oracle.expectedAt(number);
     ExecutionPayloadEnvelope built = real.isPresent()
@@ -142,11 +185,7 @@ public final class FakeEngine {
     if (!a.noTxPool()) {
       pool.clear();
     }
-    payloads.put(payloadId, built);
-    while (payloads.size() > MAX_PAYLOADS) {
-      payloads.remove(payloads.keySet().iterator().next());
-    }
-    return payloadId;
+    return built;
   }
 
   private static EngineResponse fcu(PayloadStatus status, Optional<PayloadId> id) {

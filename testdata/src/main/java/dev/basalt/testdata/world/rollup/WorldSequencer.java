@@ -52,6 +52,8 @@ public final class WorldSequencer {
   private final UserTxs users;
   private final TrueChain chain;
   private final Map<Long, List<Bytes>> unexecutable = new TreeMap<>();
+  private MinedL1Block lastOrigin;
+  private L1Block lastOriginView;
 
   public WorldSequencer(RollupConfig rollup, L1ChainConfig l1Config, FakeL1 l1, FakeEngine engine, SequencerConfig config, SimRng rng) {
     this.rollup = rollup;
@@ -104,7 +106,7 @@ public final class WorldSequencer {
     TrueBlock parent = chain.head();
     long timestamp = parent.ref().timestamp() + rollup.blockTimeSeconds();
     MinedL1Block origin = origin(parent, timestamp);
-    L1Block epoch = DerivationView.of(origin, addresses);
+    L1Block epoch = epochView(origin);
     PrepareOutcome outcome = preparer.prepare(parent.info(), epoch, timestamp);
     if (!(outcome instanceof PrepareOutcome.Prepared prepared)) {
       throw new IllegalStateException("the world's own chain cannot be prepared at " + timestamp + ": " + outcome);
@@ -127,6 +129,19 @@ public final class WorldSequencer {
       chain.recordBatchOnly(block.number(), batchOnly);
     }
     return block;
+  }
+
+  /**
+   * {@link DerivationView#of} the origin under this sequencer's (fixed) addresses. Consecutive blocks
+   * mostly share their origin: the last view is reused for that very block object (immutable), so
+   * a reorg's replacement block is cut afresh.
+   */
+  private L1Block epochView(MinedL1Block origin) {
+    if (origin != lastOrigin) {
+      lastOriginView = DerivationView.of(origin, addresses);
+      lastOrigin = origin;
+    }
+    return lastOriginView;
   }
 
   private MinedL1Block origin(TrueBlock parent, long timestamp) {
@@ -154,9 +169,11 @@ public final class WorldSequencer {
     Hash32 head = parent.ref().hash();
     ForkchoiceState state = new ForkchoiceState(head, Hash32.ZERO, Hash32.ZERO);
     int fcuVersion = EngineVersions.forkchoiceUpdated(rollup, attributes.timestamp(), true);
-    var started = (EngineResponse.ForkchoiceUpdated) engine.forkchoiceUpdated(state, Optional.of(attributes), fcuVersion);
-    var built = (EngineResponse.PayloadBuilt) engine.getPayload(started.payloadId().orElseThrow(),
-        EngineVersions.getPayload(rollup, attributes.timestamp()));
+    // As forkchoiceUpdated with the attributes and getPayload of that build, without the payload id.
+    EngineResponse answer = engine.buildNow(state, attributes, fcuVersion, EngineVersions.getPayload(rollup, attributes.timestamp()));
+    if (!(answer instanceof EngineResponse.PayloadBuilt built)) {
+      throw new IllegalStateException("the world's engine refused to build its own block: " + answer);
+    }
     ExecutionPayloadEnvelope block = built.envelope();
     var inserted = (EngineResponse.NewPayloadResult) engine.newPayload(block, EngineVersions.newPayload(rollup, attributes.timestamp()));
     if (inserted.status().status() != ExecutionStatus.VALID) {

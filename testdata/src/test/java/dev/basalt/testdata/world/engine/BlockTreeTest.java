@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@link BlockTree#isAncestor}'s canonical-index shortcut against a plain walk over parents. */
+/**
+ * {@link BlockTree#isAncestor}'s canonical-index shortcut and {@link BlockTree#canonical}'s index by
+ * number against plain walks over parents.
+ */
 class BlockTreeTest {
   private static ExecutionPayloadEnvelope child(ExecutionPayload parent, long id) {
     ExecutionPayload p = parent;
@@ -126,5 +129,63 @@ class BlockTreeTest {
       }
     }
     assertEquals(true, dropped > 50, "restarts dropped blocks: " + dropped);
+  }
+
+  /** The canonical block at {@code number} by walking from the head over parents (the index's slow path). */
+  private static Optional<ExecutionPayloadEnvelope> walkToNumber(BlockTree tree, long number) {
+    ExecutionPayloadEnvelope b = tree.head();
+    while (b != null && b.payload().blockNumber() > number) {
+      b = tree.get(b.payload().parentHash()).orElse(null);
+    }
+    return b != null && b.payload().blockNumber() == number ? Optional.of(b) : Optional.empty();
+  }
+
+  @Test
+  void canonicalByNumberIsTheHeadsAncestryOnRandomForksRestartsAndReplacedEnvelopes() {
+    for (long seed = 1; seed <= 12; seed++) {
+      SimWorld world = SimWorld.create(SimWorldConfig.defaults(3));
+      ExecutionPayloadEnvelope genesis = world.nodeEngine().head();
+      BlockTree tree = new BlockTree(genesis);
+      List<ExecutionPayloadEnvelope> all = new ArrayList<>(List.of(genesis));
+      SplittableRandom random = new SplittableRandom(seed);
+      long id = 0;
+      int found = 0;
+      int replaced = 0;
+      for (int step = 0; step < 1500; step++) {
+        int action = random.nextInt(20);
+        List<ExecutionPayloadEnvelope> present = all.stream().filter(b -> tree.contains(b.payload().blockHash())).toList();
+        if (action < 11) {
+          ExecutionPayloadEnvelope parent = random.nextInt(3) == 0 ? present.get(random.nextInt(present.size())) : tree.head();
+          ExecutionPayloadEnvelope b = child(parent.payload(), ++id);
+          tree.add(b);
+          all.add(b);
+        } else if (action < 13) { // the same block again as another object: what the tree holds under its hash changes
+          ExecutionPayloadEnvelope old = present.get(random.nextInt(present.size()));
+          ExecutionPayloadEnvelope copy = new ExecutionPayloadEnvelope(old.payload(), old.parentBeaconBlockRoot());
+          tree.add(copy);
+          all.add(copy);
+          replaced++;
+        } else if (action < 19) {
+          Hash32 head = present.get(random.nextInt(present.size())).payload().blockHash();
+          tree.setForkchoice(new ForkchoiceState(head, Hash32.ZERO, Hash32.ZERO));
+          if (random.nextBoolean()) {
+            tree.persistHead();
+          }
+        } else {
+          tree.restart();
+        }
+        long top = tree.head().payload().blockNumber();
+        for (long n = genesis.payload().blockNumber() - 1; n <= top + 2; n++) {
+          Optional<ExecutionPayloadEnvelope> expected = walkToNumber(tree, n);
+          Optional<ExecutionPayloadEnvelope> actual = tree.canonical(n);
+          assertEquals(expected.isPresent(), actual.isPresent(), "seed " + seed + " step " + step + " number " + n);
+          if (expected.isPresent()) {
+            org.junit.jupiter.api.Assertions.assertSame(expected.get(), actual.get(), "seed " + seed + " step " + step + " number " + n);
+            found++;
+          }
+        }
+      }
+      org.junit.jupiter.api.Assertions.assertTrue(found > 1000 && replaced > 50, "seed " + seed + ": " + found + " found, " + replaced + " replaced");
+    }
   }
 }

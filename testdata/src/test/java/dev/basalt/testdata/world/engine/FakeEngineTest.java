@@ -89,6 +89,50 @@ class FakeEngineTest {
     }
   }
 
+  @Test
+  void buildNowAnswersWhatForkchoiceUpdatedThenGetPayloadAnswers() {
+    FakeEngine slow = new FakeEngine(rollup, engine.genesis()); // its own memo: nothing shared with the fast engine
+    FakeEngine fast = new FakeEngine(rollup, engine.genesis());
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    int built = 0;
+    int refused = 0;
+    for (int i = 1; i < chain.size(); i++) {
+      TrueBlock parent = chain.get(i - 1);
+      TrueBlock b = chain.get(i);
+      ExecutionPayload p = b.envelope().payload();
+      boolean takePool = random.nextInt(3) == 0;
+      if (takePool) {
+        dev.basalt.core.types.Bytes tx = dev.basalt.core.types.Bytes.of(new byte[] {2, (byte) i, 7});
+        slow.addPoolTransaction(tx);
+        fast.addPoolTransaction(tx);
+      }
+      long timestamp = random.nextInt(6) == 0 ? parent.ref().timestamp() : p.timestamp(); // sometimes not after the head
+      PayloadAttributes a = new PayloadAttributes(timestamp, p.prevRandao(), p.feeRecipient(), p.withdrawals(),
+          b.envelope().parentBeaconBlockRoot(), p.transactions(), !takePool, p.gasLimit(), attributesParams(b), minBaseFee(b));
+      Hash32 head = random.nextInt(8) == 0 ? Hash32.wrap(new byte[32]) : parent.ref().hash(); // sometimes unknown
+      int fcuVersion = EngineVersions.forkchoiceUpdated(rollup, p.timestamp(), true) + (random.nextInt(10) == 0 ? 1 : 0);
+      int getVersion = EngineVersions.getPayload(rollup, p.timestamp()) + (random.nextInt(10) == 0 ? 1 : 0);
+      EngineResponse expected = slow.forkchoiceUpdated(fcs(head), Optional.of(a), fcuVersion);
+      if (expected instanceof EngineResponse.ForkchoiceUpdated f && f.payloadId().isPresent()) {
+        expected = slow.getPayload(f.payloadId().get(), getVersion);
+      }
+      EngineResponse actual = fast.buildNow(fcs(head), a, fcuVersion, getVersion);
+      assertEquals(expected, actual, "block " + b.number());
+      if (actual instanceof EngineResponse.PayloadBuilt) {
+        built++;
+      } else {
+        refused++;
+      }
+      assertEquals(slow.heads(), fast.heads(), "block " + b.number());
+      assertEquals(slow.poolSize(), fast.poolSize(), "block " + b.number());
+      for (FakeEngine e : List.of(slow, fast)) {
+        assertEquals(ExecutionStatus.VALID, assertInstanceOf(EngineResponse.NewPayloadResult.class,
+            e.newPayload(b.envelope(), EngineVersions.newPayload(rollup, p.timestamp()))).status().status());
+      }
+    }
+    assertTrue(built > 10 && refused > 3, built + " built, " + refused + " refused");
+  }
+
   private Optional<dev.basalt.core.types.Bytes> attributesParams(TrueBlock b) {
     if (!rollup.isActive(dev.basalt.core.config.Fork.HOLOCENE, b.ref().timestamp())) {
       return Optional.empty();
