@@ -15,9 +15,11 @@ final class FixedBaseTable {
   private final int window;
   private final int windows;
   private final int entries;
-  /** xs[i][j], ys[i][j]: the affine (j + 1) 2^(w i) P, canonical limbs. */
-  private final long[][][] xs;
-  private final long[][][] ys;
+  /**
+   * points[i][8 j .. 8 j + 7]: the affine (j + 1) 2^(w i) P, x then y in canonical limbs, side by
+   * side in one array per window (a lookup touches one or two cache lines, not two objects).
+   */
+  private final long[][] points;
 
   /** The table of the affine point (px, py), which must be on the curve and not at infinity. */
   FixedBaseTable(long[] px, long[] py, int window) {
@@ -28,8 +30,9 @@ final class FixedBaseTable {
     // k < 2^256: floor(256 / w) + 1 windows leave the top digit small enough that no carry is left.
     this.windows = 256 / window + 1;
     this.entries = 1 << (window - 1);
-    this.xs = new long[windows][entries][];
-    this.ys = new long[windows][entries][];
+    this.points = new long[windows][entries * 8];
+    long[][] xs = new long[entries][];
+    long[][] ys = new long[entries][];
     Secp256k1Point base = Secp256k1Point.affine(px, py);
     Secp256k1Point[] row = new Secp256k1Point[entries];
     for (int i = 0; i < windows; i++) {
@@ -38,7 +41,11 @@ final class FixedBaseTable {
         row[j] = row[j - 1].copy();
         row[j].add(base, false);
       }
-      Secp256k1Point.toAffine(row, xs[i], ys[i]);
+      Secp256k1Point.toAffine(row, xs, ys);
+      for (int j = 0; j < entries; j++) {
+        System.arraycopy(xs[j], 0, points[i], 8 * j, 4);
+        System.arraycopy(ys[j], 0, points[i], 8 * j + 4, 4);
+      }
       for (int d = 0; d < window; d++) {
         base.twice(); // the next window's base: 2^w times this one's
       }
@@ -51,6 +58,8 @@ final class FixedBaseTable {
     for (int i = 0; i < 4; i++) {
       limbs[i] = k.shiftRight(64 * i).longValue();
     }
+    long[] x = new long[4];
+    long[] y = new long[4];
     int carry = 0;
     for (int i = 0; i < windows; i++) {
       int digit = bitsAt(limbs, i * window) + carry;
@@ -60,10 +69,11 @@ final class FixedBaseTable {
       } else {
         carry = 0;
       }
-      if (digit > 0) {
-        acc.addAffine(xs[i][digit - 1], ys[i][digit - 1], false);
-      } else if (digit < 0) {
-        acc.addAffine(xs[i][-digit - 1], ys[i][-digit - 1], true);
+      if (digit != 0) {
+        int at = 8 * (Math.abs(digit) - 1);
+        System.arraycopy(points[i], at, x, 0, 4);
+        System.arraycopy(points[i], at + 4, y, 0, 4);
+        acc.addAffine(x, y, digit < 0);
       }
     }
     if (carry != 0) {

@@ -22,9 +22,10 @@ import java.util.Optional;
  * memo to the core it restarts, as the process's cache would survive a fast restart).
  *
  * <p>Known signers: an expected address's public key is learned only from a full recovery that
- * returned that address (so the key's Keccak gives the address), in a direct-mapped table of
- * {@value #SIGNER_SLOTS} entries keyed by the address's value; its multiples' table is built the
- * next time the address is expected. A signature that checks out against the key recovers to that
+ * returned that address (so the key's Keccak gives the address), in {@value #SIGNER_SLOTS} entries
+ * found by the address's value (a new one replaces the least recently used, so the batcher and the
+ * block signer never evict each other); its multiples' table is built the next time the address
+ * is expected. A signature that checks out against the key recovers to that
  * very key (see {@link KnownSigner}), so the answer is the expected address, as recovery would
  * give; any other signature is recovered in full, so errors and wrong signers answer as before.
  */
@@ -42,6 +43,9 @@ public final class RecoveryMemo {
   private final Bytes[] knownKeys = new Bytes[SIGNER_SLOTS];
   /** Built on the second use of a learned key (null until then). */
   private final KnownSigner[] knownSigners = new KnownSigner[SIGNER_SLOTS];
+  /** When each entry was last used, in calls of {@link #knownSigner} and {@link #learn}. */
+  private final long[] knownUsed = new long[SIGNER_SLOTS];
+  private long signerClock;
 
   /** As {@link Secp256k1#recoverAddress(Hash32, int, BigInteger, BigInteger, boolean)}, remembered. */
   public Optional<Address> recoverAddress(Hash32 hash, int recoveryId, BigInteger r, BigInteger s, boolean requireLowS) {
@@ -88,16 +92,23 @@ public final class RecoveryMemo {
     return (key.hash().hashCode() ^ key.recoveryId() ^ key.s().hashCode()) & (SLOTS - 1);
   }
 
-  private static int signerSlot(Address address) {
-    return address.hashCode() & (SIGNER_SLOTS - 1);
+  /** The entry of {@code address}, or -1. */
+  private int signerSlot(Address address) {
+    for (int i = 0; i < SIGNER_SLOTS; i++) {
+      if (address.equals(knownAddresses[i])) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The expected signer with its table, when its key was learned (building the table once). */
   private KnownSigner knownSigner(Address expected) {
     int at = signerSlot(expected);
-    if (!expected.equals(knownAddresses[at])) {
+    if (at < 0) {
       return null;
     }
+    knownUsed[at] = ++signerClock;
     if (knownSigners[at] == null) {
       knownSigners[at] = new KnownSigner(knownKeys[at]);
     }
@@ -107,9 +118,18 @@ public final class RecoveryMemo {
   /** Remembers that recovery found {@code publicKey} for {@code address} (its Keccak's tail). */
   private void learn(Address address, Bytes publicKey) {
     int at = signerSlot(address);
-    if (address.equals(knownAddresses[at]) && publicKey.equals(knownKeys[at])) {
+    if (at >= 0 && publicKey.equals(knownKeys[at])) {
       return;
     }
+    if (at < 0) {
+      at = 0;
+      for (int i = 1; i < SIGNER_SLOTS; i++) {
+        if (knownUsed[i] < knownUsed[at]) {
+          at = i;
+        }
+      }
+    }
+    knownUsed[at] = ++signerClock;
     knownAddresses[at] = address;
     knownKeys[at] = publicKey;
     knownSigners[at] = null;

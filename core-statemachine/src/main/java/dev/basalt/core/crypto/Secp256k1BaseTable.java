@@ -4,13 +4,13 @@ import java.math.BigInteger;
 
 /**
  * Fixed-base multiplication k G for signing, key derivation and checks against a known signer
- * ({@link KnownSigner}): a {@link FixedBaseTable} of G with 8-bit windows (33 windows of 128 affine
- * points, about 400 KiB), so k G costs at most 33 mixed additions and no doublings. The table is
+ * ({@link KnownSigner}): a {@link FixedBaseTable} of G with 10-bit windows (26 windows of 512
+ * affine points, about 850 KiB), so k G costs at most 26 mixed additions and no doublings. The table is
  * built on first use, so a node that only recovers senders never pays for it. Not constant-time,
  * like the rest of this package.
  */
 final class Secp256k1BaseTable {
-  private static final int WINDOW = 8;
+  private static final int WINDOW = 10;
 
   private Secp256k1BaseTable() {}
 

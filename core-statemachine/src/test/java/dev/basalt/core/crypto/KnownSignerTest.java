@@ -150,7 +150,7 @@ class KnownSignerTest {
   void tableMultiplesMatchBouncyCastleForAnyPoint() {
     Random random = new Random(9);
     ECPoint g = PARAMS.getG();
-    for (int window : new int[] {2, 5, 7, 8}) {
+    for (int window : new int[] {2, 5, 7, 8, 9, 10}) {
       ECPoint point = g.multiply(new BigInteger(200, random).add(BigInteger.ONE)).normalize();
       FixedBaseTable table = new FixedBaseTable(Secp256k1Field.of(point.getAffineXCoord().toBigInteger()),
           Secp256k1Field.of(point.getAffineYCoord().toBigInteger()), window);
@@ -209,6 +209,26 @@ class KnownSignerTest {
       Vector v = vectors.get(i);
       assertEquals(Secp256k1.recoverAddress(v.hash(), v.recoveryId(), v.r(), v.s(), v.lowS()),
           fresh.recoverAddress(v.hash(), v.recoveryId(), v.r(), v.s(), v.lowS(), keys[i % 2].address()));
+    }
+  }
+
+  @Test
+  void moreExpectedSignersThanTheMemoKeepsStillAnswerAsRecovery() {
+    SplittableRandom random = new SplittableRandom(41);
+    SigningKey[] keys = new SigningKey[12];
+    for (int k = 0; k < keys.length; k++) {
+      keys[k] = randomKey(random);
+    }
+    RecoveryMemo memo = new RecoveryMemo();
+    for (int round = 0; round < 6; round++) {
+      for (int k = 0; k < keys.length; k++) {
+        // Signed by key k, expected from k or (every third time) from its neighbour.
+        Hash32 hash = randomHash(random);
+        EcdsaSignature sig = Secp256k1.sign(hash, keys[k]);
+        Address expected = keys[(k + (round % 3 == 2 ? 1 : 0)) % keys.length].address();
+        assertEquals(Secp256k1.recoverAddress(hash, sig.recoveryId(), sig.r(), sig.s()),
+            memo.recoverAddress(hash, sig.recoveryId(), sig.r(), sig.s(), true, expected), "round " + round + " key " + k);
+      }
     }
   }
 
