@@ -33,6 +33,13 @@ public final class PayloadInfoMemo {
     int slot = payload.blockHash().hashCode() & (SLOTS - 1);
     Entry e = entries[slot];
     if (e != null && matches(e, rollup, payload)) {
+      if (e.rollup() != rollup) {
+        // An equal config in another object (a core restored from a snapshot): keep the one now in
+        // use, so later hits compare it by identity instead of field by field.
+        e = new Entry(rollup, e.number(), e.hash(), e.parentHash(), e.timestamp(), e.gasLimit(), e.extraData(),
+            e.firstTx(), e.transactions(), e.decoded());
+        entries[slot] = e;
+      }
       if (e.transactions() == payload.transactions() || !(e.decoded() instanceof L2BlockInfoDecoding.Decoded d)) {
         return e.decoded();
       }
