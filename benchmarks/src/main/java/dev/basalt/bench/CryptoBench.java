@@ -54,6 +54,18 @@ final class CryptoBench {
     for (int i = 0; i < VECTORS; i++) {
       hashes[i] = Keccak.hash(new byte[] {(byte) i});
     }
+    // The batcher's and the unsafe-block signer's case: the expected signer's key is known.
+    EcdsaSignature[] bySigner = new EcdsaSignature[VECTORS];
+    BigInteger[] signerEs = new BigInteger[VECTORS];
+    for (int i = 0; i < VECTORS; i++) {
+      bySigner[i] = Secp256k1.sign(hashes[i], signer);
+      signerEs[i] = new BigInteger(1, hashes[i].toArray());
+    }
+    ReferenceRecovery.KnownKeyCheck known = ReferenceRecovery.knownKey(signer.publicKey());
+    out.add(line("crypto: verify against a known key, Basalt", rounds, opsPerRound,
+        i -> known.signed(signerEs[i % VECTORS], bySigner[i % VECTORS].r(), bySigner[i % VECTORS].s(), bySigner[i % VECTORS].recoveryId() == 1)));
+    out.add(line("crypto: known key's table (built once per key)", rounds, Math.max(1, opsPerRound / 50),
+        i -> ReferenceRecovery.knownKey(signer.publicKey())));
     out.add(line("crypto: sign (RFC 6979), Basalt", rounds, opsPerRound, i -> Secp256k1.sign(hashes[i % VECTORS], signer)));
     out.add(line("crypto: Keccak-256, 200 bytes, BouncyCastle", rounds, opsPerRound * 20, i -> bouncyCastleKeccak(tx)));
     out.add(line("crypto: Keccak-256, 200 bytes, Basalt", rounds, opsPerRound * 20, i -> Keccak.hash(tx)));

@@ -1,18 +1,20 @@
 package dev.basalt.core;
 
 import dev.basalt.core.crypto.RecoveryMemo;
+import dev.basalt.core.derive.payload.PayloadInfoMemo;
 import dev.basalt.core.derive.pipeline.channels.ChannelMemo;
 import java.util.Objects;
 
 /**
- * The memos a core computes through: recovered signers (batcher-tx senders, gossip signers) and
- * read channels. Each remembers a pure function's answers keyed by all of its inputs, so none can
+ * The memos a core computes through: recovered signers (batcher-tx senders, gossip signers),
+ * read channels and what L2 blocks read back as. Each remembers a pure function's answers keyed by all of its inputs, so none can
  * change an output; a process that rebuilds its core (a restart from a snapshot) may hand the old
  * core's memos to the new one, as a process's caches outlive a fast restart. One thread only.
  */
 public final class CoreMemos {
   private final RecoveryMemo recoveries;
   private final ChannelMemo channels;
+  private final PayloadInfoMemo payloadInfo;
 
   /** Fresh memos. */
   public CoreMemos() {
@@ -23,6 +25,7 @@ public final class CoreMemos {
   public CoreMemos(RecoveryMemo recoveries) {
     this.recoveries = Objects.requireNonNull(recoveries, "recoveries");
     this.channels = new ChannelMemo();
+    this.payloadInfo = new PayloadInfoMemo();
   }
 
   public RecoveryMemo recoveries() {
@@ -31,5 +34,10 @@ public final class CoreMemos {
 
   public ChannelMemo channels() {
     return channels;
+  }
+
+  /** What L2 blocks read back as, shared by derivation and the engine tasks. */
+  public PayloadInfoMemo payloadInfo() {
+    return payloadInfo;
   }
 }

@@ -32,14 +32,15 @@ final class CoreState {
 
   final Requests requests = new Requests();
   final L1Heads l1Heads = new L1Heads();
-  final EngineController engine = new EngineController();
+  final EngineController engine;
   final DerivationDriver derivation;
   final Finalizer finalizer = new Finalizer();
   final Sequencer sequencer = new Sequencer();
   final GossipValidator gossip;
 
   CoreState(CoreMemos memos) {
-    this.derivation = new DerivationDriver(new SenderMemo(memos.recoveries()), memos.channels());
+    this.engine = new EngineController(memos.payloadInfo());
+    this.derivation = new DerivationDriver(new SenderMemo(memos.recoveries()), memos.channels(), memos.payloadInfo());
     this.gossip = new GossipValidator(memos.recoveries());
   }
 

@@ -44,6 +44,16 @@ public final class ReferenceRecovery {
     return out;
   }
 
+  /** For benchmarks: whether a known key signed (e, r, s, y parity), 1 <= r, s < n. */
+  public interface KnownKeyCheck {
+    boolean signed(BigInteger e, BigInteger r, BigInteger s, boolean oddY);
+  }
+
+  /** A benchmark entry for {@link KnownSigner}: builds the key's table, answers its check. */
+  public static KnownKeyCheck knownKey(dev.basalt.core.types.Bytes publicKey) {
+    return new KnownSigner(publicKey)::signed;
+  }
+
   /** A fast-path entry for benchmarks: the same inputs through {@link Secp256k1Recovery}. */
   public static byte[] recoverFast(BigInteger e, BigInteger r, BigInteger s, boolean oddY) {
     return Secp256k1Recovery.recover(e, r, s, oddY);

@@ -58,6 +58,17 @@ public final class Secp256k1 {
     return key == null ? Optional.empty() : Optional.of(Bytes.wrapOwned(key));
   }
 
+  /**
+   * Whether recovery of this signature would return {@code signer}'s key, checked without
+   * recovering ({@link KnownSigner#signed}); false also when the signature is out of range, and
+   * otherwise means only "not shown": the caller then recovers.
+   */
+  static boolean recoversTo(
+      KnownSigner signer, Hash32 hash, int recoveryId, BigInteger r, BigInteger s, boolean requireLowS) {
+    return inRange(recoveryId, r, s, requireLowS)
+        && signer.signed(new BigInteger(1, hash.toArray()), r, s, recoveryId == 1);
+  }
+
   private static boolean inRange(int recoveryId, BigInteger r, BigInteger s, boolean requireLowS) {
     if (recoveryId != 0 && recoveryId != 1) {
       return false;

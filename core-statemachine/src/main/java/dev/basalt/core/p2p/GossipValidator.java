@@ -133,7 +133,7 @@ public final class GossipValidator {
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(message, 0, 32));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(message, 32, 64));
     // Like go-ethereum's SigToPub: recovery id 0 or 1 only, high s accepted.
-    Optional<Address> author = recoveries.recoverAddress(signingHash, recoveryId, r, s, false);
+    Optional<Address> author = recoveries.recoverAddress(signingHash, recoveryId, r, s, false, signer);
     if (author.isEmpty()) {
       return GossipValidation.refused(GossipReason.SIGNATURE_INVALID, "signature does not recover");
     }

@@ -7,7 +7,7 @@ import dev.basalt.core.config.ChainGenesis;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
-import dev.basalt.core.derive.payload.PayloadBlockInfo;
+import dev.basalt.core.derive.payload.PayloadInfoMemo;
 import dev.basalt.core.derive.pipeline.PipelineCodec;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
 import dev.basalt.core.engine.L2BlockSelector;
@@ -73,14 +73,19 @@ public final class FindL2Heads {
 
   /** The engine's answer to the last {@link SyncNeed.L2Block}: the block, or empty. */
   public SyncNeed onL2Block(Optional<ExecutionPayloadEnvelope> block, L1BlockRef l1Head) {
+    return onL2Block(block, l1Head, new PayloadInfoMemo());
+  }
+
+  /** As {@link #onL2Block(Optional, L1BlockRef)}, reading blocks through {@code infos} (the same answers, remembered). */
+  public SyncNeed onL2Block(Optional<ExecutionPayloadEnvelope> block, L1BlockRef l1Head, PayloadInfoMemo infos) {
     return switch (phase) {
-      case FINALIZED -> block.isEmpty() ? readGenesis() : labelled(block.get(), Phase.FINALIZED, l1Head);
-      case GENESIS -> block.isEmpty() ? genesisFromConfig() : labelled(block.get(), Phase.GENESIS, l1Head);
-      case SAFE -> block.isEmpty() ? readLatest(finalized) : labelled(block.get(), Phase.SAFE, l1Head);
-      case LATEST -> block.isEmpty() ? startWalk(finalized, l1Head) : labelled(block.get(), Phase.LATEST, l1Head);
+      case FINALIZED -> block.isEmpty() ? readGenesis() : labelled(block.get(), Phase.FINALIZED, l1Head, infos);
+      case GENESIS -> block.isEmpty() ? genesisFromConfig() : labelled(block.get(), Phase.GENESIS, l1Head, infos);
+      case SAFE -> block.isEmpty() ? readLatest(finalized) : labelled(block.get(), Phase.SAFE, l1Head, infos);
+      case LATEST -> block.isEmpty() ? startWalk(finalized, l1Head) : labelled(block.get(), Phase.LATEST, l1Head, infos);
       case WALK_PARENT -> block.isEmpty()
           ? failed("L2 block " + n.ref().parentHash() + ", parent of " + n.ref().id() + ", vanished from the engine")
-          : onParent(block.get(), l1Head);
+          : onParent(block.get(), l1Head, infos);
       default -> throw new IllegalStateException("sync start got an L2 block in phase " + phase);
     };
   }
@@ -146,12 +151,12 @@ public final class FindL2Heads {
     return new SyncNeed.L2Block(new L2BlockSelector.ByLabel(L2BlockSelector.Label.LATEST));
   }
 
-  private SyncNeed labelled(ExecutionPayloadEnvelope block, Phase which, L1BlockRef l1Head) {
+  private SyncNeed labelled(ExecutionPayloadEnvelope block, Phase which, L1BlockRef l1Head, PayloadInfoMemo infos) {
     if (isForeignGenesis(block)) {
       return critical("wrong chain: the engine's L2 genesis is " + block.payload().blockHash() + ", the rollup config's "
           + config.genesis().l2());
     }
-    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(config, block.payload());
+    L2BlockInfoDecoding decoded = infos.decode(config, block.payload());
     if (decoded instanceof L2BlockInfoDecoding.Invalid invalid) {
       return failed("engine's " + which.name().toLowerCase(Locale.ROOT) + " block: " + invalid.reason());
     }
@@ -245,7 +250,7 @@ public final class FindL2Heads {
     return new SyncNeed.L2Block(new L2BlockSelector.ByHash(ref.parentHash()));
   }
 
-  private SyncNeed onParent(ExecutionPayloadEnvelope block, L1BlockRef l1Head) {
+  private SyncNeed onParent(ExecutionPayloadEnvelope block, L1BlockRef l1Head, PayloadInfoMemo infos) {
     if (!block.payload().blockHash().equals(n.ref().parentHash())) {
       return failed("asked the engine for " + n.ref().parentHash() + ", got " + block.payload().blockHash());
     }
@@ -253,7 +258,7 @@ public final class FindL2Heads {
       return critical("wrong chain: the engine's L2 genesis is " + block.payload().blockHash() + ", the rollup config's "
           + config.genesis().l2());
     }
-    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(config, block.payload());
+    L2BlockInfoDecoding decoded = infos.decode(config, block.payload());
     if (decoded instanceof L2BlockInfoDecoding.Invalid invalid) {
       return failed("parent of " + n.ref().id() + ": " + invalid.reason());
     }

@@ -33,4 +33,16 @@ public final class SenderMemo {
     TxSignature sig = tx.signature();
     return recoveries.recoverAddress(TxCodec.signingHash(tx), sig.yParity(), sig.r(), sig.s(), true);
   }
+
+  /**
+   * As {@link #sender(Transaction)} (the same answer for every transaction), for a caller that
+   * expects {@code expected} to be the sender: the signature is then checked against the expected
+   * sender's key when the memo knows it, which costs far less than recovering (see {@link
+   * RecoveryMemo#recoverAddress(dev.basalt.core.types.Hash32, int, java.math.BigInteger,
+   * java.math.BigInteger, boolean, Address)}).
+   */
+  public Optional<Address> sender(Transaction tx, Address expected) {
+    TxSignature sig = tx.signature();
+    return recoveries.recoverAddress(TxCodec.signingHash(tx), sig.yParity(), sig.r(), sig.s(), true, expected);
+  }
 }

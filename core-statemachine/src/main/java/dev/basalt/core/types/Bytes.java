@@ -10,6 +10,8 @@ public final class Bytes implements Comparable<Bytes> {
   private static final byte[] ZEROS = new byte[4096];
 
   private final byte[] bytes;
+  /** 1 + {@link #nonZeroEnd()}, or 0 until first asked. */
+  private int nonZeroEndPlusOne;
 
   private Bytes(byte[] bytes) {
     this.bytes = bytes;
@@ -62,9 +64,16 @@ public final class Bytes implements Comparable<Bytes> {
     System.arraycopy(bytes, from, target, offset, length);
   }
 
-  /** The index of the first non-zero byte at or after {@code from}, or -1 when all are zero. */
+  /**
+   * The index of the first non-zero byte at or after {@code from}, or -1 when all are zero. The end
+   * of the non-zero part is computed once per value and kept, so asking again past it (every node
+   * of a simulated swarm checks that the shared blob's tail is zero) costs nothing.
+   */
   public int indexOfNonZero(int from) {
     java.util.Objects.checkFromToIndex(from, bytes.length, bytes.length);
+    if (from >= nonZeroEnd()) {
+      return -1;
+    }
     for (int at = from; at < bytes.length; at += ZEROS.length) {
       int n = Math.min(ZEROS.length, bytes.length - at);
       int i = Arrays.mismatch(bytes, at, at + n, ZEROS, 0, n);
@@ -73,6 +82,34 @@ public final class Bytes implements Comparable<Bytes> {
       }
     }
     return -1;
+  }
+
+  /**
+   * The index just after the last non-zero byte (0 when all are zero). A value is immutable, so it
+   * is cached in the value itself like {@link String#hashCode}: a racy single int, written with
+   * the same result by whichever thread computes it first.
+   */
+  private int nonZeroEnd() {
+    int cached = nonZeroEndPlusOne;
+    if (cached == 0) {
+      cached = scanNonZeroEnd() + 1;
+      nonZeroEndPlusOne = cached;
+    }
+    return cached - 1;
+  }
+
+  private int scanNonZeroEnd() {
+    for (int to = bytes.length; to > 0; to -= ZEROS.length) {
+      int at = Math.max(0, to - ZEROS.length);
+      if (Arrays.mismatch(bytes, at, to, ZEROS, 0, to - at) >= 0) {
+        int i = to - 1;
+        while (bytes[i] == 0) {
+          i--;
+        }
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   /** A sub-range as a new value. */

@@ -12,7 +12,7 @@ import dev.basalt.core.command.RewindSafeHeads;
 import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.attributes.StatefulAttributesPreparer;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
-import dev.basalt.core.derive.payload.PayloadBlockInfo;
+import dev.basalt.core.derive.payload.PayloadInfoMemo;
 import dev.basalt.core.derive.pipeline.DerivationPipeline;
 import dev.basalt.core.derive.pipeline.DropListener;
 import dev.basalt.core.derive.pipeline.StepResult;
@@ -71,6 +71,7 @@ public final class DerivationDriver {
   private final L2BlockCache l2 = new L2BlockCache();
   /** Recovered batcher-tx senders, kept across pipelines (a memo: not state, never snapshotted). */
   private final SenderMemo senders;
+  private final PayloadInfoMemo payloadInfo;
   private final ChannelMemo channels;
   private final Backoff backoff = new Backoff(500, 30_000);
   private CoreConfig config;
@@ -96,8 +97,14 @@ public final class DerivationDriver {
 
   /** A driver whose pipelines recover senders through {@code senders} and remember read channels in {@code channels}. */
   public DerivationDriver(SenderMemo senders, ChannelMemo channels) {
+    this(senders, channels, new PayloadInfoMemo());
+  }
+
+  /** As above, reading fetched L2 blocks back through {@code payloadInfo} (the same answers, remembered). */
+  public DerivationDriver(SenderMemo senders, ChannelMemo channels, PayloadInfoMemo payloadInfo) {
     this.senders = Objects.requireNonNull(senders, "senders");
     this.channels = Objects.requireNonNull(channels, "channels");
+    this.payloadInfo = Objects.requireNonNull(payloadInfo, "payloadInfo");
   }
 
   /** A fresh pipeline for {@code newConfig}; derivation waits for the next sync start. */
@@ -236,7 +243,7 @@ public final class DerivationDriver {
       requestReset("L2 block " + fetchNumber + " vanished from the engine", out);
       return;
     }
-    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(config.rollup(), read.block().get().payload());
+    L2BlockInfoDecoding decoded = payloadInfo.decode(config.rollup(), read.block().get().payload());
     if (!(decoded instanceof L2BlockInfoDecoding.Decoded d) || d.info().ref().number() != fetchNumber) {
       requestReset("the engine's L2 block " + fetchNumber + " does not read back as block " + fetchNumber, out);
       return;

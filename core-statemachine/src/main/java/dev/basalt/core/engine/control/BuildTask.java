@@ -10,7 +10,6 @@ import dev.basalt.core.config.Fork;
 import dev.basalt.core.derive.AttributesWithParent;
 import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
-import dev.basalt.core.derive.payload.PayloadBlockInfo;
 import dev.basalt.core.derive.pipeline.AttributesCodec;
 import dev.basalt.core.derive.pipeline.PipelineCodec;
 import dev.basalt.core.engine.EngineResponse;
@@ -123,7 +122,7 @@ final class BuildTask implements EngineTask {
     if (wrong.isPresent()) {
       return invalid(ctx, wrong.get());
     }
-    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(ctx.rollup(), p.envelope().payload());
+    L2BlockInfoDecoding decoded = ctx.payloadInfo().decode(ctx.rollup(), p.envelope().payload());
     if (decoded instanceof L2BlockInfoDecoding.Invalid bad) {
       return invalid(ctx, "the sealed payload does not read back: " + bad.reason());
     }

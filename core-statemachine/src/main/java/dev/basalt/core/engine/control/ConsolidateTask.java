@@ -7,7 +7,6 @@ import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.payload.AttributesMatch;
 import dev.basalt.core.derive.payload.AttributesMatcher;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
-import dev.basalt.core.derive.payload.PayloadBlockInfo;
 import dev.basalt.core.derive.pipeline.AttributesCodec;
 import dev.basalt.core.derive.pipeline.PipelineCodec;
 import dev.basalt.core.engine.EngineResponse;
@@ -81,7 +80,7 @@ final class ConsolidateTask implements EngineTask {
     if (!match.isMatch()) {
       return ctx.switchTo(new BuildTask(attributes));
     }
-    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(ctx.rollup(), block.payload());
+    L2BlockInfoDecoding decoded = ctx.payloadInfo().decode(ctx.rollup(), block.payload());
     if (!(decoded instanceof L2BlockInfoDecoding.Decoded d)) {
       // kona: a block that matches but cannot be read back is rebuilt rather than trusted.
       return ctx.switchTo(new BuildTask(attributes));

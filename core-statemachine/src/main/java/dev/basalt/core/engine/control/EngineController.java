@@ -8,7 +8,7 @@ import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.derive.AttributesWithParent;
 import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
-import dev.basalt.core.derive.payload.PayloadBlockInfo;
+import dev.basalt.core.derive.payload.PayloadInfoMemo;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
 import dev.basalt.core.engine.PayloadAttributes;
 import dev.basalt.core.engine.PayloadId;
@@ -49,6 +49,7 @@ public final class EngineController {
   private final UnsafePayloads unsafePayloads = new UnsafePayloads();
   private final ElSync elSync = new ElSync();
   private final Backoff backoff = new Backoff(500, 30_000);
+  private final PayloadInfoMemo payloadInfo;
   private CoreConfig config;
   private EngineTask current;
   /** The correlation id of the call the current task waits for; 0 when none is in flight. */
@@ -61,6 +62,15 @@ public final class EngineController {
   /** A critical error stopped the controller until the next start. */
   private boolean halted;
 
+  public EngineController() {
+    this(new PayloadInfoMemo());
+  }
+
+  /** A controller whose tasks read L2 blocks back through {@code payloadInfo} (the same answers, remembered). */
+  public EngineController(PayloadInfoMemo payloadInfo) {
+    this.payloadInfo = Objects.requireNonNull(payloadInfo, "payloadInfo");
+  }
+
   /** Sets the configuration (on {@code NodeStarted} and after a restore). */
   public void configure(CoreConfig newConfig) {
     config = Objects.requireNonNull(newConfig, "config");
@@ -68,6 +78,10 @@ public final class EngineController {
 
   public L2Heads heads() {
     return heads;
+  }
+
+  PayloadInfoMemo payloadInfo() {
+    return payloadInfo;
   }
 
   UnsafePayloads unsafePayloads() {
@@ -214,7 +228,7 @@ public final class EngineController {
    * and is not worth paying twice.
    */
   public RpcOutcome postHashCheckedUnsafePayload(ExecutionPayloadEnvelope envelope, Outbox out, L1BlockRef l1Head) {
-    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(config.rollup(), envelope.payload());
+    L2BlockInfoDecoding decoded = payloadInfo.decode(config.rollup(), envelope.payload());
     if (decoded instanceof L2BlockInfoDecoding.Invalid invalid) {
       return refuse("payload is not an L2 block of this chain: " + invalid.reason());
     }

@@ -5,7 +5,6 @@ import dev.basalt.core.codec.BinaryWriter;
 import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
-import dev.basalt.core.derive.payload.PayloadBlockInfo;
 import dev.basalt.core.derive.pipeline.PipelineCodec;
 import dev.basalt.core.engine.EngineResponse;
 import dev.basalt.core.engine.L2BlockSelector;
@@ -59,7 +58,7 @@ final class FinalizeTask implements EngineTask {
     if (read.block().isEmpty()) {
       return new Step.Reset("safe block " + target.id() + " vanished from the engine before it could be finalized");
     }
-    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(ctx.rollup(), read.block().get().payload());
+    L2BlockInfoDecoding decoded = ctx.payloadInfo().decode(ctx.rollup(), read.block().get().payload());
     if (!(decoded instanceof L2BlockInfoDecoding.Decoded d) || !d.info().ref().equals(target)) {
       return new Step.Reset("the engine's block " + target.id() + " is not the safe block the finalizer chose");
     }

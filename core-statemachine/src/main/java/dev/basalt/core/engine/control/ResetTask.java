@@ -100,7 +100,7 @@ final class ResetTask implements EngineTask {
       };
     }
     if (answer instanceof EngineResponseReceived r && r.response() instanceof EngineResponse.L2Block b) {
-      return next(ctx, walk.onL2Block(b.block(), ctx.l1Head()));
+      return next(ctx, walk.onL2Block(b.block(), ctx.l1Head(), ctx.payloadInfo()));
     }
     return new Step.Temporary("sync start could not read the engine: " + Verdict.describe(answer));
   }

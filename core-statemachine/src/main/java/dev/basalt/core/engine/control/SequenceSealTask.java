@@ -8,7 +8,6 @@ import dev.basalt.core.command.GetPayload;
 import dev.basalt.core.command.SendNewPayload;
 import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
-import dev.basalt.core.derive.payload.PayloadBlockInfo;
 import dev.basalt.core.derive.pipeline.PipelineCodec;
 import dev.basalt.core.engine.EngineResponse;
 import dev.basalt.core.engine.EngineVersions;
@@ -109,7 +108,7 @@ final class SequenceSealTask implements EngineTask {
       return abort(ctx, "the engine sealed block " + payload.blockNumber() + " on " + payload.parentHash() + " at "
           + payload.timestamp() + ", not the child of " + parent.ref().id() + " at " + timestamp, false);
     }
-    L2BlockInfoDecoding decoded = PayloadBlockInfo.decode(ctx.rollup(), payload);
+    L2BlockInfoDecoding decoded = ctx.payloadInfo().decode(ctx.rollup(), payload);
     if (decoded instanceof L2BlockInfoDecoding.Invalid bad) {
       return abort(ctx, "the sealed block does not read back: " + bad.reason(), false);
     }

@@ -55,6 +55,11 @@ final class TaskContext {
     return out;
   }
 
+  /** Reads L2 blocks back ({@link dev.basalt.core.derive.payload.PayloadBlockInfo#decode}), remembered. */
+  dev.basalt.core.derive.payload.PayloadInfoMemo payloadInfo() {
+    return controller.payloadInfo();
+  }
+
   UnsafePayloads unsafePayloads() {
     return controller.unsafePayloads();
   }

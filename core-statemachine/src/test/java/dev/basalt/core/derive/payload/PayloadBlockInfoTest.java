@@ -131,4 +131,60 @@ class PayloadBlockInfoTest {
     assertEquals(400, jovian.daFootprintGasScalar());
     assertEquals(0, jovian.minBaseFee());
   }
+
+  @Test
+  void theMemoAnswersWhatDecodingAnswersForBlocksAlikeButForOneField() {
+    Bytes jovianCalldata = Bytes.fromHex("0x3db6be2b" + ecotoneCalldata().toHex().substring(10) + "00".repeat(12) + "0190");
+    long karstGas = KarstUpgrade.upgradeGas();
+    RollupConfig[] rollups = {ROLLUP, withGenesis(true), withGenesis(false)};
+    long[] numbers = {1000, 1250, 1350, 1351, 1450, 1451};
+    Hash32[] hashes = {GENESIS_L2, Hash32.ZERO, Hash32.fromHex("0x" + "77".repeat(32))};
+    long[] gasLimits = {1, 60_000_000, 40_000_000 + karstGas, karstGas - 1};
+    Bytes[] extras = {Bytes.EMPTY, Bytes.fromHex("0x00000000fa00000006"), Bytes.fromHex("0x01000000fa000000060000000000000000"),
+        Bytes.fromHex("0x000000000000000006"), Bytes.fromHex("0xd883")};
+    List<List<Bytes>> txLists = List.of(List.of(), List.of(l1InfoTx(ecotoneCalldata())),
+        List.of(l1InfoTx(ecotoneCalldata()), Bytes.fromHex("0x02c0")), List.of(l1InfoTx(ecotoneCalldata()), Bytes.fromHex("0x02c1")),
+        List.of(l1InfoTx(jovianCalldata)), List.of(l1InfoTx(jovianCalldata), Bytes.fromHex("0x02c0")),
+        List.of(Bytes.fromHex("0xf86c80")), List.of(Bytes.fromHex("0x7ec0")));
+    Hash32[] parents = {Hash32.fromHex("0x" + "9a".repeat(32)), Hash32.fromHex("0x" + "9b".repeat(32))};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+    PayloadInfoMemo memo = new PayloadInfoMemo();
+    ExecutionPayload[] last = new ExecutionPayload[hashes.length];
+    RollupConfig[] lastRollup = new RollupConfig[hashes.length];
+    int decodedCount = 0;
+    for (int i = 0; i < 6000; i++) {
+      int h = random.nextInt(hashes.length);
+      ExecutionPayload b = last[h];
+      RollupConfig rollup = lastRollup[h];
+      // Mostly the block last seen with this hash, as it is or with exactly one field changed.
+      int change = b == null || random.nextInt(5) == 0 ? -1 : random.nextInt(10);
+      if (change == -1) {
+        rollup = rollups[random.nextInt(rollups.length)];
+      }
+      long number = change == -1 || change == 0 ? numbers[random.nextInt(numbers.length)] : b.blockNumber();
+      long gasLimit = change == -1 || change == 1 ? gasLimits[random.nextInt(gasLimits.length)] : b.gasLimit();
+      Bytes extra = change == -1 || change == 2 ? extras[random.nextInt(extras.length)] : Bytes.of(b.extraData().toArray());
+      List<Bytes> txs = change == -1 || change == 3 ? txLists.get(random.nextInt(txLists.size()))
+          : random.nextBoolean() ? b.transactions() : new java.util.ArrayList<>(b.transactions());
+      Hash32 parent = change == -1 || change == 4 ? parents[random.nextInt(parents.length)] : b.parentHash();
+      long time = change == -1 ? (number - 1000) * 2 : change == 5 ? b.timestamp() + 1 : change == 0 ? (number - 1000) * 2 : b.timestamp();
+      if (change == 6) {
+        rollup = rollups[random.nextInt(rollups.length)];
+      }
+      if (change == 7 && !txs.isEmpty()) {
+        List<Bytes> other = new java.util.ArrayList<>(txs);
+        other.add(Bytes.fromHex("0x02c2"));
+        txs = other; // the same first transaction, another list
+      }
+      ExecutionPayload p = new ExecutionPayload(parent, Address.fromHex("0x4200000000000000000000000000000000000011"),
+          Hash32.ZERO, Hash32.ZERO, Bytes.of(new byte[256]), Hash32.ZERO, number, gasLimit, 0, time, extra, BigInteger.ONE,
+          hashes[h], txs, Optional.of(List.of()), OptionalLong.of(0), OptionalLong.of(0), Optional.empty());
+      last[h] = p;
+      lastRollup[h] = rollup;
+      L2BlockInfoDecoding expected = PayloadBlockInfo.decode(rollup, p);
+      assertEquals(expected, memo.decode(rollup, p), "pick " + i + " change " + change + ": " + p);
+      decodedCount += expected instanceof L2BlockInfoDecoding.Decoded ? 1 : 0;
+    }
+    assertTrue(decodedCount > 300, "some picks read back as blocks: " + decodedCount);
+  }
 }

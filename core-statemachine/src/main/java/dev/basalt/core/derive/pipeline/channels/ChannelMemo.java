@@ -6,7 +6,6 @@ import dev.basalt.core.derive.batch.SpanBatch;
 import dev.basalt.core.derive.channel.BatchRead;
 import dev.basalt.core.derive.channel.ChannelLimits;
 import dev.basalt.core.types.Bytes;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -85,15 +84,26 @@ public final class ChannelMemo {
     }
   }
 
-  private final ArrayDeque<Reads> oldestFirst = new ArrayDeque<>();
+  /**
+   * The entries oldest first, as a ring of {@code count} from {@code oldest}; their hashes sit in a
+   * parallel array, so a lookup scans 1 KiB of ints instead of chasing up to 256 entries.
+   */
+  private final Reads[] ring = new Reads[MAX_CHANNELS];
+  private final int[] ringHashes = new int[MAX_CHANNELS];
+  private int oldest;
+  private int count;
   private long totalBytes;
 
   /** What reading {@code data} with {@code limits} gave, or null when it is not remembered. */
   Reads find(Bytes data, ChannelLimits limits) {
     int hash = data.hashCode();
-    for (Reads r : oldestFirst) {
-      if (r.hash == hash && r.limits.equals(limits) && r.data.equals(data)) {
-        return r;
+    for (int i = 0; i < count; i++) {
+      int at = (oldest + i) % MAX_CHANNELS;
+      if (ringHashes[at] == hash) {
+        Reads r = ring[at];
+        if (r.limits.equals(limits) && r.data.equals(data)) {
+          return r;
+        }
       }
     }
     return null;
@@ -112,17 +122,23 @@ public final class ChannelMemo {
     if (bytes > MAX_CHANNEL_BYTES) {
       return null;
     }
-    while (!oldestFirst.isEmpty() && (oldestFirst.size() >= MAX_CHANNELS || totalBytes + bytes > MAX_TOTAL_BYTES)) {
-      totalBytes -= oldestFirst.removeFirst().decompressedBytes;
+    while (count > 0 && (count >= MAX_CHANNELS || totalBytes + bytes > MAX_TOTAL_BYTES)) {
+      totalBytes -= ring[oldest].decompressedBytes;
+      ring[oldest] = null;
+      oldest = (oldest + 1) % MAX_CHANNELS;
+      count--;
     }
     Reads kept = new Reads(data.hashCode(), data, limits, reads, bytes);
-    oldestFirst.addLast(kept);
+    int at = (oldest + count) % MAX_CHANNELS;
+    ring[at] = kept;
+    ringHashes[at] = kept.hash;
+    count++;
     totalBytes += bytes;
     return kept;
   }
 
   /** Channels remembered now (for tests). */
   int size() {
-    return oldestFirst.size();
+    return count;
   }
 }

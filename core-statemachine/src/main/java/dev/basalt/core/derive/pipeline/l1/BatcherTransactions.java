@@ -99,7 +99,7 @@ public final class BatcherTransactions {
       drops.dropped(DropReason.TX_BAD_SIGNATURE, "tx " + inbox.txIndex() + " is for chain " + chainId);
       return null;
     }
-    Optional<Address> sender = senders.sender(tx);
+    Optional<Address> sender = senders.sender(tx, batcher);
     if (sender.isEmpty()) {
       drops.dropped(DropReason.TX_BAD_SIGNATURE, "tx " + inbox.txIndex() + " has an invalid signature");
       return null;

@@ -169,12 +169,20 @@ class ChannelMemoTest {
     assertEquals(ChannelMemo.MAX_CHANNELS, memo.size());
     assertNull(memo.find(Bytes.fromHex("0x7800000000"), limits), "the oldest went first");
     assertNotNull(memo.find(Bytes.fromHex(String.format("0x78%08x", ChannelMemo.MAX_CHANNELS + 9)), limits));
+    for (int i = 0; i < ChannelMemo.MAX_CHANNELS + 10; i++) {
+      // Exactly the newest MAX_CHANNELS are kept, wherever they sit in the ring.
+      assertEquals(i >= 10, memo.find(Bytes.fromHex(String.format("0x78%08x", i)), limits) != null, "channel " + i);
+    }
     assertNull(memo.remember(Bytes.fromHex("0x78ff"), limits, reads, ChannelMemo.MAX_CHANNEL_BYTES + 1));
     long each = ChannelMemo.MAX_CHANNEL_BYTES;
     for (int i = 0; i < 10; i++) {
       memo.remember(Bytes.fromHex(String.format("0x79%08x", i)), limits, reads, each);
     }
     assertTrue(memo.size() <= ChannelMemo.MAX_TOTAL_BYTES / each, "at most the byte bound's worth: " + memo.size());
+    for (int i = 0; i < 10; i++) {
+      // The byte bound forgets the oldest first: the newest channels that fit are all still found.
+      assertEquals(i >= 10 - memo.size(), memo.find(Bytes.fromHex(String.format("0x79%08x", i)), limits) != null, "big channel " + i);
+    }
     assertThrows(IllegalArgumentException.class, () -> memo.remember(Bytes.fromHex("0x78"), limits, List.of(), 1));
   }
 }
