@@ -105,7 +105,8 @@ public final class ChannelReader implements BatchSource, StageState {
     if (recording != null) {
       recording.add(read);
       if (read instanceof BatchRead.End) {
-        remembered = memo.remember(channelData, limits, recording, reader.consumedBytes());
+        // The channel closes right after its end: the memo keeps the reads for the next time.
+        memo.remember(channelData, limits, recording, reader.consumedBytes());
         recording = null;
       } else if (reader.consumedBytes() > ChannelMemo.MAX_CHANNEL_BYTES) {
         recording = null;
