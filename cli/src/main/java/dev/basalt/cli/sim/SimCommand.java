@@ -11,7 +11,6 @@ import dev.basalt.testdata.sim.DuoSimulation;
 import dev.basalt.testdata.sim.FaultSchedule;
 import dev.basalt.testdata.sim.Shrinker;
 import dev.basalt.testdata.sim.SimCorpus;
-import dev.basalt.testdata.sim.SimNode;
 import dev.basalt.testdata.sim.SimResult;
 import dev.basalt.testdata.sim.Simulation;
 import dev.basalt.testdata.sim.Swarm;
@@ -163,11 +162,10 @@ public final class SimCommand implements Callable<Integer> {
     // One journal per node, each as that node's own journal would hold it (its crashes' torn tails too).
     SimJournalWriter seqJournal = new SimJournalWriter();
     SimJournalWriter valJournal = new SimJournalWriter();
-    SimNode.Listener none = (e, o, c) -> {};
     long t0 = System.nanoTime();
     SimResult result = journalDir != null
         ? DuoSimulation.run(options, schedule, seqJournal, valJournal)
-        : DuoSimulation.run(options, schedule, none, none);
+        : DuoSimulation.run(options, schedule);
     long nanos = System.nanoTime() - t0;
     out.printf(Locale.ROOT, "seed %d: %d steps, %,d events (both nodes), %d faults scheduled%n", result.seed(), result.steps(),
         result.events(), schedule.size());
