@@ -59,6 +59,21 @@ final class GossipOracle implements SimNode.Listener {
   /** The events that told the node its signer, still in its journal. */
   private final ArrayDeque<SignerEvent> signerEvents = new ArrayDeque<>();
   private long events;
+  /** Bumped whenever {@link #forged} or {@link #accepted} changes: a head's verdict below holds until then. */
+  private long setsVersion;
+  /**
+   * The heads {@link #checkHeads} last judged (the unsafe head with its parent) under {@link
+   * #judgedVersion} of the sets, and what it found: the heads rarely move between two events, and
+   * the sets of every forged and accepted block grow with the run, so their lookups showed in
+   * profiles. Judged again whenever a head or a set changes, so the verdicts are the same.
+   */
+  private Hash32 judgedUnsafe;
+  private Hash32 judgedUnsafeParent;
+  private Hash32 judgedSafe;
+  private Hash32 judgedFinalized;
+  private long judgedVersion = -1;
+  private boolean unsafeForged;
+  private boolean unsafeParentForged;
   private long floodPending;
   private long verdicts;
 
@@ -73,6 +88,7 @@ final class GossipOracle implements SimNode.Listener {
     inFlight.put(messageId, what);
     if (what.forged()) {
       forged.add(what.block().blockHash());
+      setsVersion++;
     }
     if (what.kind() == FaultClass.GOSSIP_FLOOD) {
       floodPending++;
@@ -131,6 +147,7 @@ final class GossipOracle implements SimNode.Listener {
     }
     if (got == GossipReason.VALID) {
       accepted.add(sent.block().blockHash());
+      setsVersion++;
     }
     coverage.mark(switch (got) {
       case VALID -> sent.forged() ? (forged.contains(sent.block().parentHash()) ? "gossip: child of a forged block accepted"
@@ -200,16 +217,27 @@ final class GossipOracle implements SimNode.Listener {
   }
 
   private void checkHeads(SyncStatus s) {
-    for (L2BlockRef head : new L2BlockRef[] {s.unsafeL2(), s.safeL2(), s.finalizedL2()}) {
-      if (neverAccepted(head.hash())) {
-        throw new InvariantViolation("a forged block the node rejected became a head: " + head);
+    L2BlockRef unsafe = s.unsafeL2();
+    if (judgedVersion != setsVersion || !unsafe.hash().equals(judgedUnsafe) || !unsafe.parentHash().equals(judgedUnsafeParent)
+        || !s.safeL2().hash().equals(judgedSafe) || !s.finalizedL2().hash().equals(judgedFinalized)) {
+      for (L2BlockRef head : new L2BlockRef[] {unsafe, s.safeL2(), s.finalizedL2()}) {
+        if (neverAccepted(head.hash())) {
+          throw new InvariantViolation("a forged block the node rejected became a head: " + head);
+        }
       }
+      unsafeForged = forged.contains(unsafe.hash());
+      unsafeParentForged = forged.contains(unsafe.parentHash());
+      judgedUnsafe = unsafe.hash();
+      judgedUnsafeParent = unsafe.parentHash();
+      judgedSafe = s.safeL2().hash();
+      judgedFinalized = s.finalizedL2().hash();
+      judgedVersion = setsVersion;
     }
-    if (!sequencing && s.unsafeL2().number() > s.pendingSafeL2().number()) {
+    if (!sequencing && unsafe.number() > s.pendingSafeL2().number()) {
       coverage.mark("unsafe head ahead of safe from gossip");
     }
-    if (forged.contains(s.unsafeL2().hash())) {
-      coverage.mark(forged.contains(s.unsafeL2().parentHash()) ? "equivocating chain became the unsafe head"
+    if (unsafeForged) {
+      coverage.mark(unsafeParentForged ? "equivocating chain became the unsafe head"
           : "equivocating block became the unsafe head");
       adopted.put(s.unsafeL2().number(), s.unsafeL2().hash());
     }
