@@ -236,12 +236,39 @@ class FakeL1Test {
       if (round % 7 == 6) {
         l1.reorg(1 + rng.nextInt(3), 1 + rng.nextInt(3), rng.nextBoolean());
       }
-      for (int fetch = 0; fetch < 3; fetch++) {
-        long n = rng.nextLong(l1.chain().head().number() + 1);
+      for (int fetch = 0; fetch < 6; fetch++) { // some at random, some of the newest (where reorgs replace blocks)
+        long head = l1.chain().head().number();
+        long n = fetch % 2 == 0 ? rng.nextLong(head + 1) : Math.max(0, head - rng.nextInt(4));
         var fetched = assertInstanceOf(L1BlockFetched.class, responder.answer(new FetchL1Block(id++, n)).get(0).event());
         assertEquals(DerivationView.of(l1.chain().byNumber(n).orElseThrow(), ADDRESSES), fetched.block(), "block " + n);
       }
     }
+  }
+
+  /** The lookup by hash with a number hint against the plain one, for every block ever mined (side forks too), right and wrong hints. */
+  @Test
+  void lookupByHashWithANumberIsTheLookupByHash() {
+    FakeL1 l1 = chain(5, L1Forks.allAtGenesis());
+    SimRng rng = new SimRng(8);
+    java.util.List<MinedL1Block> mined = new java.util.ArrayList<>(l1.chain().canonical());
+    int canonicalHits = 0;
+    for (int round = 0; round < 300; round++) {
+      mined.add(l1.mine());
+      if (round % 5 == 4) {
+        l1.reorg(1 + rng.nextInt(3), 1 + rng.nextInt(3), rng.nextBoolean());
+        mined.addAll(l1.chain().canonical().subList(Math.max(0, l1.chain().canonical().size() - 4), l1.chain().canonical().size()));
+      }
+      for (MinedL1Block b : mined.subList(Math.max(0, mined.size() - 30), mined.size())) {
+        var expected = l1.chain().byHash(b.hash());
+        for (long n : new long[] {b.number(), b.number() + 1, b.number() - 1, -1, Long.MAX_VALUE}) {
+          var actual = l1.chain().byHash(b.hash(), n);
+          assertEquals(expected.isPresent(), actual.isPresent());
+          org.junit.jupiter.api.Assertions.assertSame(expected.orElse(null), actual.orElse(null), "block " + b.number() + " hint " + n);
+        }
+        canonicalHits += l1.chain().isCanonical(b.hash()) ? 1 : 0;
+      }
+    }
+    assertTrue(canonicalHits > 1000, "canonical blocks asked: " + canonicalHits);
   }
 
   @Test
