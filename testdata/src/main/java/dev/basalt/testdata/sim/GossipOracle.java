@@ -53,6 +53,14 @@ final class GossipOracle implements SimNode.Listener {
   private final TreeMap<Long, List<Hash32>> seen = new TreeMap<>();
   private final ArrayDeque<Change> recent = new ArrayDeque<>();
   private final Set<Hash32> forged = new HashSet<>();
+  /**
+   * A bit per hash code (modulo its size) of every {@link #forged} hash: a clear bit means the hash
+   * was never forged, answered from a few kilobytes instead of a set that grows with the run (most
+   * blocks asked about are true ones); a set bit sends the question on to the set. Bits are only
+   * ever set, as blocks are only ever added to the set.
+   */
+  private final long[] forgedCodes = new long[FORGED_CODE_BITS / 64];
+  private static final int FORGED_CODE_BITS = 1 << 16;
   private final Set<Hash32> accepted = new HashSet<>();
   /** Equivocating blocks that were the node's unsafe head, by height, until derivation replaced them. */
   private final TreeMap<Long, Hash32> adopted = new TreeMap<>();
@@ -87,7 +95,10 @@ final class GossipOracle implements SimNode.Listener {
   void sent(Bytes messageId, Sent what) {
     inFlight.put(messageId, what);
     if (what.forged()) {
-      forged.add(what.block().blockHash());
+      Hash32 hash = what.block().blockHash();
+      forged.add(hash);
+      int bit = hash.hashCode() & (FORGED_CODE_BITS - 1);
+      forgedCodes[bit >>> 6] |= 1L << bit;
       setsVersion++;
     }
     if (what.kind() == FaultClass.GOSSIP_FLOOD) {
@@ -133,9 +144,16 @@ final class GossipOracle implements SimNode.Listener {
     if (sent == null) {
       return;
     }
-    ResolveGossipMessage verdict = out.stream().filter(c -> c instanceof ResolveGossipMessage r && r.messageId().equals(g.messageId()))
-        .map(ResolveGossipMessage.class::cast).findFirst()
-        .orElseThrow(() -> new InvariantViolation("no verdict for gossip message " + g.messageId() + " (" + sent.kind() + ")"));
+    ResolveGossipMessage verdict = null;
+    for (Command c : out) {
+      if (c instanceof ResolveGossipMessage r && r.messageId().equals(g.messageId())) {
+        verdict = r;
+        break;
+      }
+    }
+    if (verdict == null) {
+      throw new InvariantViolation("no verdict for gossip message " + g.messageId() + " (" + sent.kind() + ")");
+    }
     verdicts++;
     GossipReason got = verdict.reason();
     GossipReason expected = expected(sent, g.receivedAtMillis());
@@ -213,7 +231,13 @@ final class GossipOracle implements SimNode.Listener {
   }
 
   private boolean neverAccepted(Hash32 hash) {
-    return forged.contains(hash) && !accepted.contains(hash);
+    return isForged(hash) && !accepted.contains(hash);
+  }
+
+  /** {@code forged.contains(hash)}, a clear bit in {@link #forgedCodes} answering false at once. */
+  private boolean isForged(Hash32 hash) {
+    int bit = hash.hashCode() & (FORGED_CODE_BITS - 1);
+    return (forgedCodes[bit >>> 6] & (1L << bit)) != 0 && forged.contains(hash);
   }
 
   private void checkHeads(SyncStatus s) {
@@ -225,8 +249,8 @@ final class GossipOracle implements SimNode.Listener {
           throw new InvariantViolation("a forged block the node rejected became a head: " + head);
         }
       }
-      unsafeForged = forged.contains(unsafe.hash());
-      unsafeParentForged = forged.contains(unsafe.parentHash());
+      unsafeForged = isForged(unsafe.hash());
+      unsafeParentForged = isForged(unsafe.parentHash());
       judgedUnsafe = unsafe.hash();
       judgedUnsafeParent = unsafe.parentHash();
       judgedSafe = s.safeL2().hash();
