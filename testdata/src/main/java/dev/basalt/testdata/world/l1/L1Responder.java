@@ -117,14 +117,14 @@ public final class L1Responder {
     if (block.isEmpty()) {
       return new RequestFailed(f.correlationId(), FailureKind.NOT_FOUND, "no L1 block " + f.block());
     }
-    List<BlobSidecar> all = block.get().blobs();
     List<Bytes> out = new ArrayList<>(f.hashes().size());
     for (IndexedBlobHash want : f.hashes()) {
-      if (want.index() >= all.size() || !all.get(want.index()).versionedHash().equals(want.versionedHash())) {
+      BlobSidecar blob = block.get().blobAt(want.index());
+      if (blob == null || !blob.versionedHash().equals(want.versionedHash())) {
         return new RequestFailed(f.correlationId(), FailureKind.NOT_FOUND, "no blob " + want.index() + " " + want.versionedHash()
             + " in L1 block " + f.block());
       }
-      out.add(blobBytes.full(all.get(want.index())));
+      out.add(blobBytes.full(blob));
     }
     return new BlobsFetched(f.correlationId(), out);
   }

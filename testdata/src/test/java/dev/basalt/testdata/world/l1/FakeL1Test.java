@@ -39,6 +39,7 @@ import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.gen.SimRng;
 import dev.basalt.testdata.world.fault.Fault;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -250,7 +251,7 @@ class FakeL1Test {
   void lookupByHashWithANumberIsTheLookupByHash() {
     FakeL1 l1 = chain(5, L1Forks.allAtGenesis());
     SimRng rng = new SimRng(8);
-    java.util.List<MinedL1Block> mined = new java.util.ArrayList<>(l1.chain().canonical());
+    java.util.List<MinedL1Block> mined = new ArrayList<>(l1.chain().canonical());
     int canonicalHits = 0;
     for (int round = 0; round < 300; round++) {
       mined.add(l1.mine());
@@ -269,6 +270,32 @@ class FakeL1Test {
       }
     }
     assertTrue(canonicalHits > 1000, "canonical blocks asked: " + canonicalHits);
+  }
+
+  /** A blob by block-wide index without the list, against the list, in blocks with several blob transactions. */
+  @Test
+  void blobAtIsTheBlockWideListEntry() {
+    FakeL1 l1 = chain(6, L1Forks.allAtGenesis());
+    SimRng rng = new SimRng(4);
+    int blobs = 0;
+    for (int round = 0; round < 12; round++) {
+      for (int t = rng.nextInt(4); t > 0; t--) {
+        List<Blob> txBlobs = new ArrayList<>();
+        for (int b = 1 + rng.nextInt(3); b > 0; b--) {
+          txBlobs.add(BlobCodec.encode(rng.bytes(1 + rng.nextInt(300))));
+        }
+        l1.submit(l1.txs().batcherBlobs(BATCHER, ADDRESSES.batchInbox(), txBlobs, BlobCommitments.PSEUDO));
+        l1.submit(l1.txs().filler(USER, rng));
+      }
+      MinedL1Block block = l1.mine();
+      List<BlobSidecar> all = block.blobs();
+      for (int i = 0; i < all.size() + 3; i++) {
+        assertEquals(i < all.size() ? all.get(i) : null, block.blobAt(i), "blob " + i);
+      }
+      assertThrows(IndexOutOfBoundsException.class, () -> block.blobAt(-1));
+      blobs += all.size();
+    }
+    assertTrue(blobs > 10, "blobs: " + blobs);
   }
 
   @Test
