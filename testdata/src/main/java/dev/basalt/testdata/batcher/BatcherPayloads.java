@@ -41,8 +41,17 @@ public final class BatcherPayloads {
   /** One blob per payload, each holding as many whole frames as fit in 130,044 bytes. */
   public static List<Blob> blobs(List<Frame> frames) {
     List<Blob> out = new ArrayList<>();
+    for (EncodedBlob b : encodedBlobs(frames)) {
+      out.add(b.blob());
+    }
+    return out;
+  }
+
+  /** As {@link #blobs}, each blob with where its zero tail starts. */
+  public static List<EncodedBlob> encodedBlobs(List<Frame> frames) {
+    List<EncodedBlob> out = new ArrayList<>();
     for (byte[] payload : calldata(frames, BlobCodec.MAX_DATA_BYTES)) {
-      out.add(BlobCodec.encode(payload));
+      out.add(EncodedBlob.of(payload));
     }
     return out;
   }

@@ -53,12 +53,35 @@ final class GossipOracle implements SimNode.Listener {
   private final TreeMap<Long, List<Hash32>> seen = new TreeMap<>();
   private final ArrayDeque<Change> recent = new ArrayDeque<>();
   private final Set<Hash32> forged = new HashSet<>();
+  /**
+   * A bit per hash code (modulo its size) of every {@link #forged} hash: a clear bit means the hash
+   * was never forged, answered from a few kilobytes instead of a set that grows with the run (most
+   * blocks asked about are true ones); a set bit sends the question on to the set. Bits are only
+   * ever set, as blocks are only ever added to the set.
+   */
+  private final long[] forgedCodes = new long[FORGED_CODE_BITS / 64];
+  private static final int FORGED_CODE_BITS = 1 << 16;
   private final Set<Hash32> accepted = new HashSet<>();
   /** Equivocating blocks that were the node's unsafe head, by height, until derivation replaced them. */
   private final TreeMap<Long, Hash32> adopted = new TreeMap<>();
   /** The events that told the node its signer, still in its journal. */
   private final ArrayDeque<SignerEvent> signerEvents = new ArrayDeque<>();
   private long events;
+  /** Bumped whenever {@link #forged} or {@link #accepted} changes: a head's verdict below holds until then. */
+  private long setsVersion;
+  /**
+   * The heads {@link #checkHeads} last judged (the unsafe head with its parent) under {@link
+   * #judgedVersion} of the sets, and what it found: the heads rarely move between two events, and
+   * the sets of every forged and accepted block grow with the run, so their lookups showed in
+   * profiles. Judged again whenever a head or a set changes, so the verdicts are the same.
+   */
+  private Hash32 judgedUnsafe;
+  private Hash32 judgedUnsafeParent;
+  private Hash32 judgedSafe;
+  private Hash32 judgedFinalized;
+  private long judgedVersion = -1;
+  private boolean unsafeForged;
+  private boolean unsafeParentForged;
   private long floodPending;
   private long verdicts;
 
@@ -72,7 +95,11 @@ final class GossipOracle implements SimNode.Listener {
   void sent(Bytes messageId, Sent what) {
     inFlight.put(messageId, what);
     if (what.forged()) {
-      forged.add(what.block().blockHash());
+      Hash32 hash = what.block().blockHash();
+      forged.add(hash);
+      int bit = hash.hashCode() & (FORGED_CODE_BITS - 1);
+      forgedCodes[bit >>> 6] |= 1L << bit;
+      setsVersion++;
     }
     if (what.kind() == FaultClass.GOSSIP_FLOOD) {
       floodPending++;
@@ -117,9 +144,16 @@ final class GossipOracle implements SimNode.Listener {
     if (sent == null) {
       return;
     }
-    ResolveGossipMessage verdict = out.stream().filter(c -> c instanceof ResolveGossipMessage r && r.messageId().equals(g.messageId()))
-        .map(ResolveGossipMessage.class::cast).findFirst()
-        .orElseThrow(() -> new InvariantViolation("no verdict for gossip message " + g.messageId() + " (" + sent.kind() + ")"));
+    ResolveGossipMessage verdict = null;
+    for (Command c : out) {
+      if (c instanceof ResolveGossipMessage r && r.messageId().equals(g.messageId())) {
+        verdict = r;
+        break;
+      }
+    }
+    if (verdict == null) {
+      throw new InvariantViolation("no verdict for gossip message " + g.messageId() + " (" + sent.kind() + ")");
+    }
     verdicts++;
     GossipReason got = verdict.reason();
     GossipReason expected = expected(sent, g.receivedAtMillis());
@@ -131,6 +165,7 @@ final class GossipOracle implements SimNode.Listener {
     }
     if (got == GossipReason.VALID) {
       accepted.add(sent.block().blockHash());
+      setsVersion++;
     }
     coverage.mark(switch (got) {
       case VALID -> sent.forged() ? (forged.contains(sent.block().parentHash()) ? "gossip: child of a forged block accepted"
@@ -196,20 +231,37 @@ final class GossipOracle implements SimNode.Listener {
   }
 
   private boolean neverAccepted(Hash32 hash) {
-    return forged.contains(hash) && !accepted.contains(hash);
+    return isForged(hash) && !accepted.contains(hash);
+  }
+
+  /** {@code forged.contains(hash)}, a clear bit in {@link #forgedCodes} answering false at once. */
+  private boolean isForged(Hash32 hash) {
+    int bit = hash.hashCode() & (FORGED_CODE_BITS - 1);
+    return (forgedCodes[bit >>> 6] & (1L << bit)) != 0 && forged.contains(hash);
   }
 
   private void checkHeads(SyncStatus s) {
-    for (L2BlockRef head : new L2BlockRef[] {s.unsafeL2(), s.safeL2(), s.finalizedL2()}) {
-      if (neverAccepted(head.hash())) {
-        throw new InvariantViolation("a forged block the node rejected became a head: " + head);
+    L2BlockRef unsafe = s.unsafeL2();
+    if (judgedVersion != setsVersion || !unsafe.hash().equals(judgedUnsafe) || !unsafe.parentHash().equals(judgedUnsafeParent)
+        || !s.safeL2().hash().equals(judgedSafe) || !s.finalizedL2().hash().equals(judgedFinalized)) {
+      for (L2BlockRef head : new L2BlockRef[] {unsafe, s.safeL2(), s.finalizedL2()}) {
+        if (neverAccepted(head.hash())) {
+          throw new InvariantViolation("a forged block the node rejected became a head: " + head);
+        }
       }
+      unsafeForged = isForged(unsafe.hash());
+      unsafeParentForged = isForged(unsafe.parentHash());
+      judgedUnsafe = unsafe.hash();
+      judgedUnsafeParent = unsafe.parentHash();
+      judgedSafe = s.safeL2().hash();
+      judgedFinalized = s.finalizedL2().hash();
+      judgedVersion = setsVersion;
     }
-    if (!sequencing && s.unsafeL2().number() > s.pendingSafeL2().number()) {
+    if (!sequencing && unsafe.number() > s.pendingSafeL2().number()) {
       coverage.mark("unsafe head ahead of safe from gossip");
     }
-    if (forged.contains(s.unsafeL2().hash())) {
-      coverage.mark(forged.contains(s.unsafeL2().parentHash()) ? "equivocating chain became the unsafe head"
+    if (unsafeForged) {
+      coverage.mark(unsafeParentForged ? "equivocating chain became the unsafe head"
           : "equivocating block became the unsafe head");
       adopted.put(s.unsafeL2().number(), s.unsafeL2().hash());
     }

@@ -14,7 +14,7 @@ public final class Shrinker {
   public record Shrunk(FaultSchedule schedule, SimResult result, int runs) {}
 
   public static Optional<Shrunk> shrink(Simulation.Options options, FaultSchedule failing) {
-    return shrink(failing, FaultSchedule::size, FaultSchedule::without, s -> Simulation.run(options, s, (e, out, core) -> {}))
+    return shrink(failing, FaultSchedule::size, FaultSchedule::without, s -> Simulation.run(options, s, SimNode.Listener.NONE))
         .map(s -> new Shrunk(s.schedule(), s.result(), s.runs()));
   }
 

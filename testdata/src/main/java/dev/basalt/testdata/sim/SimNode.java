@@ -44,9 +44,12 @@ public final class SimNode {
     /** The process died; the last {@code lostEvents} applied events never reached the journal. */
     default void crashed(int lostEvents) {}
 
+    /** A listener that does nothing (left out of {@link #all}'s list, which calls every other one per event). */
+    Listener NONE = (event, out, core) -> {};
+
     /** One listener telling {@code listeners} everything, in order. */
     static Listener all(List<Listener> listeners) {
-      List<Listener> copy = List.copyOf(listeners);
+      List<Listener> copy = List.copyOf(listeners).stream().filter(l -> l != NONE).toList();
       return new Listener() {
         @Override
         public void applied(InputEvent event, List<Command> out, Core core) {

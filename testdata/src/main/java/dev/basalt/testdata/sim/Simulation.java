@@ -84,7 +84,7 @@ public final class Simulation {
   }
 
   public static SimResult run(Options o) {
-    return run(o, schedule(o), (e, out, core) -> {});
+    return run(o, schedule(o), SimNode.Listener.NONE);
   }
 
   /** Runs {@code schedule} in the seed's world; {@code listener} sees every applied event (e.g. a journal). */

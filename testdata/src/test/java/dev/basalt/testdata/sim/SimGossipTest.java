@@ -196,6 +196,25 @@ class SimGossipTest {
         "the old signer's block after the rotation is judged as rejected for its signer");
   }
 
+  /** The heads' verdicts are remembered between events: a head that turns out forged later is still caught. */
+  @Test
+  void aHeadSentAsForgedAfterItWasJudgedIsCaughtAtTheNextEvent() {
+    Simulation.Options o = Simulation.Options.of(6, 10).withProfile("calm");
+    SimWorld world = Simulation.worldFor(o);
+    SimNode node = SimNode.start(world, world.coreConfig(NodeMode.VALIDATOR));
+    node.advanceTo(world.config().genesisTime() + 24);
+    node.runUntil(() -> false, 10_000);
+    GossipOracle oracle = new GossipOracle(world.nodeEngine(), new Coverage(), false);
+    for (int i = 0; i < 3; i++) { // judged, then remembered
+      oracle.applied(new UnsafeBlockSignerObserved(Address.ZERO), List.of(), node.core());
+    }
+    var safe = node.core().syncStatus().safeL2();
+    var block = world.nodeEngine().block(new dev.basalt.core.engine.L2BlockSelector.ByHash(safe.hash())).orElseThrow().payload();
+    oracle.sent(Bytes.fromHex("0x07"), new GossipOracle.Sent(FaultClass.GOSSIP_BAD_SIGNATURE, block, true, false, Address.ZERO, false));
+    assertThrows(InvariantViolation.class, () -> oracle.applied(new UnsafeBlockSignerObserved(Address.ZERO), List.of(), node.core()),
+        "the safe head is a forged block the node never accepted");
+  }
+
   @Test
   void messageIdsAreTheFormattedCounter() {
     java.util.SplittableRandom random = new java.util.SplittableRandom(3);

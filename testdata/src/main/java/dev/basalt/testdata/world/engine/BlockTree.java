@@ -37,6 +37,21 @@ final class BlockTree {
   private Hash32 safe;
   private Hash32 finalized;
   private long persistedNumber;
+  /**
+   * The last blocks found by hash, newest replacing oldest ({@value #RECENT} entries): one update
+   * asks for the same few hashes many times (the head in the refusal checks, the ancestry checks,
+   * the forkchoice itself and the oracle watching it; the safe and finalized labels every update),
+   * and a big map's lookup is a walk through cold memory. Only positive answers are kept, and the
+   * whole cache is dropped whenever {@link #blocks} loses or replaces an entry, so a hit answers
+   * exactly what {@link #blocks} would. Never iterated for an output.
+   */
+  private static final int RECENT = 8;
+  private final Hash32[] recentHashes = new Hash32[RECENT];
+  private final int[] recentCodes = new int[RECENT];
+  private final ExecutionPayloadEnvelope[] recentBlocks = new ExecutionPayloadEnvelope[RECENT];
+  private int recentNext;
+  /** The block last found by hash: a walk down the chain asks for its parent next. */
+  private ExecutionPayloadEnvelope lastFound;
 
   BlockTree(ExecutionPayloadEnvelope genesis) {
     this.genesis = genesis;
@@ -49,11 +64,53 @@ final class BlockTree {
   }
 
   Optional<ExecutionPayloadEnvelope> get(Hash32 hash) {
-    return Optional.ofNullable(blocks.get(hash));
+    return Optional.ofNullable(find(hash));
   }
 
   boolean contains(Hash32 hash) {
-    return blocks.containsKey(hash);
+    return find(hash) != null;
+  }
+
+  /**
+   * {@code blocks.get(hash)}, answered from the recent finds, or for the parent of the block found
+   * last from the canonical index when that block's parent is canonical (the index holds exactly
+   * what {@link #blocks} holds under a canonical block's hash), before the map itself.
+   */
+  private ExecutionPayloadEnvelope find(Hash32 hash) {
+    int code = hash.hashCode();
+    for (int i = 0; i < RECENT; i++) {
+      if (recentCodes[i] == code && hash.equals(recentHashes[i])) {
+        return recentBlocks[i];
+      }
+    }
+    ExecutionPayloadEnvelope b = null;
+    ExecutionPayloadEnvelope last = lastFound;
+    if (last != null && hash.equals(last.payload().parentHash())) {
+      ExecutionPayloadEnvelope c = canonicalAt(last.payload().blockNumber() - 1);
+      if (c != null && hash.equals(c.payload().blockHash())) {
+        b = c;
+      }
+    }
+    if (b == null) {
+      b = blocks.get(hash);
+      if (b == null) {
+        return null;
+      }
+    }
+    lastFound = b;
+    recentHashes[recentNext] = hash;
+    recentCodes[recentNext] = code;
+    recentBlocks[recentNext] = b;
+    recentNext = (recentNext + 1) % RECENT;
+    return b;
+  }
+
+  /** {@link #blocks} lost or replaced an entry: forget every recent find. */
+  private void forgetRecent() {
+    java.util.Arrays.fill(recentHashes, null);
+    java.util.Arrays.fill(recentCodes, 0);
+    java.util.Arrays.fill(recentBlocks, null);
+    lastFound = null;
   }
 
   void add(ExecutionPayloadEnvelope block) {
@@ -61,6 +118,7 @@ final class BlockTree {
     long number = block.payload().blockNumber();
     ExecutionPayloadEnvelope replaced = blocks.put(hash, block);
     if (replaced != null) {
+      forgetRecent();
       long replacedNumber = replaced.payload().blockNumber();
       if (canonicalAt(replacedNumber) == replaced) {
         canonical.set(index(replacedNumber), block); // the index holds what blocks holds under that hash
@@ -96,7 +154,7 @@ final class BlockTree {
     while (invalidParents.containsKey(h)) {
       h = invalidParents.get(h);
     }
-    return blocks.containsKey(h) ? Optional.of(h) : Optional.empty();
+    return contains(h) ? Optional.of(h) : Optional.empty();
   }
 
   ExecutionPayloadEnvelope genesis() {
@@ -104,15 +162,15 @@ final class BlockTree {
   }
 
   ExecutionPayloadEnvelope head() {
-    return blocks.get(head);
+    return find(head);
   }
 
   ExecutionPayloadEnvelope safe() {
-    return blocks.get(safe);
+    return find(safe);
   }
 
   ExecutionPayloadEnvelope finalized() {
-    return blocks.get(finalized);
+    return find(finalized);
   }
 
   Optional<ExecutionPayloadEnvelope> canonical(long number) {
@@ -140,8 +198,8 @@ final class BlockTree {
 
   /** True when {@code ancestor} is {@code descendant} or one of its ancestors. */
   boolean isAncestor(Hash32 ancestor, Hash32 descendant) {
-    ExecutionPayloadEnvelope a = blocks.get(ancestor);
-    ExecutionPayloadEnvelope d = blocks.get(descendant);
+    ExecutionPayloadEnvelope a = find(ancestor);
+    ExecutionPayloadEnvelope d = find(descendant);
     if (a == null || d == null) {
       return false;
     }
@@ -153,7 +211,7 @@ final class BlockTree {
       if (d == canonicalAt(d.payload().blockNumber())) {
         return ancestor.equals(canonicalHash(ancestorNumber));
       }
-      d = blocks.get(d.payload().parentHash());
+      d = find(d.payload().parentHash());
     }
     return d != null && d.payload().blockHash().equals(ancestor);
   }
@@ -167,7 +225,7 @@ final class BlockTree {
   }
 
   private void rebuildCanonical() {
-    ExecutionPayloadEnvelope b = blocks.get(head);
+    ExecutionPayloadEnvelope b = find(head);
     int top = index(b.payload().blockNumber());
     if (canonical.size() > top + 1) {
       canonical.subList(top + 1, canonical.size()).clear();
@@ -180,7 +238,7 @@ final class BlockTree {
       if (old == b) {
         break;
       }
-      b = blocks.get(b.payload().parentHash());
+      b = find(b.payload().parentHash());
     }
   }
 
@@ -208,12 +266,13 @@ final class BlockTree {
         }
       }
       lost.clear();
+      forgetRecent();
     }
     head = newHead;
-    if (!blocks.containsKey(safe)) {
+    if (!contains(safe)) {
       safe = newHead;
     }
-    if (!blocks.containsKey(finalized)) {
+    if (!contains(finalized)) {
       finalized = newHead;
     }
     rebuildCanonical();

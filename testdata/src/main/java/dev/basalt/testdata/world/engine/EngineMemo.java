@@ -6,10 +6,7 @@ import dev.basalt.core.engine.ExecutionPayloadEnvelope;
 import dev.basalt.core.trie.OrderedTrie;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,42 +23,69 @@ import java.util.Objects;
  *       (of the parent only the fields {@link #sameExecutionInputs} compares).
  * </ul>
  *
- * <p>Entries are found under a cheap key (parent hash, number, timestamp) and matched by value, so
- * a payload that differs in any byte (a forged gossip sibling, a tampered field) misses and is
- * computed afresh: a memo hit gives exactly what the computation would. One memo serves one rollup
- * config (checked). Both maps are bounded (least recently used key goes first, at most {@link
- * #PER_KEY} entries per key) and never iterated. Methods are synchronized: engines sharing a memo
- * may be driven from different threads (the HTTP front-ends).
+ * <p>Entries are found by block number and matched by value (parent hash, timestamp, then the full
+ * entry), so a payload that differs in any byte (a forged gossip sibling, a tampered field) misses
+ * and is computed afresh: a memo hit gives exactly what the computation would. A hashed entry also
+ * keeps the last sealed envelope object that hashed to it: the very same (immutable) object asked
+ * again is answered by identity, without rebuilding and comparing its unsealed form, and {@link
+ * #sealed} hands that object out again instead of an equal copy (so the node's {@code newPayload}
+ * of a block the engine built is such an identity hit). Executions hand out the transaction list
+ * they remembered ({@link #executeShared}), so a block built from it compares by identity there.
+ *
+ * <p>One memo serves one rollup config (checked). Bounded: {@value #RING} buckets, the bucket of
+ * block number {@code n} at {@code n mod RING}, each holding entries of one number only (a newer
+ * number takes the bucket over) and at most {@value #PER_BUCKET} of each kind (oldest dropped);
+ * never iterated. So the last {@value #RING} block numbers stay findable: a node lagging that far
+ * behind the sequencer still finds the sequencer's work. Methods are synchronized: engines sharing
+ * a memo may be driven from different threads (the HTTP front-ends).
  */
 public final class EngineMemo {
-  /** Keys kept per map: blocks a node may lag behind the sequencer and still find the sequencer's work. */
-  static final int CAPACITY = 1024;
-  /** Entries kept per key (siblings: one parent and slot, different contents). */
+  /** Buckets (a power of two): block numbers a node may lag behind the sequencer and still find the sequencer's work. */
+  static final int RING = 1024;
+  /** Entries of each kind kept per block number (siblings: one slot, different parents or contents). */
+  static final int PER_BUCKET = 8;
+  /** Entries per key the tests vary a block by (siblings of one parent and slot). */
   static final int PER_KEY = 4;
 
   private final RollupConfig rollup;
-  private final Map<Slot, List<Hashed>> hashes = bounded();
-  private final Map<Slot, List<Executed>> executions = bounded();
+  private final Bucket[] buckets = new Bucket[RING];
 
-  /** A cheap lookup key; entries under it are told apart by their full values. */
-  private record Slot(Hash32 parentHash, long number, long timestamp) {
-    // Written out: the generic record methods showed in profiles of this hot lookup.
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Slot s && number == s.number && timestamp == s.timestamp && parentHash.equals(s.parentHash);
-    }
+  /** The entries of one block number, newest last; entries of an older number are dropped when it arrives. */
+  private static final class Bucket {
+    long number;
+    final Hashed[] hashes = new Hashed[PER_BUCKET];
+    int hashCount;
+    final Executed[] executions = new Executed[PER_BUCKET];
+    int executionCount;
 
-    @Override
-    public int hashCode() {
-      return parentHash.hashCode() * 31 + Long.hashCode(number);
+    Bucket(long number) {
+      this.number = number;
     }
   }
 
-  /** {@code unsealed} (block hash zeroed) hashes to {@code hash}. */
-  private record Hashed(ExecutionPayloadEnvelope unsealed, Hash32 hash) {}
+  /**
+   * {@code unsealed} (block hash zeroed) hashes to {@code hash}; {@code seen} is the last envelope
+   * object found to have that unsealed form (an immutable value: the same object is the same value).
+   */
+  private static final class Hashed {
+    final ExecutionPayloadEnvelope unsealed;
+    final Hash32 hash;
+    ExecutionPayloadEnvelope seen;
+
+    Hashed(ExecutionPayloadEnvelope unsealed, Hash32 hash, ExecutionPayloadEnvelope seen) {
+      this.unsealed = unsealed;
+      this.hash = hash;
+      this.seen = seen;
+    }
+
+    boolean at(Hash32 parentHash, long timestamp) {
+      ExecutionPayload p = unsealed.payload();
+      return p.timestamp() == timestamp && p.parentHash().equals(parentHash);
+    }
+  }
 
   /** Executing {@code txs} at {@code number} and {@code timestamp} on {@code parent} gives {@code result}. */
-  private record Executed(ExecutionPayload parent, List<Bytes> txs, PseudoExecution.Result result) {}
+  record Executed(ExecutionPayload parent, long timestamp, List<Bytes> txs, PseudoExecution.Result result) {}
 
   public EngineMemo(RollupConfig rollup) {
     this.rollup = Objects.requireNonNull(rollup, "rollup");
@@ -71,58 +95,99 @@ public final class EngineMemo {
     return rollup;
   }
 
-  private static <K, V> Map<K, V> bounded() {
-    return new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-        return size() > CAPACITY;
-      }
-    };
+  /** The bucket of {@code number} if it holds that number's entries, else null. */
+  private Bucket find(long number) {
+    Bucket b = buckets[(int) number & (RING - 1)];
+    return b != null && b.number == number ? b : null;
   }
 
-  private static <T> void remember(Map<Slot, List<T>> map, Slot slot, T entry) {
-    List<T> entries = map.computeIfAbsent(slot, k -> new ArrayList<>(2));
-    if (entries.size() == PER_KEY) {
-      entries.remove(0);
+  /** The bucket of {@code number}, emptied first if it held another number's entries. */
+  private Bucket take(long number) {
+    int i = (int) number & (RING - 1);
+    Bucket b = buckets[i];
+    if (b == null) {
+      b = new Bucket(number);
+      buckets[i] = b;
+    } else if (b.number != number) {
+      b.number = number;
+      java.util.Arrays.fill(b.hashes, null);
+      b.hashCount = 0;
+      java.util.Arrays.fill(b.executions, null);
+      b.executionCount = 0;
     }
-    entries.add(entry);
+    return b;
+  }
+
+  private static <T> int append(T[] entries, int count, T entry) {
+    if (count == entries.length) {
+      System.arraycopy(entries, 1, entries, 0, count - 1);
+      entries[count - 1] = entry;
+      return count;
+    }
+    entries[count] = entry;
+    return count + 1;
   }
 
   /** {@link L2Headers#hash} of {@code envelope} under this memo's rollup. */
   public synchronized Hash32 headerHash(ExecutionPayloadEnvelope envelope) {
+    return hashed(envelope).hash;
+  }
+
+  /** The entry of {@code envelope}'s unsealed form, computed and remembered when unknown. */
+  private Hashed hashed(ExecutionPayloadEnvelope envelope) {
     ExecutionPayload p = envelope.payload();
-    ExecutionPayloadEnvelope unsealed = p.blockHash().isZero() ? envelope
-        : new ExecutionPayloadEnvelope(L2Headers.withHash(p, Hash32.ZERO), envelope.parentBeaconBlockRoot());
-    Slot slot = new Slot(p.parentHash(), p.blockNumber(), p.timestamp());
-    List<Hashed> known = hashes.get(slot);
-    if (known != null) {
-      for (Hashed h : known) {
-        if (h.unsealed().equals(unsealed)) {
-          return h.hash();
+    Bucket bucket = find(p.blockNumber());
+    if (bucket != null) {
+      for (int i = bucket.hashCount - 1; i >= 0; i--) {
+        if (bucket.hashes[i].seen == envelope) {
+          return bucket.hashes[i];
         }
       }
     }
-    Hash32 hash = L2Headers.header(rollup, unsealed, transactionsRoot(slot, p.transactions())).hash();
-    remember(hashes, slot, new Hashed(unsealed, hash));
-    return hash;
+    ExecutionPayloadEnvelope unsealed = p.blockHash().isZero() ? envelope
+        : new ExecutionPayloadEnvelope(L2Headers.withHash(p, Hash32.ZERO), envelope.parentBeaconBlockRoot());
+    if (bucket != null) {
+      for (int i = bucket.hashCount - 1; i >= 0; i--) {
+        Hashed h = bucket.hashes[i];
+        if (h.at(p.parentHash(), p.timestamp()) && h.unsealed.equals(unsealed)) {
+          if (!p.blockHash().isZero()) {
+            h.seen = envelope;
+          }
+          return h;
+        }
+      }
+    }
+    Hash32 hash = L2Headers.header(rollup, unsealed, transactionsRoot(bucket, p)).hash();
+    Hashed h = new Hashed(unsealed, hash, p.blockHash().isZero() ? null : envelope);
+    bucket = take(p.blockNumber());
+    bucket.hashCount = append(bucket.hashes, bucket.hashCount, h);
+    return h;
   }
 
-  /** The root of {@code txs}: from an execution of the same transactions in the same slot if one is known. */
-  private Hash32 transactionsRoot(Slot slot, List<Bytes> txs) {
-    List<Executed> known = executions.get(slot);
-    if (known != null) {
-      for (Executed e : known) {
-        if (e.txs().equals(txs)) {
+  /** The root of {@code p}'s transactions: from an execution of the same transactions in the same slot if one is known. */
+  private static Hash32 transactionsRoot(Bucket bucket, ExecutionPayload p) {
+    if (bucket != null) {
+      for (int i = bucket.executionCount - 1; i >= 0; i--) {
+        Executed e = bucket.executions[i];
+        if (e.timestamp() == p.timestamp() && e.parent().blockHash().equals(p.parentHash()) && e.txs().equals(p.transactions())) {
           return e.result().transactionsRoot();
         }
       }
     }
-    return OrderedTrie.root(txs);
+    return OrderedTrie.root(p.transactions());
   }
 
   /** {@code envelope} carrying its header's hash (as {@link L2Headers#sealed}). */
-  public ExecutionPayloadEnvelope sealed(ExecutionPayloadEnvelope unsealed) {
-    return new ExecutionPayloadEnvelope(L2Headers.withHash(unsealed.payload(), headerHash(unsealed)), unsealed.parentBeaconBlockRoot());
+  public synchronized ExecutionPayloadEnvelope sealed(ExecutionPayloadEnvelope unsealed) {
+    Hashed h = hashed(unsealed);
+    ExecutionPayloadEnvelope seen = h.seen;
+    if (seen != null && seen.payload().blockHash().equals(h.hash)) {
+      return seen; // an equal value: the same unsealed form carrying the same hash
+    }
+    ExecutionPayloadEnvelope sealed = new ExecutionPayloadEnvelope(L2Headers.withHash(unsealed.payload(), h.hash),
+        unsealed.parentBeaconBlockRoot());
+    h.seen = sealed;
+    return sealed;
   }
 
   /**
@@ -139,18 +204,28 @@ public final class EngineMemo {
 
   /** {@link PseudoExecution#execute} under this memo's rollup. */
   public synchronized PseudoExecution.Result execute(ExecutionPayload parent, long number, long timestamp, List<Bytes> txs) {
-    List<Bytes> fixed = List.copyOf(txs);
-    Slot slot = new Slot(parent.blockHash(), number, timestamp);
-    List<Executed> known = executions.get(slot);
-    if (known != null) {
-      for (Executed e : known) {
-        if (sameExecutionInputs(e.parent(), parent) && e.txs().equals(fixed)) {
-          return e.result();
+    return executeShared(parent, number, timestamp, txs).result();
+  }
+
+  /**
+   * As {@link #execute}, with the remembered (immutable) copy of {@code txs}, equal to it: a payload
+   * built from that list shares it with every other block built from the same transactions.
+   */
+  synchronized Executed executeShared(ExecutionPayload parent, long number, long timestamp, List<Bytes> txs) {
+    Bucket bucket = find(number);
+    if (bucket != null) {
+      for (int i = bucket.executionCount - 1; i >= 0; i--) {
+        Executed e = bucket.executions[i];
+        if (e.timestamp() == timestamp && e.parent().blockHash().equals(parent.blockHash()) && sameExecutionInputs(e.parent(), parent)
+            && e.txs().equals(txs)) {
+          return e;
         }
       }
     }
-    PseudoExecution.Result result = PseudoExecution.execute(rollup, parent, number, timestamp, fixed);
-    remember(executions, slot, new Executed(parent, fixed, result));
-    return result;
+    List<Bytes> fixed = List.copyOf(txs);
+    Executed e = new Executed(parent, timestamp, fixed, PseudoExecution.execute(rollup, parent, number, timestamp, fixed));
+    bucket = take(number);
+    bucket.executionCount = append(bucket.executions, bucket.executionCount, e);
+    return e;
   }
 }

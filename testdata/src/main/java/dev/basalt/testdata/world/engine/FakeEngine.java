@@ -46,6 +46,17 @@ public final class FakeEngine {
   private final BlockTree tree;
   private final Map<PayloadId, ExecutionPayloadEnvelope> payloads = new LinkedHashMap<>();
   private final List<Bytes> pool = new ArrayList<>();
+  /**
+   * Payload ids of recent builds by their inputs (a node asks again for the same block after a lost
+   * answer, a SYNCING engine, a restart): the id is keccak256(parent hash ‖ encoded attributes),
+   * and the encoding is a function of the attributes' value, so an entry whose parent hash and
+   * attributes equal the asked ones by value has the id hashing would give. A slot per (time,
+   * parent) hash, overwritten by the next build there; never iterated.
+   */
+  private final PayloadIdMemo[] payloadIds = new PayloadIdMemo[PAYLOAD_ID_SLOTS];
+  private static final int PAYLOAD_ID_SLOTS = 64;
+
+  private record PayloadIdMemo(Hash32 parentHash, PayloadAttributes attributes, PayloadId id) {}
   private int syncingCalls;
   private int syncingNewPayloads;
   private Predicate<ExecutionPayload> invalidWhen = p -> false;
@@ -157,22 +168,38 @@ public final class FakeEngine {
   }
 
   private PayloadId startBuild(ExecutionPayload parent, PayloadAttributes a) {
-    // keccak256(parent hash ‖ encoded attributes), hashed where it was written (no copies out).
-    BinaryWriter w = new BinaryWriter(512);
-    w.hash(parent.blockHash());
-    PayloadCodec.write(w, a);
-    byte[] h = Keccak.hash(w.buffer(), 0, w.size()).toArray();
-    long id = 0;
-    for (int i = 0; i < 8; i++) {
-      id = (id << 8) | (h[i] & 0xff);
-    }
-    PayloadId payloadId = new PayloadId(id);
+    PayloadId payloadId = payloadId(parent.blockHash(), a);
     ExecutionPayloadEnvelope built = build(parent, a);
     payloads.put(payloadId, built);
     while (payloads.size() > MAX_PAYLOADS) {
       payloads.remove(payloads.keySet().iterator().next());
     }
     return payloadId;
+  }
+
+  /** keccak256(parent hash ‖ encoded attributes)'s first eight bytes, remembered for attributes seen again. */
+  private PayloadId payloadId(Hash32 parentHash, PayloadAttributes a) {
+    int slot = (Long.hashCode(a.timestamp()) ^ parentHash.hashCode()) & (PAYLOAD_ID_SLOTS - 1);
+    PayloadIdMemo known = payloadIds[slot];
+    if (known != null && known.attributes().equals(a) && known.parentHash().equals(parentHash)) {
+      return known.id();
+    }
+    PayloadId id = hashPayloadId(parentHash, a);
+    payloadIds[slot] = new PayloadIdMemo(parentHash, a, id);
+    return id;
+  }
+
+  /** keccak256(parent hash ‖ encoded attributes)'s first eight bytes, hashed where they were written (no copies out). */
+  static PayloadId hashPayloadId(Hash32 parentHash, PayloadAttributes a) {
+    BinaryWriter w = new BinaryWriter(512);
+    w.hash(parentHash);
+    PayloadCodec.write(w, a);
+    byte[] h = Keccak.hash(w.buffer(), 0, w.size()).toArray();
+    long id = 0;
+    for (int i = 0; i < 8; i++) {
+      id = (id << 8) | (h[i] & 0xff);
+    }
+    return new PayloadId(id);
   }
 
   /** The block {@code a} builds on {@code parent} (taking the pool's transactions unless {@code noTxPool}). */

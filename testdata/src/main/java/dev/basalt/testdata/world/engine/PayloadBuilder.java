@@ -41,12 +41,13 @@ public final class PayloadBuilder {
     }
     long number = parent.blockNumber() + 1;
     long timestamp = attributes.timestamp();
-    PseudoExecution.Result r = memo.execute(parent, number, timestamp, txs);
+    EngineMemo.Executed executed = memo.executeShared(parent, number, timestamp, txs);
+    PseudoExecution.Result r = executed.result();
     boolean ecotone = rollup.isActive(Fork.ECOTONE, timestamp);
     Bytes extraData = FeeParamsExtraData.forAttributes(rollup, attributes.eip1559Params(), attributes.minBaseFee());
     ExecutionPayload unsealed = new ExecutionPayload(parent.blockHash(), attributes.suggestedFeeRecipient(), r.stateRoot(),
         r.receiptsRoot(), Bytes.of(new byte[256]), attributes.prevRandao(), number, attributes.gasLimit(), r.gasUsed(), timestamp,
-        extraData, r.baseFee(), Hash32.ZERO, txs, attributes.withdrawals(),
+        extraData, r.baseFee(), Hash32.ZERO, executed.txs(), attributes.withdrawals(),
         ecotone ? OptionalLong.of(r.blobGasUsed()) : OptionalLong.empty(), ecotone ? OptionalLong.of(0) : OptionalLong.empty(),
         rollup.isActive(Fork.ISTHMUS, timestamp) ? Optional.of(r.withdrawalsRoot()) : Optional.empty());
     return memo.sealed(new ExecutionPayloadEnvelope(unsealed, attributes.parentBeaconBlockRoot()));

@@ -3,6 +3,7 @@ package dev.basalt.testdata.world.l1;
 import dev.basalt.core.derive.blob.Blob;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
+import dev.basalt.testdata.batcher.EncodedBlob;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -70,6 +71,26 @@ public final class BlobSidecar {
   /** A sidecar for {@code blob} whose commitment and proof are made as {@code kind} says. */
   public static BlobSidecar of(Blob blob, BlobCommitments kind) {
     byte[] trimmed = trim(blob.toArray());
+    Bytes commitment = kind == BlobCommitments.PSEUDO ? Kzg.pseudoOfTrimmed(PSEUDO_COMMITMENT, trimmed) : Kzg.commitment(blob);
+    return new BlobSidecar(0, trimmed, commitment, Kzg.versionedHash(commitment), new LazyProof(kind));
+  }
+
+  /**
+   * A sidecar for an encoder-made blob (as {@link #of(Blob, BlobCommitments)} gives for {@code
+   * encoded.blob()}): its trailing zeros are trimmed from the prefix before {@code
+   * encoded.zeroFrom()}, read byte by byte, instead of from a copy of the whole blob scanned back
+   * over its zero tail.
+   */
+  public static BlobSidecar of(EncodedBlob encoded, BlobCommitments kind) {
+    Blob blob = encoded.blob();
+    int end = Math.min(encoded.zeroFrom(), Blob.SIZE_BYTES);
+    while (end > 0 && blob.get(end - 1) == 0) {
+      end--;
+    }
+    byte[] trimmed = new byte[end];
+    for (int i = 0; i < end; i++) {
+      trimmed[i] = (byte) blob.get(i);
+    }
     Bytes commitment = kind == BlobCommitments.PSEUDO ? Kzg.pseudoOfTrimmed(PSEUDO_COMMITMENT, trimmed) : Kzg.commitment(blob);
     return new BlobSidecar(0, trimmed, commitment, Kzg.versionedHash(commitment), new LazyProof(kind));
   }

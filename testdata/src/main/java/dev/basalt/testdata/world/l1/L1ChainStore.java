@@ -120,6 +120,22 @@ public final class L1ChainStore {
     return isCanonical(id.hash());
   }
 
+  /**
+   * {@link #byHash(Hash32) byHash(hash)}, answered from the canonical block at {@code number} when
+   * that is the block: the very object the map holds (a block is appended only on the head, so while
+   * it is canonical no other block with its hash can have been appended after it), found by a list
+   * read; otherwise looked up by hash, so a wrong number costs time, not correctness.
+   */
+  public Optional<MinedL1Block> byHash(Hash32 hash, long number) {
+    if (number >= 0 && number < canonical.size()) {
+      MinedL1Block b = canonical.get((int) number);
+      if (b.hash().equals(hash)) {
+        return Optional.of(b);
+      }
+    }
+    return byHash(hash);
+  }
+
   /** Where a canonical transaction was included. */
   public Optional<TxLocation> transaction(Hash32 txHash) {
     return Optional.ofNullable(txs.get(txHash));

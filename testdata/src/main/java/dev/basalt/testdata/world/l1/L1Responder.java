@@ -17,9 +17,7 @@ import dev.basalt.testdata.world.Answer;
 import dev.basalt.testdata.world.fault.Fault;
 import dev.basalt.testdata.world.fault.FaultPlan;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,14 +33,11 @@ public final class L1Responder {
   /**
    * Derivation views of recently fetched blocks (a node re-fetches blocks after resets and
    * restarts), each with the block it was cut from: reused only for that very block, so a reorg's
-   * replacement is cut afresh. Bounded; never iterated.
+   * replacement is cut afresh. Bounded (a slot per block number modulo its size, the newest view
+   * of a number replacing the one there); never iterated.
    */
-  private final Map<Hash32, View> views = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Hash32, View> eldest) {
-      return size() > VIEWS;
-    }
-  };
+  private final View[] views = new View[VIEWS];
+  /** Entries (a power of two), the view of block number {@code n} at {@code n mod VIEWS}. */
   private static final int VIEWS = 256;
   private final BlobBytesCache blobBytes = new BlobBytesCache();
 
@@ -107,28 +102,29 @@ public final class L1Responder {
 
   private L1Block view(MinedL1Block block) {
     synchronized (views) {
-      View known = views.get(block.hash());
+      int slot = (int) block.number() & (VIEWS - 1);
+      View known = views[slot];
       if (known == null || known.source() != block) {
         known = new View(block, DerivationView.of(block, addresses));
-        views.put(block.hash(), known);
+        views[slot] = known;
       }
       return known.view();
     }
   }
 
   private InputEvent fetchBlobs(FetchBlobs f) {
-    Optional<MinedL1Block> block = l1.chain().byHash(f.block().hash());
+    Optional<MinedL1Block> block = l1.chain().byHash(f.block().hash(), f.block().number());
     if (block.isEmpty()) {
       return new RequestFailed(f.correlationId(), FailureKind.NOT_FOUND, "no L1 block " + f.block());
     }
-    List<BlobSidecar> all = block.get().blobs();
     List<Bytes> out = new ArrayList<>(f.hashes().size());
     for (IndexedBlobHash want : f.hashes()) {
-      if (want.index() >= all.size() || !all.get(want.index()).versionedHash().equals(want.versionedHash())) {
+      BlobSidecar blob = block.get().blobAt(want.index());
+      if (blob == null || !blob.versionedHash().equals(want.versionedHash())) {
         return new RequestFailed(f.correlationId(), FailureKind.NOT_FOUND, "no blob " + want.index() + " " + want.versionedHash()
             + " in L1 block " + f.block());
       }
-      out.add(blobBytes.full(all.get(want.index())));
+      out.add(blobBytes.full(blob));
     }
     return new BlobsFetched(f.correlationId(), out);
   }

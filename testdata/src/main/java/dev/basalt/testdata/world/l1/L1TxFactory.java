@@ -13,6 +13,7 @@ import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.core.types.Log;
+import dev.basalt.testdata.batcher.EncodedBlob;
 import dev.basalt.testdata.gen.SimRng;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -70,10 +71,24 @@ public final class L1TxFactory {
   /** As {@link #batcherBlobs(SigningKey, Address, List)}, with commitments made as {@code kind} says. */
   public L1Tx batcherBlobs(SigningKey batcher, Address inbox, List<Blob> blobs, BlobCommitments kind) {
     List<BlobSidecar> sidecars = new ArrayList<>(blobs.size());
-    List<Hash32> hashes = new ArrayList<>(blobs.size());
     for (Blob b : blobs) {
-      BlobSidecar s = BlobSidecar.of(b, kind);
-      sidecars.add(s);
+      sidecars.add(BlobSidecar.of(b, kind));
+    }
+    return batcherSidecars(batcher, inbox, sidecars);
+  }
+
+  /** As {@link #batcherBlobs(SigningKey, Address, List, BlobCommitments)}, for encoder-made blobs (trimmed from their known zero tail). */
+  public L1Tx batcherEncodedBlobs(SigningKey batcher, Address inbox, List<EncodedBlob> blobs, BlobCommitments kind) {
+    List<BlobSidecar> sidecars = new ArrayList<>(blobs.size());
+    for (EncodedBlob b : blobs) {
+      sidecars.add(BlobSidecar.of(b, kind));
+    }
+    return batcherSidecars(batcher, inbox, sidecars);
+  }
+
+  private L1Tx batcherSidecars(SigningKey batcher, Address inbox, List<BlobSidecar> sidecars) {
+    List<Hash32> hashes = new ArrayList<>(sidecars.size());
+    for (BlobSidecar s : sidecars) {
       hashes.add(s.versionedHash());
     }
     BlobTx tx = new BlobTx(chainId, nextNonce(batcher.address()), TIP, MAX_FEE_PER_GAS, 25_000, inbox, BigInteger.ZERO, Bytes.EMPTY,

@@ -51,6 +51,25 @@ public record MinedL1Block(BlockHeader header, Hash32 hash, List<L1Tx> transacti
     return out;
   }
 
+  /**
+   * {@code blobs().get(index)} without building the list, or null when there is no blob at {@code
+   * index} (that far); a negative index throws, as the list would.
+   */
+  public BlobSidecar blobAt(int index) {
+    if (index < 0) {
+      throw new IndexOutOfBoundsException("blob index " + index);
+    }
+    int i = index;
+    for (L1Tx tx : transactions) {
+      List<BlobSidecar> blobs = tx.blobs();
+      if (i < blobs.size()) {
+        return blobs.get(i);
+      }
+      i -= blobs.size();
+    }
+    return null;
+  }
+
   /** Block-wide index of the first log of transaction {@code txIndex}. */
   public long firstLogIndex(int txIndex) {
     long n = 0;

@@ -16,6 +16,7 @@ import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.batcher.BatcherPayloads;
 import dev.basalt.testdata.batcher.ChannelBuilder;
 import dev.basalt.testdata.batcher.ChannelFramer;
+import dev.basalt.testdata.batcher.EncodedBlob;
 import dev.basalt.testdata.gen.SimRng;
 import dev.basalt.testdata.world.l1.FakeL1;
 import dev.basalt.testdata.world.l1.L1Tx;
@@ -181,14 +182,14 @@ public final class WorldBatcher {
   }
 
   /** One transaction's worth of channel data: calldata, or blobs. */
-  private record Payload(byte[] calldata, List<Blob> blobs) {}
+  private record Payload(byte[] calldata, List<EncodedBlob> blobs) {}
 
   private List<L1Tx> sign(List<Payload> payloads, SigningKey from) {
     List<L1Tx> out = new ArrayList<>(payloads.size());
     for (Payload p : payloads) {
       out.add(p.blobs() == null
           ? l1.txs().batcherCalldata(from, rollup.batchInboxAddress(), p.calldata())
-          : l1.txs().batcherBlobs(from, rollup.batchInboxAddress(), p.blobs(), config.commitments()));
+          : l1.txs().batcherEncodedBlobs(from, rollup.batchInboxAddress(), p.blobs(), config.commitments()));
     }
     return out;
   }
@@ -223,9 +224,9 @@ public final class WorldBatcher {
       }
       return out;
     }
-    List<Blob> all = singleFrames
-        ? frames.stream().map(f -> BatcherPayloads.blobs(List.of(f)).get(0)).toList()
-        : BatcherPayloads.blobs(frames);
+    List<EncodedBlob> all = singleFrames
+        ? frames.stream().map(f -> BatcherPayloads.encodedBlobs(List.of(f)).get(0)).toList()
+        : BatcherPayloads.encodedBlobs(frames);
     int perTx = singleFrames ? 1 : MAX_BLOBS_PER_TX;
     for (int i = 0; i < all.size(); i += perTx) {
       out.add(new Payload(null, List.copyOf(all.subList(i, Math.min(all.size(), i + perTx)))));

@@ -188,4 +188,68 @@ class BlockTreeTest {
       org.junit.jupiter.api.Assertions.assertTrue(found > 1000 && replaced > 50, "seed " + seed + ": " + found + " found, " + replaced + " replaced");
     }
   }
+
+  /**
+   * Lookups by hash (the recent finds and the walk's canonical shortcut) against a plain map kept
+   * beside the tree: the same object for every hash, present or lost, through walks down the chain,
+   * repeated asks, forks, replaced envelopes and restarts.
+   */
+  @Test
+  void lookupsByHashAnswerWhatAPlainMapAnswers() {
+    for (long seed = 1; seed <= 8; seed++) {
+      SimWorld world = SimWorld.create(SimWorldConfig.defaults(3));
+      ExecutionPayloadEnvelope genesis = world.nodeEngine().head();
+      BlockTree tree = new BlockTree(genesis);
+      java.util.Map<Hash32, ExecutionPayloadEnvelope> model = new java.util.HashMap<>();
+      model.put(genesis.payload().blockHash(), genesis);
+      List<ExecutionPayloadEnvelope> all = new ArrayList<>(List.of(genesis));
+      SplittableRandom random = new SplittableRandom(seed);
+      long id = 0;
+      int hits = 0;
+      for (int step = 0; step < 1500; step++) {
+        int action = random.nextInt(20);
+        List<ExecutionPayloadEnvelope> present = new ArrayList<>(model.values());
+        present.sort(java.util.Comparator.comparing(b -> b.payload().blockHash()));
+        if (action < 11) {
+          ExecutionPayloadEnvelope parent = random.nextInt(3) == 0 ? present.get(random.nextInt(present.size())) : tree.head();
+          ExecutionPayloadEnvelope b = child(parent.payload(), ++id);
+          tree.add(b);
+          model.put(b.payload().blockHash(), b);
+          all.add(b);
+        } else if (action < 13) { // the same block again as another object
+          ExecutionPayloadEnvelope old = present.get(random.nextInt(present.size()));
+          ExecutionPayloadEnvelope copy = new ExecutionPayloadEnvelope(old.payload(), old.parentBeaconBlockRoot());
+          tree.add(copy);
+          model.put(copy.payload().blockHash(), copy);
+          all.add(copy);
+        } else if (action < 19) {
+          Hash32 head = present.get(random.nextInt(present.size())).payload().blockHash();
+          tree.setForkchoice(new ForkchoiceState(head, Hash32.ZERO, Hash32.ZERO));
+          if (random.nextBoolean()) {
+            tree.persistHead();
+          }
+        } else {
+          tree.restart();
+          model.values().removeIf(b -> b.payload().blockNumber() > tree.persistedNumber());
+        }
+        for (int q = 0; q < 10; q++) {
+          Hash32 h = all.get(random.nextInt(all.size())).payload().blockHash();
+          for (int k = random.nextInt(40); k >= 0; k--) { // a walk down over parents, some hashes asked twice
+            ExecutionPayloadEnvelope expected = model.get(h);
+            org.junit.jupiter.api.Assertions.assertSame(expected, tree.get(h).orElse(null), "seed " + seed + " step " + step);
+            assertEquals(expected != null, tree.contains(h));
+            if (expected == null) {
+              break;
+            }
+            hits++;
+            if (random.nextInt(4) != 0) {
+              h = expected.payload().parentHash();
+            }
+          }
+        }
+        org.junit.jupiter.api.Assertions.assertSame(model.get(tree.head().payload().blockHash()), tree.head());
+      }
+      org.junit.jupiter.api.Assertions.assertTrue(hits > 5_000, "seed " + seed + ": " + hits + " found");
+    }
+  }
 }

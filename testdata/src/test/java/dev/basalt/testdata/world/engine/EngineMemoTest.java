@@ -56,7 +56,12 @@ class EngineMemoTest {
   private static void checkBoth(RollupConfig rollup, EngineMemo memo, ExecutionPayloadEnvelope parent, ExecutionPayloadEnvelope block) {
     ExecutionPayload p = block.payload();
     assertEquals(L2Headers.hash(rollup, block), memo.headerHash(block), "header hash of block " + p.blockNumber());
-    assertEquals(L2Headers.sealed(rollup, block), memo.sealed(block));
+    ExecutionPayloadEnvelope sealed = memo.sealed(block);
+    assertEquals(L2Headers.sealed(rollup, block), sealed);
+    // The sealed object asked again (the identity path), and sealed again (the remembered object handed out).
+    assertEquals(L2Headers.hash(rollup, block), memo.headerHash(sealed), "header hash of the sealed block " + p.blockNumber());
+    assertEquals(L2Headers.sealed(rollup, block), memo.sealed(sealed));
+    assertEquals(L2Headers.hash(rollup, block), memo.headerHash(block), "header hash of block " + p.blockNumber() + " again");
     assertEquals(PseudoExecution.execute(rollup, parent.payload(), p.blockNumber(), p.timestamp(), p.transactions()),
         memo.execute(parent.payload(), p.blockNumber(), p.timestamp(), p.transactions()), "execution of block " + p.blockNumber());
     assertEquals(PayloadBuilder.verifyExecution(rollup, parent.payload(), p), PayloadBuilder.verifyExecution(memo, parent.payload(), p));
@@ -79,7 +84,7 @@ class EngineMemoTest {
     Optional<Hash32> withdrawalsRoot = p.withdrawalsRoot();
     Optional<Hash32> beaconRoot = block.parentBeaconBlockRoot();
     long gasLimit = p.gasLimit();
-    switch (rng.nextInt(13)) {
+    switch (rng.nextInt(14)) {
       case 0 -> stateRoot = Hash32.wrap(rng.bytes(32));
       case 1 -> receiptsRoot = Hash32.wrap(rng.bytes(32));
       case 2 -> gasUsed += 1 + rng.nextInt(1000);
@@ -97,6 +102,7 @@ class EngineMemoTest {
       case 9 -> withdrawalsRoot = withdrawalsRoot.map(r -> Hash32.wrap(rng.bytes(32)));
       case 10 -> gasLimit += 1 + rng.nextInt(1000);
       case 11 -> timestamp += 1; // a parent's time is read by its child's execution (and is in a block's lookup key)
+      case 12 -> number += EngineMemo.RING; // another number in the same bucket
       default -> beaconRoot = beaconRoot.map(r -> Hash32.wrap(rng.bytes(32)));
     }
     ExecutionPayload q = new ExecutionPayload(parentHash, p.feeRecipient(), stateRoot, receiptsRoot, p.logsBloom(), p.prevRandao(),
@@ -123,6 +129,35 @@ class EngineMemoTest {
     b[1 + rng.nextInt(b.length - 1)] ^= (byte) (1 + rng.nextInt(255));
     out.set(t, Bytes.wrapOwned(b));
     return out;
+  }
+
+  @Test
+  void numbersSharingABucketNeverAnswerForEachOther() {
+    SimWorld world = SimWorld.create(SimWorldConfig.defaults(9).withForks(SimWorldConfig.successive(GENESIS, 10)));
+    world.advanceTo(GENESIS + 60);
+    RollupConfig rollup = world.rollupConfig();
+    List<TrueBlock> chain = world.trueChain().blocks();
+    EngineMemo memo = new EngineMemo(rollup);
+    for (int i = 1; i < chain.size(); i++) {
+      ExecutionPayload parent = chain.get(i - 1).envelope().payload();
+      ExecutionPayloadEnvelope block = chain.get(i).envelope();
+      ExecutionPayload p = block.payload();
+      for (long number : new long[] {p.blockNumber(), p.blockNumber() + EngineMemo.RING, p.blockNumber(), p.blockNumber() + 2 * EngineMemo.RING}) {
+        assertEquals(PseudoExecution.execute(rollup, parent, number, p.timestamp(), p.transactions()),
+            memo.execute(parent, number, p.timestamp(), p.transactions()), "execution at number " + number);
+        ExecutionPayloadEnvelope renumbered = renumbered(block, number);
+        assertEquals(L2Headers.hash(rollup, renumbered), memo.headerHash(renumbered), "header hash at number " + number);
+        assertEquals(L2Headers.sealed(rollup, renumbered), memo.sealed(renumbered));
+      }
+    }
+  }
+
+  private static ExecutionPayloadEnvelope renumbered(ExecutionPayloadEnvelope block, long number) {
+    ExecutionPayload p = block.payload();
+    return new ExecutionPayloadEnvelope(new ExecutionPayload(p.parentHash(), p.feeRecipient(), p.stateRoot(), p.receiptsRoot(),
+        p.logsBloom(), p.prevRandao(), number, p.gasLimit(), p.gasUsed(), p.timestamp(), p.extraData(), p.baseFeePerGas(),
+        p.blockHash(), p.transactions(), p.withdrawals(), p.blobGasUsed(), p.excessBlobGas(), p.withdrawalsRoot()),
+        block.parentBeaconBlockRoot());
   }
 
   @Test

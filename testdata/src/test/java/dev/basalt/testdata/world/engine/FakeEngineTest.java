@@ -89,6 +89,42 @@ class FakeEngineTest {
     }
   }
 
+  /** Payload ids of builds asked again (equal attributes as other objects) and of near variants, against hashing each afresh. */
+  @Test
+  void payloadIdsAreTheHashOfParentAndAttributesForRepeatsAndVariants() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(21);
+    int repeats = 0;
+    java.util.Set<PayloadAttributes> asked = new java.util.HashSet<>();
+    for (int i = 1; i < chain.size(); i++) {
+      assertEquals(ExecutionStatus.VALID, insert(chain.get(i)).status().status());
+    }
+    for (int round = 0; round < 4; round++) {
+      for (int i = 1; i < chain.size(); i++) {
+        TrueBlock parent = chain.get(random.nextInt(i)); // mostly not the true parent: other parents, same attributes
+        TrueBlock b = chain.get(i);
+        ExecutionPayload p = b.envelope().payload();
+        List<dev.basalt.core.types.Bytes> txs = new java.util.ArrayList<>(p.transactions());
+        Hash32 randao = p.prevRandao();
+        long gasLimit = p.gasLimit();
+        boolean noTxPool = true;
+        switch (random.nextInt(6)) {
+          case 0 -> txs.add(dev.basalt.core.types.Bytes.of(new byte[] {2, (byte) random.nextInt(4)}));
+          case 1 -> randao = Hash32.wrap(new byte[32]);
+          case 2 -> gasLimit += random.nextInt(2);
+          case 3 -> noTxPool = random.nextBoolean();
+          default -> { } // the same values, as new objects
+        }
+        PayloadAttributes a = new PayloadAttributes(p.timestamp(), randao, p.feeRecipient(), p.withdrawals(),
+            b.envelope().parentBeaconBlockRoot(), txs, noTxPool, gasLimit, attributesParams(b), minBaseFee(b));
+        repeats += asked.add(a) ? 0 : 1;
+        var started = assertInstanceOf(EngineResponse.ForkchoiceUpdated.class, engine.forkchoiceUpdated(fcs(parent.ref().hash()),
+            Optional.of(a), EngineVersions.forkchoiceUpdated(rollup, p.timestamp(), true)));
+        assertEquals(FakeEngine.hashPayloadId(parent.ref().hash(), a), started.payloadId().orElseThrow(), "block " + b.number());
+      }
+    }
+    assertTrue(repeats > 50, "attributes asked again: " + repeats);
+  }
+
   @Test
   void buildNowAnswersWhatForkchoiceUpdatedThenGetPayloadAnswers() {
     FakeEngine slow = new FakeEngine(rollup, engine.genesis()); // its own memo: nothing shared with the fast engine

@@ -39,6 +39,7 @@ import dev.basalt.core.types.Hash32;
 import dev.basalt.testdata.gen.SimRng;
 import dev.basalt.testdata.world.fault.Fault;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -236,12 +237,65 @@ class FakeL1Test {
       if (round % 7 == 6) {
         l1.reorg(1 + rng.nextInt(3), 1 + rng.nextInt(3), rng.nextBoolean());
       }
-      for (int fetch = 0; fetch < 3; fetch++) {
-        long n = rng.nextLong(l1.chain().head().number() + 1);
+      for (int fetch = 0; fetch < 6; fetch++) { // some at random, some of the newest (where reorgs replace blocks)
+        long head = l1.chain().head().number();
+        long n = fetch % 2 == 0 ? rng.nextLong(head + 1) : Math.max(0, head - rng.nextInt(4));
         var fetched = assertInstanceOf(L1BlockFetched.class, responder.answer(new FetchL1Block(id++, n)).get(0).event());
         assertEquals(DerivationView.of(l1.chain().byNumber(n).orElseThrow(), ADDRESSES), fetched.block(), "block " + n);
       }
     }
+  }
+
+  /** The lookup by hash with a number hint against the plain one, for every block ever mined (side forks too), right and wrong hints. */
+  @Test
+  void lookupByHashWithANumberIsTheLookupByHash() {
+    FakeL1 l1 = chain(5, L1Forks.allAtGenesis());
+    SimRng rng = new SimRng(8);
+    java.util.List<MinedL1Block> mined = new ArrayList<>(l1.chain().canonical());
+    int canonicalHits = 0;
+    for (int round = 0; round < 300; round++) {
+      mined.add(l1.mine());
+      if (round % 5 == 4) {
+        l1.reorg(1 + rng.nextInt(3), 1 + rng.nextInt(3), rng.nextBoolean());
+        mined.addAll(l1.chain().canonical().subList(Math.max(0, l1.chain().canonical().size() - 4), l1.chain().canonical().size()));
+      }
+      for (MinedL1Block b : mined.subList(Math.max(0, mined.size() - 30), mined.size())) {
+        var expected = l1.chain().byHash(b.hash());
+        for (long n : new long[] {b.number(), b.number() + 1, b.number() - 1, -1, Long.MAX_VALUE}) {
+          var actual = l1.chain().byHash(b.hash(), n);
+          assertEquals(expected.isPresent(), actual.isPresent());
+          org.junit.jupiter.api.Assertions.assertSame(expected.orElse(null), actual.orElse(null), "block " + b.number() + " hint " + n);
+        }
+        canonicalHits += l1.chain().isCanonical(b.hash()) ? 1 : 0;
+      }
+    }
+    assertTrue(canonicalHits > 1000, "canonical blocks asked: " + canonicalHits);
+  }
+
+  /** A blob by block-wide index without the list, against the list, in blocks with several blob transactions. */
+  @Test
+  void blobAtIsTheBlockWideListEntry() {
+    FakeL1 l1 = chain(6, L1Forks.allAtGenesis());
+    SimRng rng = new SimRng(4);
+    int blobs = 0;
+    for (int round = 0; round < 12; round++) {
+      for (int t = rng.nextInt(4); t > 0; t--) {
+        List<Blob> txBlobs = new ArrayList<>();
+        for (int b = 1 + rng.nextInt(3); b > 0; b--) {
+          txBlobs.add(BlobCodec.encode(rng.bytes(1 + rng.nextInt(300))));
+        }
+        l1.submit(l1.txs().batcherBlobs(BATCHER, ADDRESSES.batchInbox(), txBlobs, BlobCommitments.PSEUDO));
+        l1.submit(l1.txs().filler(USER, rng));
+      }
+      MinedL1Block block = l1.mine();
+      List<BlobSidecar> all = block.blobs();
+      for (int i = 0; i < all.size() + 3; i++) {
+        assertEquals(i < all.size() ? all.get(i) : null, block.blobAt(i), "blob " + i);
+      }
+      assertThrows(IndexOutOfBoundsException.class, () -> block.blobAt(-1));
+      blobs += all.size();
+    }
+    assertTrue(blobs > 10, "blobs: " + blobs);
   }
 
   @Test
