@@ -1,5 +1,6 @@
 package dev.basalt.core.derive.attributes;
 
+import dev.basalt.core.collect.KnownEqual;
 import dev.basalt.core.config.L1ChainConfig;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.config.SystemConfig;
@@ -36,6 +37,8 @@ public final class AttributesMemo {
       Optional<Hash32> parentBeaconBlockRoot, List<ReceiptLog> logs, PrepareOutcome outcome) {}
 
   private final Entry[] entries = new Entry[SLOTS];
+  private final KnownEqual<RollupConfig> rollups = new KnownEqual<>();
+  private final KnownEqual<L1ChainConfig> l1Chains = new KnownEqual<>();
 
   /** What preparing a child of {@code parent} at {@code timestamp} on {@code epoch} answered, or null. */
   PrepareOutcome find(RollupConfig rollup, L1ChainConfig l1Chain, L2BlockInfo parent, L1Block epoch, long timestamp) {
@@ -56,7 +59,7 @@ public final class AttributesMemo {
     return (h ^ (h >>> 16)) & (SLOTS - 1);
   }
 
-  private static boolean matches(
+  private boolean matches(
       Entry e, RollupConfig rollup, L1ChainConfig l1Chain, L2BlockInfo parent, L1Block epoch, long timestamp) {
     return e.timestamp() == timestamp
         && e.parent().equals(parent.ref())
@@ -67,7 +70,7 @@ public final class AttributesMemo {
         && e.parentBeaconBlockRoot().equals(epoch.parentBeaconBlockRoot())
         && e.parentConfig().equals(parent.systemConfig())
         && e.logs().equals(epoch.logs())
-        && (e.rollup() == rollup || e.rollup().equals(rollup))
-        && (e.l1Chain() == l1Chain || e.l1Chain().equals(l1Chain));
+        && rollups.same(e.rollup(), rollup)
+        && l1Chains.same(e.l1Chain(), l1Chain);
   }
 }

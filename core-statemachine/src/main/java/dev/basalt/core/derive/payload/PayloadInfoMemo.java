@@ -1,5 +1,6 @@
 package dev.basalt.core.derive.payload;
 
+import dev.basalt.core.collect.KnownEqual;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.config.SystemConfig;
 import dev.basalt.core.derive.L2BlockInfo;
@@ -32,6 +33,7 @@ public final class PayloadInfoMemo {
       SystemConfig systemConfig) {}
 
   private final Entry[] entries = new Entry[SLOTS];
+  private final KnownEqual<RollupConfig> rollups = new KnownEqual<>();
 
   /** As {@link PayloadBlockInfo#decode}, remembered. */
   public L2BlockInfoDecoding decode(RollupConfig rollup, ExecutionPayload payload) {
@@ -62,7 +64,7 @@ public final class PayloadInfoMemo {
     return payload.transactions().isEmpty() ? null : payload.transactions().get(0);
   }
 
-  private static boolean matches(Entry e, RollupConfig rollup, ExecutionPayload payload) {
+  private boolean matches(Entry e, RollupConfig rollup, ExecutionPayload payload) {
     Bytes first = firstTx(payload);
     return e.number() == payload.blockNumber()
         && e.timestamp() == payload.timestamp()
@@ -71,6 +73,6 @@ public final class PayloadInfoMemo {
         && e.parentHash().equals(payload.parentHash())
         && e.extraData().equals(payload.extraData())
         && (e.firstTx() == null ? first == null : e.firstTx().equals(first))
-        && (e.rollup() == rollup || e.rollup().equals(rollup));
+        && rollups.same(e.rollup(), rollup);
   }
 }
