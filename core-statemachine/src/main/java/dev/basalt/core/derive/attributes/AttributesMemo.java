@@ -30,7 +30,7 @@ import java.util.OptionalLong;
  * iterated and never written to a snapshot. One thread only.
  */
 public final class AttributesMemo {
-  private static final int SLOTS = 1024;
+  private static final int SLOTS = 4096;
 
   private record Entry(RollupConfig rollup, L1ChainConfig l1Chain, L2BlockRef parent, SystemConfig parentConfig,
       long timestamp, L1BlockRef epoch, BigInteger baseFeePerGas, Hash32 mixHash, OptionalLong excessBlobGas,
