@@ -13,12 +13,11 @@ import dev.basalt.core.types.Hash32;
  * the slot, so a wrong hash can cost a miss but never a wrong answer. A hit therefore returns what
  * decoding would: a memo can never change an output. Only successful decodings are kept (a blob
  * that does not decode throws each time, as before). Direct-mapped and bounded ({@value #SLOTS}
- * blobs and their data, at most 64 MiB: a reset's walk back re-reads that many blobs, and 256
- * slots answered 60% of seed 7's decodings), never iterated, never written to a snapshot. One
- * thread only.
+ * blobs and their data, at most 16 MiB), never iterated, never written to a snapshot. One thread
+ * only.
  */
 public final class BlobMemo {
-  static final int SLOTS = 256;
+  static final int SLOTS = 64;
 
   private final Bytes[] blobs = new Bytes[SLOTS];
   private final Bytes[] data = new Bytes[SLOTS];
