@@ -102,7 +102,7 @@ public final class DerivationPipeline implements StageState {
     this.stepBudget = stepBudget;
     this.blocks = new L1BlockCache(cacheCapacity(config));
     this.traversal = new L1Traversal(config, blocks);
-    this.retrieval = new L1Retrieval(config, traversal, blocks, drops, senders, channels.blobs());
+    this.retrieval = new L1Retrieval(config, traversal, blocks, drops, senders);
     this.frameQueue = new FrameQueue(config, retrieval, drops);
     this.channelMux = new ChannelMux(config, frameQueue, drops);
     this.channelReader = new ChannelReader(config, channelMux, drops, channels);

@@ -3,7 +3,6 @@ package dev.basalt.core.derive.pipeline.channels;
 import dev.basalt.core.codec.DecodeException;
 import dev.basalt.core.derive.batch.RawSpanBatch;
 import dev.basalt.core.derive.batch.SpanBatch;
-import dev.basalt.core.derive.blob.BlobMemo;
 import dev.basalt.core.derive.channel.BatchRead;
 import dev.basalt.core.derive.channel.ChannelLimits;
 import dev.basalt.core.types.Bytes;
@@ -90,17 +89,10 @@ public final class ChannelMemo {
    * parallel array, so a lookup scans 1 KiB of ints instead of chasing up to 256 entries.
    */
   private final Reads[] ring = new Reads[MAX_CHANNELS];
-  /** What the blobs carrying channel frames decoded to: kept with the channels, as long-lived. */
-  private final BlobMemo blobs = new BlobMemo();
   private final int[] ringHashes = new int[MAX_CHANNELS];
   private int oldest;
   private int count;
   private long totalBytes;
-
-  /** The memo of decoded blobs, which the stage feeding channels (retrieval) decodes through. */
-  public BlobMemo blobs() {
-    return blobs;
-  }
 
   /** What reading {@code data} with {@code limits} gave, or null when it is not remembered. */
   Reads find(Bytes data, ChannelLimits limits) {

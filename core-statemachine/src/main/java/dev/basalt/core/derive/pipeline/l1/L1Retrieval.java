@@ -6,8 +6,8 @@ import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.config.Fork;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.derive.blob.Blob;
+import dev.basalt.core.derive.blob.BlobCodec;
 import dev.basalt.core.derive.blob.BlobDecodeException;
-import dev.basalt.core.derive.blob.BlobMemo;
 import dev.basalt.core.derive.pipeline.DropListener;
 import dev.basalt.core.derive.pipeline.DropReason;
 import dev.basalt.core.derive.pipeline.L1BlockCache;
@@ -24,7 +24,6 @@ import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.L1BlockRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * op-node's {@code L1Retrieval} with its data sources: for the block the traversal hands over, the
@@ -42,8 +41,6 @@ public final class L1Retrieval implements DataSource, StageState {
   private final DropListener drops;
   /** Senders recovered so far: a reset reads the same blocks again (not state: never snapshotted). */
   private final SenderMemo senders;
-  /** Decoded blobs: a reset fetches the same blobs again (not state: never snapshotted). */
-  private final BlobMemo blobMemo;
 
   private Phase phase = Phase.CLOSED;
   private L1BlockRef target;
@@ -58,13 +55,6 @@ public final class L1Retrieval implements DataSource, StageState {
   }
 
   public L1Retrieval(RollupConfig config, L1Traversal traversal, L1BlockCache blocks, DropListener drops, SenderMemo senders) {
-    this(config, traversal, blocks, drops, senders, new BlobMemo());
-  }
-
-  /** As above, decoding blobs through {@code blobMemo} (the same answers, remembered). */
-  public L1Retrieval(RollupConfig config, L1Traversal traversal, L1BlockCache blocks, DropListener drops, SenderMemo senders,
-      BlobMemo blobMemo) {
-    this.blobMemo = Objects.requireNonNull(blobMemo, "blobMemo");
     this.senders = senders;
     this.config = config;
     this.traversal = traversal;
@@ -165,7 +155,7 @@ public final class L1Retrieval implements DataSource, StageState {
       IndexedBlobHash hash = blobHashes.get(next);
       Bytes blob = blobs.get(next++);
       try {
-        filled.add(blobMemo.decode(hash.versionedHash(), blob));
+        filled.add(Bytes.wrapOwned(BlobCodec.decode(Blob.of(blob))));
       } catch (BlobDecodeException e) {
         drops.dropped(DropReason.BLOB_UNDECODABLE, "blob " + hash.index() + " of " + target + ": " + e.getMessage());
       }
