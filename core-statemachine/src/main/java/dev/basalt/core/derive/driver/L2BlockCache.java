@@ -34,21 +34,12 @@ public final class L2BlockCache implements L2ChainView {
     final L2BlockInfo info;
     byte[] encoding;
 
-    Stored(L2BlockInfo info, byte[] encoding) {
+    Stored(L2BlockInfo info) {
       this.info = info;
-      this.encoding = encoding;
     }
   }
 
   private final SortedLongMap<Stored> blocks = new SortedLongMap<>();
-  /**
-   * Blocks whose encoding a snapshot made, by block hash (direct-mapped, {@value #ENCODED_SLOTS}
-   * slots): a reset empties the cache and the walk back fetches the same blocks again, which then
-   * find their encoding here. Never iterated, never written: only a source of equal bytes.
-   */
-  private final Stored[] encoded = new Stored[ENCODED_SLOTS];
-
-  private static final int ENCODED_SLOTS = 256;
 
   @Override
   public Optional<L2BlockInfo> blockByNumber(long number) {
@@ -78,21 +69,10 @@ public final class L2BlockCache implements L2ChainView {
    */
   private void store(L2BlockInfo block) {
     long number = block.ref().number();
-    // The same block fetched again (a reset's walk, a re-read) keeps the encoding: equal values
-    // encode equally (the transaction lists are mostly the same object, which compares at once).
-    Stored old = blocks.get(number);
-    if (old == null || old.encoding == null) {
-      old = encoded[encodedSlot(block)];
-    }
-    blocks.put(number, new Stored(block, old != null && old.encoding != null && old.info.equals(block) ? old.encoding : null));
+    blocks.put(number, new Stored(block));
     while (blocks.size() > CAPACITY) {
       blocks.removeAt(blocks.firstKey() == number ? blocks.size() - 1 : 0);
     }
-  }
-
-  private static int encodedSlot(L2BlockInfo block) {
-    int h = block.ref().hash().hashCode();
-    return (h ^ (h >>> 16)) & (ENCODED_SLOTS - 1);
   }
 
   public void clear() {
@@ -115,7 +95,6 @@ public final class L2BlockCache implements L2ChainView {
       PipelineCodec.writeL2BlockInfo(w, s.info);
       if (w.size() - start <= MAX_KEPT_ENCODING_BYTES) {
         s.encoding = Arrays.copyOfRange(w.buffer(), start, w.size());
-        encoded[encodedSlot(s.info)] = s;
       }
     }
   }
@@ -125,7 +104,7 @@ public final class L2BlockCache implements L2ChainView {
     blocks.clear();
     for (int i = 0; i < n; i++) {
       L2BlockInfo b = PipelineCodec.readL2BlockInfo(r);
-      blocks.put(b.ref().number(), new Stored(b, null));
+      blocks.put(b.ref().number(), new Stored(b));
     }
   }
 

@@ -34,7 +34,6 @@ class L2BlockCacheTest {
       L2BlockCache cache = new L2BlockCache();
       TreeMap<Long, L2BlockInfo> model = new TreeMap<>();
       long tip = 1000;
-      List<L2BlockInfo> history = new ArrayList<>();
       for (int step = 0; step < 1500; step++) {
         int op = random.nextInt(100);
         String context = "seed " + seed + " step " + step + " op " + op;
@@ -46,18 +45,6 @@ class L2BlockCacheTest {
           store(model, b);
         } else if (op < 85) {
           L2BlockInfo b = block(random, tip - random.nextInt(200));
-          L2BlockInfo present = model.get(b.ref().number());
-          if (!history.isEmpty() && random.nextInt(4) == 0) {
-            // A block seen before (maybe cleared or evicted since), equal or with other transactions.
-            L2BlockInfo seen = history.get(random.nextInt(history.size()));
-            b = new L2BlockInfo(seen.ref(), seen.systemConfig(),
-                random.nextBoolean() ? new ArrayList<>(seen.transactions()) : b.transactions());
-          } else if (present != null && random.nextBoolean()) {
-            // The same block again, as a new but equal value, or with the same reference but other contents.
-            b = new L2BlockInfo(present.ref(), random.nextBoolean() ? present.systemConfig() : b.systemConfig(),
-                random.nextBoolean() ? new ArrayList<>(present.transactions()) : b.transactions());
-          }
-          history.add(b);
           cache.putFetched(b);
           L2BlockInfo cached = model.get(b.ref().number());
           if (cached != null && !cached.ref().hash().equals(b.ref().hash())) {
