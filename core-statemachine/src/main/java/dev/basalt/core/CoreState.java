@@ -35,13 +35,14 @@ final class CoreState {
   final EngineController engine;
   final DerivationDriver derivation;
   final Finalizer finalizer = new Finalizer();
-  final Sequencer sequencer = new Sequencer();
+  final Sequencer sequencer;
   final GossipValidator gossip;
 
   CoreState(CoreMemos memos) {
     this.engine = new EngineController(memos.payloadInfo());
-    this.derivation = new DerivationDriver(new SenderMemo(memos.recoveries()), memos.channels(), memos.payloadInfo());
+    this.derivation = new DerivationDriver(new SenderMemo(memos.recoveries()), memos.channels(), memos.payloadInfo(), memos.attributes());
     this.gossip = new GossipValidator(memos.recoveries());
+    this.sequencer = new Sequencer(memos.attributes());
   }
 
   L1BlockRef l1Head() {

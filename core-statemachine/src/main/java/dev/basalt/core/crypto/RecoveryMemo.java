@@ -30,7 +30,8 @@ import java.util.Optional;
  * give; any other signature is recovered in full, so errors and wrong signers answer as before.
  */
 public final class RecoveryMemo {
-  private static final int SLOTS = 16384;
+  /** 16384 slots re-recovered 27% more keys than were distinct in a million simulated events; 65536, 9%. */
+  private static final int SLOTS = 65536;
   private static final int SIGNER_SLOTS = 8;
 
   private record Key(Hash32 hash, int recoveryId, BigInteger r, BigInteger s, boolean requireLowS) {}

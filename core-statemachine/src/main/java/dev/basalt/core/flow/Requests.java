@@ -2,17 +2,16 @@ package dev.basalt.core.flow;
 
 import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.codec.BinaryWriter;
+import dev.basalt.core.collect.SortedLongMap;
 import dev.basalt.core.state.Describable;
 import dev.basalt.core.state.StateVisitor;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Outstanding requests by correlation id, in issue order. */
 public final class Requests implements Describable {
   /** Far above any legitimate number of in-flight requests; hitting it means answers are lost. */
   public static final int MAX_OUTSTANDING = 65_536;
 
-  private final TreeMap<Long, Pending> outstanding = new TreeMap<>();
+  private final SortedLongMap<Pending> outstanding = new SortedLongMap<>();
   private long nextCorrelationId = 1;
 
   /** Registers a request and returns its fresh correlation id. */
@@ -46,9 +45,9 @@ public final class Requests implements Describable {
 
   public void writeTo(BinaryWriter w) {
     w.i64(nextCorrelationId).i32(outstanding.size());
-    for (Map.Entry<Long, Pending> e : outstanding.entrySet()) {
-      w.i64(e.getKey());
-      PendingCodec.write(w, e.getValue());
+    for (int i = 0; i < outstanding.size(); i++) {
+      w.i64(outstanding.keyAt(i));
+      PendingCodec.write(w, outstanding.valueAt(i));
     }
   }
 
@@ -65,10 +64,10 @@ public final class Requests implements Describable {
   public void describeTo(StateVisitor v) {
     v.value("nextCorrelationId", nextCorrelationId);
     v.beginArray("outstanding");
-    for (Map.Entry<Long, Pending> e : outstanding.entrySet()) {
+    for (int i = 0; i < outstanding.size(); i++) {
       v.beginObject(null);
-      v.value("correlationId", e.getKey());
-      e.getValue().describeTo(v);
+      v.value("correlationId", outstanding.keyAt(i));
+      outstanding.valueAt(i).describeTo(v);
       v.endObject();
     }
     v.endArray();

@@ -6,6 +6,7 @@ import dev.basalt.core.config.Fork;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.PrepareOutcome;
+import dev.basalt.core.derive.attributes.AttributesMemo;
 import dev.basalt.core.derive.attributes.StatefulAttributesPreparer;
 import dev.basalt.core.engine.PayloadAttributes;
 import dev.basalt.core.engine.control.EngineController;
@@ -34,16 +35,18 @@ final class BuildScheduler {
   private final SequencerState state;
   private final SequencerAdmin admin;
   private CoreConfig config;
+  private final AttributesMemo attributes;
   private StatefulAttributesPreparer preparer;
 
-  BuildScheduler(SequencerState state, SequencerAdmin admin) {
+  BuildScheduler(SequencerState state, SequencerAdmin admin, AttributesMemo attributes) {
     this.state = state;
     this.admin = admin;
+    this.attributes = attributes;
   }
 
   void configure(CoreConfig newConfig) {
     config = newConfig;
-    preparer = new StatefulAttributesPreparer(config.rollup(), config.l1());
+    preparer = new StatefulAttributesPreparer(config.rollup(), config.l1(), attributes);
   }
 
   private RollupConfig rollup() {

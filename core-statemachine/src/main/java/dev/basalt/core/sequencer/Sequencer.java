@@ -13,6 +13,7 @@ import dev.basalt.core.rpc.RpcOutcome;
 import dev.basalt.core.state.StateVisitor;
 import dev.basalt.core.types.Hash32;
 import dev.basalt.core.types.L1BlockRef;
+import dev.basalt.core.derive.attributes.AttributesMemo;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,8 +52,17 @@ public final class Sequencer {
 
   private final SequencerState state = new SequencerState();
   private final SequencerAdmin admin = new SequencerAdmin(state);
-  private final BuildScheduler scheduler = new BuildScheduler(state, admin);
+  private final BuildScheduler scheduler;
   private CoreConfig config;
+
+  public Sequencer() {
+    this(new AttributesMemo());
+  }
+
+  /** A sequencer preparing attributes through {@code attributes} (the same answers, remembered). */
+  public Sequencer(AttributesMemo attributes) {
+    this.scheduler = new BuildScheduler(state, admin, Objects.requireNonNull(attributes, "attributes"));
+  }
 
   public void configure(CoreConfig newConfig) {
     config = Objects.requireNonNull(newConfig, "config");

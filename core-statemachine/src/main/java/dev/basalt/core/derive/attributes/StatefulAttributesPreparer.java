@@ -47,10 +47,18 @@ public final class StatefulAttributesPreparer implements AttributesPreparer {
 
   private final RollupConfig rollup;
   private final L1ChainConfig l1Chain;
+  /** Null: every preparation is computed. */
+  private final AttributesMemo memo;
 
   public StatefulAttributesPreparer(RollupConfig rollup, L1ChainConfig l1Chain) {
+    this(rollup, l1Chain, null);
+  }
+
+  /** A preparer answering through {@code memo} (the same answers, remembered), or computing every time when null. */
+  public StatefulAttributesPreparer(RollupConfig rollup, L1ChainConfig l1Chain, AttributesMemo memo) {
     this.rollup = Objects.requireNonNull(rollup, "rollup");
     this.l1Chain = Objects.requireNonNull(l1Chain, "l1Chain");
+    this.memo = memo;
   }
 
   /**
@@ -66,6 +74,19 @@ public final class StatefulAttributesPreparer implements AttributesPreparer {
       throw new IllegalArgumentException("a child of " + parent.ref() + " has timestamp " + Unsigned.toString(expected)
           + ", not " + Unsigned.toString(timestamp));
     }
+    if (memo == null) {
+      return compute(parent, epoch, timestamp);
+    }
+    PrepareOutcome known = memo.find(rollup, l1Chain, parent, epoch, timestamp);
+    if (known != null) {
+      return known;
+    }
+    PrepareOutcome outcome = compute(parent, epoch, timestamp);
+    memo.remember(rollup, l1Chain, parent, epoch, timestamp, outcome);
+    return outcome;
+  }
+
+  private PrepareOutcome compute(L2BlockInfo parent, L1Block epoch, long timestamp) {
     return switch (EpochStep.between(parent.ref(), epoch.ref())) {
       case EpochStep.Mismatch m -> new PrepareOutcome.Reset(m.reason());
       case EpochStep.Same s -> build(parent, epoch, timestamp, s.sequenceNumber(), parent.systemConfig(), List.of());

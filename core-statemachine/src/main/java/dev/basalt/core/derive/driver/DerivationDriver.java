@@ -10,6 +10,7 @@ import dev.basalt.core.command.FetchL2Block;
 import dev.basalt.core.command.RecordSafeHead;
 import dev.basalt.core.command.RewindSafeHeads;
 import dev.basalt.core.derive.L2BlockInfo;
+import dev.basalt.core.derive.attributes.AttributesMemo;
 import dev.basalt.core.derive.attributes.StatefulAttributesPreparer;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
 import dev.basalt.core.derive.payload.PayloadInfoMemo;
@@ -73,6 +74,7 @@ public final class DerivationDriver {
   private final SenderMemo senders;
   private final PayloadInfoMemo payloadInfo;
   private final ChannelMemo channels;
+  private final AttributesMemo attributes;
   private final Backoff backoff = new Backoff(500, 30_000);
   private CoreConfig config;
   private DerivationPipeline pipeline;
@@ -102,9 +104,15 @@ public final class DerivationDriver {
 
   /** As above, reading fetched L2 blocks back through {@code payloadInfo} (the same answers, remembered). */
   public DerivationDriver(SenderMemo senders, ChannelMemo channels, PayloadInfoMemo payloadInfo) {
+    this(senders, channels, payloadInfo, new AttributesMemo());
+  }
+
+  /** As above, preparing attributes through {@code attributes} (the same answers, remembered). */
+  public DerivationDriver(SenderMemo senders, ChannelMemo channels, PayloadInfoMemo payloadInfo, AttributesMemo attributes) {
     this.senders = Objects.requireNonNull(senders, "senders");
     this.channels = Objects.requireNonNull(channels, "channels");
     this.payloadInfo = Objects.requireNonNull(payloadInfo, "payloadInfo");
+    this.attributes = Objects.requireNonNull(attributes, "attributes");
   }
 
   /** A fresh pipeline for {@code newConfig}; derivation waits for the next sync start. */
@@ -120,7 +128,7 @@ public final class DerivationDriver {
   }
 
   private DerivationPipeline newPipeline() {
-    return new DerivationPipeline(config.rollup(), new StatefulAttributesPreparer(config.rollup(), config.l1()), l2,
+    return new DerivationPipeline(config.rollup(), new StatefulAttributesPreparer(config.rollup(), config.l1(), attributes), l2,
         DropListener.NONE, DerivationPipeline.DEFAULT_STEP_BUDGET, senders, channels);
   }
 
@@ -372,7 +380,7 @@ public final class DerivationDriver {
     lastFailure = r.string();
     backoff.readFrom(r);
     l2.readFrom(r);
-    pipeline = DerivationPipeline.restore(r, config.rollup(), new StatefulAttributesPreparer(config.rollup(), config.l1()),
+    pipeline = DerivationPipeline.restore(r, config.rollup(), new StatefulAttributesPreparer(config.rollup(), config.l1(), attributes),
         l2, DropListener.NONE, DerivationPipeline.DEFAULT_STEP_BUDGET, senders, channels);
   }
 

@@ -2,12 +2,12 @@ package dev.basalt.core.derive.driver;
 
 import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.codec.BinaryWriter;
+import dev.basalt.core.collect.SortedLongMap;
 import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.L2ChainView;
 import dev.basalt.core.derive.pipeline.PipelineCodec;
 import dev.basalt.core.state.StateVisitor;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The pipeline's view of the canonical L2 chain: recent blocks by number, filled with the blocks
@@ -19,7 +19,7 @@ public final class L2BlockCache implements L2ChainView {
   /** Blocks kept: span-batch overlap checks and the reset walk need a few dozen at a time. */
   public static final int CAPACITY = 128;
 
-  private final TreeMap<Long, L2BlockInfo> blocks = new TreeMap<>();
+  private final SortedLongMap<L2BlockInfo> blocks = new SortedLongMap<>();
 
   @Override
   public Optional<L2BlockInfo> blockByNumber(long number) {
@@ -28,7 +28,7 @@ public final class L2BlockCache implements L2ChainView {
 
   /** {@code block} became the canonical tip of what derivation sees: drop what it replaced. */
   public void putCanonical(L2BlockInfo block) {
-    blocks.tailMap(block.ref().number(), true).clear();
+    blocks.removeFrom(block.ref().number());
     store(block);
   }
 
@@ -37,7 +37,7 @@ public final class L2BlockCache implements L2ChainView {
     L2BlockInfo cached = blocks.get(block.ref().number());
     if (cached != null && !cached.ref().hash().equals(block.ref().hash())) {
       // The engine's chain moved under us: nothing above this height can be trusted either.
-      blocks.tailMap(block.ref().number(), true).clear();
+      blocks.removeFrom(block.ref().number());
     }
     store(block);
   }
@@ -50,7 +50,7 @@ public final class L2BlockCache implements L2ChainView {
     long number = block.ref().number();
     blocks.put(number, block);
     while (blocks.size() > CAPACITY) {
-      blocks.remove(blocks.firstKey() == number ? blocks.lastKey() : blocks.firstKey());
+      blocks.removeAt(blocks.firstKey() == number ? blocks.size() - 1 : 0);
     }
   }
 
@@ -64,8 +64,8 @@ public final class L2BlockCache implements L2ChainView {
 
   public void writeTo(BinaryWriter w) {
     w.i32(blocks.size());
-    for (L2BlockInfo b : blocks.values()) {
-      PipelineCodec.writeL2BlockInfo(w, b);
+    for (int i = 0; i < blocks.size(); i++) {
+      PipelineCodec.writeL2BlockInfo(w, blocks.valueAt(i));
     }
   }
 
@@ -80,8 +80,8 @@ public final class L2BlockCache implements L2ChainView {
 
   public void describeTo(StateVisitor v) {
     v.beginArray("blocks");
-    for (L2BlockInfo b : blocks.values()) {
-      PipelineCodec.describeL2BlockInfo(v, null, b);
+    for (int i = 0; i < blocks.size(); i++) {
+      PipelineCodec.describeL2BlockInfo(v, null, blocks.valueAt(i));
     }
     v.endArray();
   }

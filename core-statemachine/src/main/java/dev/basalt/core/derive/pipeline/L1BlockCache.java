@@ -2,6 +2,7 @@ package dev.basalt.core.derive.pipeline;
 
 import dev.basalt.core.codec.BinaryReader;
 import dev.basalt.core.codec.BinaryWriter;
+import dev.basalt.core.collect.SortedLongMap;
 import dev.basalt.core.codec.ValueCodec;
 import dev.basalt.core.heads.Refs;
 import dev.basalt.core.l1.L1Block;
@@ -9,8 +10,6 @@ import dev.basalt.core.state.StateVisitor;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.L1BlockRef;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The L1 blocks the pipeline holds, by number. It is a lookup table, not a chain: every user
@@ -21,7 +20,7 @@ import java.util.TreeMap;
  */
 public final class L1BlockCache implements StageState {
   private final int capacity;
-  private final TreeMap<Long, Entry> blocks = new TreeMap<>();
+  private final SortedLongMap<Entry> blocks = new SortedLongMap<>();
 
   /** A cached block; {@code inboxAvailable} is false once its inbox transactions were dropped. */
   private record Entry(L1Block block, boolean inboxAvailable) {}
@@ -50,8 +49,7 @@ public final class L1BlockCache implements StageState {
     long number = block.ref().number();
     blocks.put(number, new Entry(block, true));
     while (blocks.size() > capacity) {
-      long lowest = blocks.firstKey();
-      blocks.remove(lowest == number ? blocks.higherKey(lowest) : lowest);
+      blocks.removeAt(blocks.firstKey() == number ? 1 : 0);
     }
   }
 
@@ -74,21 +72,23 @@ public final class L1BlockCache implements StageState {
 
   /** Drops the inbox transaction bytes of every block below {@code number}. */
   public void dropInboxBelow(long number) {
-    for (Map.Entry<Long, Entry> e : blocks.headMap(number, false).entrySet()) {
-      if (e.getValue().inboxAvailable() && !e.getValue().block().inboxTransactions().isEmpty()) {
-        L1Block b = e.getValue().block();
+    int below = blocks.countBelow(number);
+    for (int i = 0; i < below; i++) {
+      Entry e = blocks.valueAt(i);
+      if (e.inboxAvailable() && !e.block().inboxTransactions().isEmpty()) {
+        L1Block b = e.block();
         L1Block stripped =
             new L1Block(b.ref(), b.baseFeePerGas(), b.mixHash(), b.excessBlobGas(), b.parentBeaconBlockRoot(), List.of(), b.logs());
-        e.setValue(new Entry(stripped, false));
-      } else if (e.getValue().inboxAvailable()) {
-        e.setValue(new Entry(e.getValue().block(), false));
+        blocks.setValueAt(i, new Entry(stripped, false));
+      } else if (e.inboxAvailable()) {
+        blocks.setValueAt(i, new Entry(e.block(), false));
       }
     }
   }
 
   /** Forgets every block below {@code number}: nothing derives from them any more. */
   public void dropBelow(long number) {
-    blocks.headMap(number, false).clear();
+    blocks.removeBelow(number);
   }
 
   public void clear() {
@@ -98,7 +98,8 @@ public final class L1BlockCache implements StageState {
   @Override
   public void writeTo(BinaryWriter w) {
     w.i32(blocks.size());
-    for (Entry e : blocks.values()) {
+    for (int i = 0; i < blocks.size(); i++) {
+      Entry e = blocks.valueAt(i);
       ValueCodec.write(w, e.block());
       w.bool(e.inboxAvailable());
     }
@@ -117,7 +118,8 @@ public final class L1BlockCache implements StageState {
   @Override
   public void describeTo(StateVisitor v) {
     v.beginArray("blocks");
-    for (Entry e : blocks.values()) {
+    for (int i = 0; i < blocks.size(); i++) {
+      Entry e = blocks.valueAt(i);
       v.beginObject(null);
       Refs.describe(v, "ref", e.block().ref());
       BinaryWriter encoded = new BinaryWriter();
