@@ -35,7 +35,7 @@ final class ReferenceDerivation {
     TreeMap<Long, L2BlockInfo> known = new TreeMap<>();
     known.put(chain.get(0).number(), chain.get(0).info());
     DerivationPipeline pipeline = new DerivationPipeline(world.rollupConfig(),
-        new StatefulAttributesPreparer(world.rollupConfig(), world.l1ChainConfig()), n -> Optional.ofNullable(known.get(n)),
+        new StatefulAttributesPreparer(world.rollupConfig(), world.l1ChainConfig(), world.attributes()), n -> Optional.ofNullable(known.get(n)),
         DropListener.NONE, DerivationPipeline.DEFAULT_STEP_BUDGET, world.referenceSenders());
     pipeline.reset(chain.get(0).info());
     long safe = chain.get(0).number();

@@ -137,7 +137,7 @@ public final class SimNode {
   private SimNode(SimWorld world, CoreConfig config) {
     this.world = world;
     this.config = config;
-    this.memos = new CoreMemos(world.recoveries());
+    this.memos = new CoreMemos(world.recoveries(), world.attributes());
     this.core = new Core(memos);
     this.nowMillis = world.nowSeconds() * 1000;
     inbox.add(new NodeStarted(config, nowMillis));

@@ -5,6 +5,7 @@ import dev.basalt.core.config.L1ChainConfig;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.derive.L2BlockInfo;
 import dev.basalt.core.derive.PrepareOutcome;
+import dev.basalt.core.derive.attributes.AttributesMemo;
 import dev.basalt.core.derive.attributes.StatefulAttributesPreparer;
 import dev.basalt.core.derive.payload.L2BlockInfoDecoding;
 import dev.basalt.core.derive.payload.PayloadBlockInfo;
@@ -56,11 +57,17 @@ public final class WorldSequencer {
   private L1Block lastOriginView;
 
   public WorldSequencer(RollupConfig rollup, L1ChainConfig l1Config, FakeL1 l1, FakeEngine engine, SequencerConfig config, SimRng rng) {
+    this(rollup, l1Config, l1, engine, config, rng, new AttributesMemo());
+  }
+
+  /** As above, preparing attributes through {@code attributes} (the world's memo, shared with its nodes). */
+  public WorldSequencer(RollupConfig rollup, L1ChainConfig l1Config, FakeL1 l1, FakeEngine engine, SequencerConfig config, SimRng rng,
+      AttributesMemo attributes) {
     this.rollup = rollup;
     this.l1 = l1;
     this.addresses = RollupAddresses.of(rollup);
     this.engine = engine;
-    this.preparer = new StatefulAttributesPreparer(rollup, l1Config);
+    this.preparer = new StatefulAttributesPreparer(rollup, l1Config, attributes);
     this.config = config;
     this.rng = rng.fork("blocks");
     this.users = new UserTxs(rollup.l2ChainId(), rng.fork("users"), config.userAccounts());
