@@ -34,6 +34,17 @@ public final class GossipPeers {
   private GossipSigner signer;
   private int rotations;
   private final GossipSigner stranger;
+  /**
+   * The last few undamaged messages, by block and signer object: the same block is sent again by
+   * duplicate, too-old and too-new faults, and building a message (SSZ, Keccak, signing, snappy)
+   * is pure in the block's value and the key, so the remembered message is the one built afresh.
+   */
+  private final ExecutionPayloadEnvelope[] recentBlocks = new ExecutionPayloadEnvelope[RECENT];
+  private final GossipSigner[] recentSigners = new GossipSigner[RECENT];
+  private final Message[] recentMessages = new Message[RECENT];
+  private int recentNext;
+
+  private static final int RECENT = 16;
 
   /** A message as a peer sends it, with the block it carries and the address whose key signed it. */
   public record Message(int topicVersion, Bytes data, ExecutionPayloadEnvelope block, Address signedBy) {
@@ -100,6 +111,23 @@ public final class GossipPeers {
   }
 
   private Message message(ExecutionPayloadEnvelope block, GossipSigner by, int damage) {
+    if (damage != 0) {
+      return build(block, by, damage);
+    }
+    for (int i = 0; i < RECENT; i++) {
+      if (recentBlocks[i] == block && recentSigners[i] == by) {
+        return recentMessages[i];
+      }
+    }
+    Message m = build(block, by, 0);
+    recentBlocks[recentNext] = block;
+    recentSigners[recentNext] = by;
+    recentMessages[recentNext] = m;
+    recentNext = (recentNext + 1) % RECENT;
+    return m;
+  }
+
+  private Message build(ExecutionPayloadEnvelope block, GossipSigner by, int damage) {
     BlockVersion version = BlockVersion.at(rollup, block.payload().timestamp());
     Bytes signed = GossipMessage.signedBytes(rollup, block);
     byte[] sig = by.sign(GossipMessage.signingHash(rollup.l2ChainId(), signed)).toArray();
