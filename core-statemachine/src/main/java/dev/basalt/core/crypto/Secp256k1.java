@@ -7,9 +7,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 
 /**
  * secp256k1 signing and public-key recovery as Ethereum uses them.
@@ -84,10 +82,9 @@ public final class Secp256k1 {
     byte[] message = hash.toArray();
     BigInteger d = key.secret();
     BigInteger e = new BigInteger(1, message);
-    HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
-    nonces.init(N, d, message);
+    Rfc6979Nonces nonces = new Rfc6979Nonces(N, d, message);
     while (true) {
-      BigInteger k = nonces.nextK();
+      BigInteger k = nonces.next();
       byte[] bigR = Secp256k1Recovery.baseMultiple(k);
       BigInteger r = new BigInteger(1, Arrays.copyOf(bigR, 32));
       // r >= n would need recovery id 2 or 3, which Ethereum cannot express; RFC 6979 lets us
