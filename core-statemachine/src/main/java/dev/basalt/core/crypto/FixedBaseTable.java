@@ -60,7 +60,14 @@ final class FixedBaseTable {
    * known-key check in the simulator's profile).
    */
   void addMultiple(Secp256k1Point acc, BigInteger k) {
-    long[] limbs = limbs(k);
+    addMultiple(acc, limbs(k));
+  }
+
+  /** acc += k P for k given as five little-endian limbs (the fifth zero): k < 2^256. */
+  void addMultiple(Secp256k1Point acc, long[] limbs) {
+    if (limbs.length != 5 || limbs[4] != 0) {
+      throw new IllegalArgumentException("a scalar is four limbs and a zero fifth");
+    }
     int[] rows = new int[windows];
     int[] offsets = new int[windows];
     boolean[] negated = new boolean[windows];
@@ -81,7 +88,7 @@ final class FixedBaseTable {
       }
     }
     if (carry != 0) {
-      throw new IllegalStateException("scalar of more than 256 bits: " + k.toString(16));
+      throw new IllegalStateException("scalar of more than 256 bits"); // unreachable for k < 2^256
     }
     // A loop of nothing but independent loads: the CPU runs far ahead and overlaps the misses.
     long[] picked = new long[count * 8];

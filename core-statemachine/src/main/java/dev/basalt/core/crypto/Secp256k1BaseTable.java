@@ -27,6 +27,11 @@ final class Secp256k1BaseTable {
     return acc;
   }
 
+  /** acc += k G, for k below 2^256 as five limbs ({@link FixedBaseTable#limbs}). */
+  static void addMultiple(Secp256k1Point acc, long[] k) {
+    Holder.G.addMultiple(acc, k);
+  }
+
   /** acc += k G, for 0 <= k < n. */
   static void addMultiple(Secp256k1Point acc, BigInteger k) {
     Holder.G.addMultiple(acc, k);
