@@ -53,11 +53,8 @@ final class FixedBaseTable {
   }
 
   /**
-   * acc += k P for 0 <= k < 2^256. Every entry the digits pick is copied out first, then added:
-   * the tables (hundreds of KiB each) are mostly out of cache in a busy process, and copying in a
-   * separate loop lets the CPU have many of those independent loads in flight at once, where
-   * loading each entry just before its addition waited for every miss in turn (a quarter of a
-   * known-key check in the simulator's profile).
+   * acc += k P for 0 <= k < 2^256. Every entry the digits pick is copied out first, then added
+   * ({@link Picks}).
    */
   void addMultiple(Secp256k1Point acc, BigInteger k) {
     addMultiple(acc, limbs(k));
@@ -65,13 +62,21 @@ final class FixedBaseTable {
 
   /** acc += k P for k given as five little-endian limbs (the fifth zero): k < 2^256. */
   void addMultiple(Secp256k1Point acc, long[] limbs) {
+    Picks picks = new Picks(windows);
+    pick(limbs, picks);
+    picks.addTo(acc);
+  }
+
+  /** The most entries one scalar picks (one per window). */
+  int windows() {
+    return windows;
+  }
+
+  /** Notes the entries (and signs) whose sum is k P, k as five limbs (the fifth zero), in picks. */
+  void pick(long[] limbs, Picks picks) {
     if (limbs.length != 5 || limbs[4] != 0) {
       throw new IllegalArgumentException("a scalar is four limbs and a zero fifth");
     }
-    int[] rows = new int[windows];
-    int[] offsets = new int[windows];
-    boolean[] negated = new boolean[windows];
-    int count = 0;
     int carry = 0;
     for (int i = 0; i < windows; i++) {
       int digit = bitsAt(limbs, i * window) + carry;
@@ -82,25 +87,52 @@ final class FixedBaseTable {
         carry = 0;
       }
       if (digit != 0) {
-        rows[count] = i;
-        offsets[count] = 8 * (Math.abs(digit) - 1);
-        negated[count++] = digit < 0;
+        picks.add(points[i], 8 * (Math.abs(digit) - 1), digit < 0);
       }
     }
     if (carry != 0) {
       throw new IllegalStateException("scalar of more than 256 bits"); // unreachable for k < 2^256
     }
-    // A loop of nothing but independent loads: the CPU runs far ahead and overlaps the misses.
-    long[] picked = new long[count * 8];
-    for (int j = 0; j < count; j++) {
-      System.arraycopy(points[rows[j]], offsets[j], picked, 8 * j, 8);
+  }
+
+  /**
+   * Table entries to be added, from one or more tables: all of them are copied out in one loop of
+   * nothing but independent loads before the first addition. The tables (hundreds of KiB each) are
+   * mostly out of cache in a busy process; such a loop lets the CPU have many misses in flight at
+   * once, where loading each entry just before its addition waited for every miss in turn (a
+   * quarter of a known-key check in the simulator's profile).
+   */
+  static final class Picks {
+    private final long[][] sources;
+    private final int[] offsets;
+    private final boolean[] negated;
+    private int count;
+
+    Picks(int capacity) {
+      sources = new long[capacity][];
+      offsets = new int[capacity];
+      negated = new boolean[capacity];
     }
-    long[] x = new long[4];
-    long[] y = new long[4];
-    for (int j = 0; j < count; j++) {
-      System.arraycopy(picked, 8 * j, x, 0, 4);
-      System.arraycopy(picked, 8 * j + 4, y, 0, 4);
-      acc.addAffine(x, y, negated[j]);
+
+    private void add(long[] source, int offset, boolean negate) {
+      sources[count] = source;
+      offsets[count] = offset;
+      negated[count++] = negate;
+    }
+
+    /** acc += the sum of the picked entries, in the order they were picked. */
+    void addTo(Secp256k1Point acc) {
+      long[] picked = new long[count * 8];
+      for (int j = 0; j < count; j++) {
+        System.arraycopy(sources[j], offsets[j], picked, 8 * j, 8);
+      }
+      long[] x = new long[4];
+      long[] y = new long[4];
+      for (int j = 0; j < count; j++) {
+        System.arraycopy(picked, 8 * j, x, 0, 4);
+        System.arraycopy(picked, 8 * j + 4, y, 0, 4);
+        acc.addAffine(x, y, negated[j]);
+      }
     }
   }
 

@@ -51,9 +51,11 @@ final class KnownSigner {
     long[] rLimbs = FixedBaseTable.limbs(r);
     Secp256k1Scalar.mulModN(u1, FixedBaseTable.limbs(e), u1);
     Secp256k1Scalar.mulModN(u2, rLimbs, u2);
+    // Both tables' entries are fetched in one go (their cache misses overlap), then added.
+    FixedBaseTable.Picks picks = Secp256k1BaseTable.pick(u1, table.windows());
+    table.pick(u2, picks);
     Secp256k1Point acc = new Secp256k1Point();
-    Secp256k1BaseTable.addMultiple(acc, u1);
-    table.addMultiple(acc, u2);
+    picks.addTo(acc);
     if (acc.infinity) {
       return false;
     }
