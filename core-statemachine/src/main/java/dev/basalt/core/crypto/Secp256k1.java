@@ -81,7 +81,10 @@ public final class Secp256k1 {
   public static EcdsaSignature sign(Hash32 hash, SigningKey key) {
     byte[] message = hash.toArray();
     BigInteger d = key.secret();
-    BigInteger e = new BigInteger(1, message);
+    // s = k^-1 (e + d r) mod n on limbs (Secp256k1Scalar), not BigInteger products and divisions.
+    long[] e = FixedBaseTable.limbs(new BigInteger(1, message));
+    Secp256k1Scalar.modN(e, e);
+    long[] dLimbs = FixedBaseTable.limbs(d);
     Rfc6979Nonces nonces = new Rfc6979Nonces(N, d, message);
     while (true) {
       BigInteger k = nonces.next();
@@ -92,7 +95,13 @@ public final class Secp256k1 {
       if (r.signum() == 0 || r.compareTo(N) >= 0) {
         continue;
       }
-      BigInteger s = Secp256k1Recovery.inverseModN(k).multiply(e.add(d.multiply(r))).mod(N);
+      long[] sLimbs = FixedBaseTable.limbs(r);
+      Secp256k1Scalar.mulModN(sLimbs, dLimbs, sLimbs);
+      Secp256k1Scalar.addModN(sLimbs, sLimbs, e);
+      long[] kInverse = FixedBaseTable.limbs(k);
+      ModularInverse.ORDER.invert(kInverse, kInverse);
+      Secp256k1Scalar.mulModN(sLimbs, kInverse, sLimbs);
+      BigInteger s = Secp256k1Recovery.unsigned(sLimbs);
       if (s.signum() == 0) {
         continue;
       }

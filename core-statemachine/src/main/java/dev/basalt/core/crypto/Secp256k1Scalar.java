@@ -1,7 +1,7 @@
 package dev.basalt.core.crypto;
 
 /**
- * Products modulo secp256k1's group order n on four little-endian 64-bit limbs, for the scalars
+ * Products (and sums) modulo secp256k1's group order n on four little-endian 64-bit limbs, for the scalars
  * of a known-key check (u1 = e / s, u2 = r / s): BigInteger's multiply and Knuth division plus the
  * conversions to and from limbs cost more than the product itself. Reduction folds the high half
  * with 2^256 ≡ c (mod n), where c = 2^256 - n has 129 bits, until nothing is left above 2^256, and
@@ -39,6 +39,30 @@ final class Secp256k1Scalar {
       }
       t[i + 4] = carry;
     }
+    reduce(t);
+    System.arraycopy(t, 0, r, 0, 4);
+  }
+
+  /** r = (a + b) mod n for a, b < n (four limbs each). r may alias a or b. */
+  static void addModN(long[] r, long[] a, long[] b) {
+    long[] t = new long[8];
+    long k = 0;
+    for (int i = 0; i < 4; i++) {
+      long sum = a[i] + b[i];
+      long k1 = below(sum, b[i]);
+      sum += k;
+      k = k1 | below(sum, k);
+      t[i] = sum;
+    }
+    t[4] = k; // a + b < 2n < 2^257: one fold and the final subtraction bring it below n
+    reduce(t);
+    System.arraycopy(t, 0, r, 0, 4);
+  }
+
+  /** a mod n for a below 2^256 (four limbs), into r. */
+  static void modN(long[] r, long[] a) {
+    long[] t = new long[8];
+    System.arraycopy(a, 0, t, 0, 4);
     reduce(t);
     System.arraycopy(t, 0, r, 0, 4);
   }

@@ -91,10 +91,15 @@ class Rfc6979NoncesTest {
     X9ECParameters params = CustomNamedCurves.getByName("secp256k1");
     ECDomainParameters domain = new ECDomainParameters(params.getCurve(), params.getG(), params.getN(), params.getH());
     SplittableRandom random = new SplittableRandom(99);
+    BigInteger[] edgeHashes = {BigInteger.ZERO, BigInteger.ONE, N.subtract(BigInteger.ONE), N, N.add(BigInteger.ONE),
+        BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)};
     for (int i = 0; i < 1000; i++) {
-      BigInteger d = random256(random).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+      BigInteger d = i % 100 == 1 ? N.subtract(BigInteger.ONE) : random256(random).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
       byte[] message = new byte[32];
       random.nextBytes(message);
+      if (i % 10 == 0) {
+        message = bytes32(edgeHashes[(i / 10) % edgeHashes.length]); // hashes at and above n
+      }
       ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
       signer.init(true, new ECPrivateKeyParameters(d, domain));
       BigInteger[] rs = signer.generateSignature(message);

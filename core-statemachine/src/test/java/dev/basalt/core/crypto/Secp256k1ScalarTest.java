@@ -64,6 +64,32 @@ class Secp256k1ScalarTest {
   }
 
   @Test
+  void sumsAndReductionsMatchBigInteger() {
+    List<BigInteger> below = new ArrayList<>();
+    for (BigInteger v : edges()) {
+      below.add(v.mod(N));
+    }
+    SplittableRandom random = new SplittableRandom(512);
+    for (int i = 0; i < 2000; i++) {
+      below.add(new BigInteger(1 + random.nextInt(256), new Random(random.nextLong())).mod(N));
+    }
+    for (int i = 0; i < below.size(); i++) {
+      BigInteger a = below.get(i);
+      for (int j = i % 97; j < below.size(); j += 97) {
+        BigInteger b = below.get(j);
+        long[] r = new long[4];
+        Secp256k1Scalar.addModN(r, limbs(a), limbs(b));
+        assertEquals(a.add(b).mod(N), Secp256k1Recovery.unsigned(r), () -> a.toString(16) + " + " + b.toString(16));
+      }
+    }
+    for (BigInteger v : edges()) {
+      long[] r = new long[4];
+      Secp256k1Scalar.modN(r, limbs(v));
+      assertEquals(v.mod(N), Secp256k1Recovery.unsigned(r), v.toString(16));
+    }
+  }
+
+  @Test
   void productsLandingAroundTheOrder() {
     // a (a^-1 (n + d)) ≡ d, computed from a product near 0 or n: x = a^-1 d mod n, for small |d|.
     SplittableRandom random = new SplittableRandom(7);
