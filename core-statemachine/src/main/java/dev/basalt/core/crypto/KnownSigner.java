@@ -44,12 +44,18 @@ final class KnownSigner {
    * "not shown here": the caller must then recover.
    */
   boolean signed(BigInteger e, BigInteger r, BigInteger s, boolean oddY) {
-    BigInteger sInverse = Secp256k1Recovery.inverseModN(s);
-    BigInteger u1 = e.multiply(sInverse).mod(Secp256k1Recovery.N);
-    BigInteger u2 = r.multiply(sInverse).mod(Secp256k1Recovery.N);
+    // The scalars on limbs (Secp256k1Scalar): no BigInteger products, divisions or conversions.
+    long[] u1 = FixedBaseTable.limbs(s);
+    ModularInverse.ORDER.invert(u1, u1);
+    long[] u2 = u1.clone();
+    long[] rLimbs = FixedBaseTable.limbs(r);
+    Secp256k1Scalar.mulModN(u1, FixedBaseTable.limbs(e), u1);
+    Secp256k1Scalar.mulModN(u2, rLimbs, u2);
+    // Both tables' entries are fetched in one go (their cache misses overlap), then added.
+    FixedBaseTable.Picks picks = Secp256k1BaseTable.pick(u1, table.windows());
+    table.pick(u2, picks);
     Secp256k1Point acc = new Secp256k1Point();
-    Secp256k1BaseTable.addMultiple(acc, u1);
-    table.addMultiple(acc, u2);
+    picks.addTo(acc);
     if (acc.infinity) {
       return false;
     }
@@ -57,7 +63,7 @@ final class KnownSigner {
     long[] z2 = new long[4];
     Secp256k1Field.sqr(z2, acc.z);
     long[] rz2 = new long[4];
-    Secp256k1Field.mul(rz2, Secp256k1Field.of(r), z2);
+    Secp256k1Field.mul(rz2, rLimbs, z2); // r < n < p: its limbs are a field element
     if (!Secp256k1Field.equal(rz2, acc.x)) {
       return false;
     }

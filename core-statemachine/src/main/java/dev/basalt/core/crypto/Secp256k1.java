@@ -7,9 +7,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 
 /**
  * secp256k1 signing and public-key recovery as Ethereum uses them.
@@ -83,11 +81,13 @@ public final class Secp256k1 {
   public static EcdsaSignature sign(Hash32 hash, SigningKey key) {
     byte[] message = hash.toArray();
     BigInteger d = key.secret();
-    BigInteger e = new BigInteger(1, message);
-    HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
-    nonces.init(N, d, message);
+    // s = k^-1 (e + d r) mod n on limbs (Secp256k1Scalar), not BigInteger products and divisions.
+    long[] e = FixedBaseTable.limbs(new BigInteger(1, message));
+    Secp256k1Scalar.modN(e, e);
+    long[] dLimbs = FixedBaseTable.limbs(d);
+    Rfc6979Nonces nonces = new Rfc6979Nonces(N, d, message);
     while (true) {
-      BigInteger k = nonces.nextK();
+      BigInteger k = nonces.next();
       byte[] bigR = Secp256k1Recovery.baseMultiple(k);
       BigInteger r = new BigInteger(1, Arrays.copyOf(bigR, 32));
       // r >= n would need recovery id 2 or 3, which Ethereum cannot express; RFC 6979 lets us
@@ -95,7 +95,13 @@ public final class Secp256k1 {
       if (r.signum() == 0 || r.compareTo(N) >= 0) {
         continue;
       }
-      BigInteger s = Secp256k1Recovery.inverseModN(k).multiply(e.add(d.multiply(r))).mod(N);
+      long[] sLimbs = FixedBaseTable.limbs(r);
+      Secp256k1Scalar.mulModN(sLimbs, dLimbs, sLimbs);
+      Secp256k1Scalar.addModN(sLimbs, sLimbs, e);
+      long[] kInverse = FixedBaseTable.limbs(k);
+      ModularInverse.ORDER.invert(kInverse, kInverse);
+      Secp256k1Scalar.mulModN(sLimbs, kInverse, sLimbs);
+      BigInteger s = Secp256k1Recovery.unsigned(sLimbs);
       if (s.signum() == 0) {
         continue;
       }

@@ -27,6 +27,13 @@ final class Secp256k1BaseTable {
     return acc;
   }
 
+  /** Picks for k G, k below 2^256 as five limbs ({@link FixedBaseTable#limbs}), with room for more. */
+  static FixedBaseTable.Picks pick(long[] k, int morePicks) {
+    FixedBaseTable.Picks picks = new FixedBaseTable.Picks(Holder.G.windows() + morePicks);
+    Holder.G.pick(k, picks);
+    return picks;
+  }
+
   /** acc += k G, for 0 <= k < n. */
   static void addMultiple(Secp256k1Point acc, BigInteger k) {
     Holder.G.addMultiple(acc, k);

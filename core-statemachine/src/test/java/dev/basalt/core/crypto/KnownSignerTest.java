@@ -147,6 +147,26 @@ class KnownSignerTest {
   }
 
   @Test
+  void scalarLimbsMatchShiftingForEveryBitLength() {
+    SplittableRandom random = new SplittableRandom(64);
+    for (int bits = 0; bits <= 256; bits++) {
+      for (int i = 0; i < 20; i++) {
+        BigInteger k = switch (i) {
+          case 0 -> BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE); // all ones
+          case 1 -> bits == 0 ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits - 1); // top bit only
+          default -> new BigInteger(bits, new Random(random.nextLong()));
+        };
+        long[] limbs = FixedBaseTable.limbs(k);
+        assertEquals(5, limbs.length);
+        for (int j = 0; j < 4; j++) {
+          assertEquals(k.shiftRight(64 * j).longValue(), limbs[j], "k " + k.toString(16) + " limb " + j);
+        }
+        assertEquals(0, limbs[4]);
+      }
+    }
+  }
+
+  @Test
   void tableMultiplesMatchBouncyCastleForAnyPoint() {
     Random random = new Random(9);
     ECPoint g = PARAMS.getG();
