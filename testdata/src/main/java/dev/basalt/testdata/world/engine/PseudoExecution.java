@@ -14,6 +14,7 @@ import dev.basalt.core.trie.OrderedTrie;
 import dev.basalt.core.tx.Bloom;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
+import dev.basalt.testdata.world.trie.OrderedRoots;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,14 +61,14 @@ public final class PseudoExecution {
       cumulative += gasUsed(tx, deposit);
       receipts.add(receipt(rollup, timestamp, tx, deposit, cumulative, i));
     }
-    Hash32 txRoot = OrderedTrie.root(txs);
+    Hash32 txRoot = OrderedRoots.root(txs);
     Hash32 state = Keccak.hash(parent.stateRoot().toArray(), txRoot.toArray(), longBytes(number));
     Hash32 withdrawalsRoot = OrderedTrie.EMPTY_ROOT;
     if (rollup.isActive(Fork.ISTHMUS, parent.timestamp()) && parent.withdrawalsRoot().isPresent()) {
       withdrawalsRoot = parent.withdrawalsRoot().get();
     }
     long blobGas = rollup.isActive(Fork.JOVIAN, timestamp) ? daFootprint(txs) : 0;
-    return new Result(cumulative, OrderedTrie.root(receipts), state, baseFee(rollup, parent), blobGas, withdrawalsRoot, txRoot);
+    return new Result(cumulative, OrderedRoots.root(receipts, true), state, baseFee(rollup, parent), blobGas, withdrawalsRoot, txRoot);
   }
 
   private static long gasUsed(Bytes tx, boolean deposit) {
