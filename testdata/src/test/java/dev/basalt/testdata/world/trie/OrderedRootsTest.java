@@ -49,6 +49,34 @@ class OrderedRootsTest {
     }
   }
 
+  /**
+   * Values whose hash codes are equal (a shared prefix, then two bytes x, y with 31x + y fixed) all
+   * land in one pair of memo slots: three or four of them in turns exercise the swap of the pair
+   * and the eviction of its older entry.
+   */
+  @Test
+  void valuesCollidingInTheMemoEvictAndSwapWithoutChangingARoot() {
+    Random rng = new Random(99);
+    byte[] prefix = new byte[40 + rng.nextInt(250)];
+    rng.nextBytes(prefix);
+    List<Bytes> colliding = new ArrayList<>();
+    for (int x = 0; x <= 3; x++) {
+      byte[] raw = java.util.Arrays.copyOf(prefix, prefix.length + 2);
+      raw[prefix.length] = (byte) x;
+      raw[prefix.length + 1] = (byte) (93 - 31 * x);
+      colliding.add(Bytes.of(raw));
+    }
+    assertEquals(colliding.get(0).hashCode(), colliding.get(3).hashCode());
+    for (int round = 0; round < 3000; round++) {
+      int n = 1 + rng.nextInt(5);
+      List<Bytes> values = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        values.add(colliding.get(rng.nextInt(colliding.size())));
+      }
+      assertEquals(OrderedTrie.root(values), OrderedRoots.root(values, true), "round " + round);
+    }
+  }
+
   @Test
   void emptyValuesAreRefusedAsTheTrieRefusesThem() {
     List<Bytes> values = List.of(Bytes.of(new byte[] {1}), Bytes.EMPTY);
