@@ -3,9 +3,9 @@ package dev.basalt.testdata.world.engine;
 import dev.basalt.core.config.RollupConfig;
 import dev.basalt.core.engine.ExecutionPayload;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
-import dev.basalt.core.trie.OrderedTrie;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
+import dev.basalt.testdata.world.trie.OrderedRoots;
 import java.util.List;
 import java.util.Objects;
 
@@ -174,7 +174,7 @@ public final class EngineMemo {
         }
       }
     }
-    return OrderedTrie.root(p.transactions());
+    return OrderedRoots.root(p.transactions());
   }
 
   /** {@code envelope} carrying its header's hash (as {@link L2Headers#sealed}). */

@@ -51,10 +51,11 @@ public final class FakeEngine {
    * answer, a SYNCING engine, a restart): the id is keccak256(parent hash ‖ encoded attributes),
    * and the encoding is a function of the attributes' value, so an entry whose parent hash and
    * attributes equal the asked ones by value has the id hashing would give. A slot per (time,
-   * parent) hash, overwritten by the next build there; never iterated.
+   * parent) hash, overwritten by the next build there; never iterated. Seed 7: 59,488 asks for
+   * 46,729 distinct ids; 64 slots hashed 54,916 times, 1024 slots 47,990.
    */
   private final PayloadIdMemo[] payloadIds = new PayloadIdMemo[PAYLOAD_ID_SLOTS];
-  private static final int PAYLOAD_ID_SLOTS = 64;
+  private static final int PAYLOAD_ID_SLOTS = 1024;
 
   private record PayloadIdMemo(Hash32 parentHash, PayloadAttributes attributes, PayloadId id) {}
   private int syncingCalls;

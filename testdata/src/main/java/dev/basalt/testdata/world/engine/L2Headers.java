@@ -10,6 +10,7 @@ import dev.basalt.core.trie.OrderedTrie;
 import dev.basalt.core.tx.Bloom;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
+import dev.basalt.testdata.world.trie.OrderedRoots;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public final class L2Headers {
   private L2Headers() {}
 
   public static BlockHeader header(RollupConfig rollup, ExecutionPayloadEnvelope envelope) {
-    return header(rollup, envelope, OrderedTrie.root(envelope.payload().transactions()));
+    return header(rollup, envelope, OrderedRoots.root(envelope.payload().transactions()));
   }
 
   /** As {@link #header(RollupConfig, ExecutionPayloadEnvelope)} with the transactions' root known: {@code OrderedTrie.root(transactions)}. */

@@ -10,6 +10,7 @@ import dev.basalt.core.tx.ReceiptCodec;
 import dev.basalt.core.types.Address;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
+import dev.basalt.testdata.world.trie.OrderedRoots;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,8 +64,8 @@ final class L1BlockAssembler {
     if (cumulativeGas > params.gasLimit()) {
       throw new IllegalArgumentException("transactions use " + cumulativeGas + " gas, over the limit " + params.gasLimit());
     }
-    Hash32 txRoot = OrderedTrie.root(envelopes);
-    BlockHeader header = header(params, parent, timestamp, mixHash, txRoot, OrderedTrie.root(encodedReceipts), bloom,
+    Hash32 txRoot = OrderedRoots.root(envelopes);
+    BlockHeader header = header(params, parent, timestamp, mixHash, txRoot, OrderedRoots.root(encodedReceipts, true), bloom,
         cumulativeGas, blobs, withdrawals);
     return new MinedL1Block(header, header.hash(), indexed, receipts,
         params.forks().shanghai(timestamp) ? withdrawals : List.of());
