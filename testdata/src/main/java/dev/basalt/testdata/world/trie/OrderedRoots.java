@@ -17,10 +17,10 @@ import java.util.List;
  *
  * <p>With {@code memoLeaves} the hashes of leaves are looked up in a two-way set-associative table
  * (the more recently used of a pair first) keyed by (path byte, value), compared by value: the fake
- * engine's receipts repeat heavily (seed 7: 12,437 distinct receipt leaves among 162,650), its
- * transactions hardly (153,044 of 162,650), so only receipts (L2 and L1) ask for it. Seed 7's
- * receipt leaves: 173,142 lookups of 24,141 distinct leaves; 4096 direct-mapped slots missed 70,663
- * times, 65,536 direct-mapped 40,594, these 16,384 two-way 38,735. Slots hold immutable records,
+ * engine's receipts repeat heavily, its transactions hardly (seed 7: 153,044 distinct among 162,650
+ * transaction leaves), so only receipts (L2 and L1) ask for it. Seed 7's receipt leaves: 173,142
+ * lookups of 24,141 distinct leaves; 4096 direct-mapped slots missed 70,663 times, 65,536
+ * direct-mapped 40,594, these 16,384 two-way 38,735. Slots hold immutable records,
  * so racing threads see a whole entry or none (a lost swap only costs a later miss).
  */
 public final class OrderedRoots {
