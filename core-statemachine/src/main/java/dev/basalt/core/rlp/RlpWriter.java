@@ -248,9 +248,14 @@ public final class RlpWriter {
 
   /** Appends an already-encoded item verbatim. */
   public RlpWriter raw(byte[] encoded) {
-    ensure(encoded.length);
-    System.arraycopy(encoded, 0, buf, pos, encoded.length);
-    pos += encoded.length;
+    return raw(encoded, 0, encoded.length);
+  }
+
+  /** Appends the already-encoded item in {@code encoded[offset, offset + length)} verbatim. */
+  public RlpWriter raw(byte[] encoded, int offset, int length) {
+    ensure(length);
+    System.arraycopy(encoded, offset, buf, pos, length);
+    pos += length;
     return this;
   }
 }

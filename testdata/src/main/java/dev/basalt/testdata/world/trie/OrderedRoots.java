@@ -1,10 +1,10 @@
 package dev.basalt.testdata.world.trie;
 
 import dev.basalt.core.crypto.Keccak;
+import dev.basalt.core.rlp.RlpWriter;
 import dev.basalt.core.trie.OrderedTrie;
 import dev.basalt.core.types.Bytes;
 import dev.basalt.core.types.Hash32;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,39 +44,60 @@ public final class OrderedRoots {
       return OrderedTrie.root(values); // the empty root, long lists, and the empty-value error
     }
     if (n == 1) {
-      Buf leaf = new Buf(values.get(0).length() + 8);
-      leaf.leafWithPath(new byte[] {(byte) 0x82, 0x20, (byte) 0x80}, values.get(0));
-      return Keccak.hash(leaf.bytes, 0, leaf.pos);
+      RlpWriter leaf = new RlpWriter(values.get(0).length() + 8);
+      leaf.startList().rawByte(0x82).rawByte(0x20).rawByte(0x80).bytes(values.get(0)).endList();
+      return Keccak.hash(leaf.buffer(), 0, leaf.size());
     }
-    Buf root = new Buf(16 * 33 + 8);
-    int start = root.open();
-    Buf scratch = new Buf(64);
+    RlpWriter root = new RlpWriter(16 * 33 + 8);
+    RlpWriter scratch = new RlpWriter(64);
+    root.startList();
     for (int nibble = 0; nibble < 16; nibble++) {
       int first = firstIndex(nibble);
       int last = Math.min(lastIndex(nibble), n - 1);
       if (first > last) {
-        root.put(0x80);
+        root.rawByte(0x80);
       } else if (first == last) {
-        root.child(scratch, 0x30 | (first & 0x0f), values.get(first), memoLeaves);
+        child(root, scratch, 0x30 | (first & 0x0f), values.get(first), memoLeaves);
       } else {
-        Buf branch = new Buf(16 * 33 + 8);
-        int at = branch.open();
+        RlpWriter branch = new RlpWriter(16 * 33 + 8);
+        branch.startList();
         for (int low = 0; low < 16; low++) {
           int i = nibble << 4 | low;
           if (i >= first && i <= last) {
-            branch.child(scratch, 0x20, values.get(i), memoLeaves);
+            child(branch, scratch, 0x20, values.get(i), memoLeaves);
           } else {
-            branch.put(0x80);
+            branch.rawByte(0x80);
           }
         }
-        branch.put(0x80);
-        branch.close(at);
-        root.reference(branch.bytes, 0, branch.pos);
+        branch.rawByte(0x80).endList();
+        reference(root, branch.buffer(), branch.size());
       }
     }
-    root.put(0x80);
-    root.close(start);
-    return Keccak.hash(root.bytes, 0, root.pos);
+    root.rawByte(0x80).endList();
+    return Keccak.hash(root.buffer(), 0, root.size());
+  }
+
+  /**
+   * Appends to {@code parent} the leaf {@code [path, value]} whose path item is the single byte
+   * {@code path} (below 0x80): embedded if its encoding is short, else its hash.
+   */
+  private static void child(RlpWriter parent, RlpWriter scratch, int path, Bytes value, boolean memo) {
+    scratch.reset();
+    scratch.startList().rawByte(path).bytes(value).endList();
+    if (scratch.size() < 32) {
+      parent.raw(scratch.buffer(), 0, scratch.size());
+    } else {
+      parent.hash(leafHash(scratch, path, value, memo));
+    }
+  }
+
+  /** Appends to {@code parent} a child node already encoded in {@code node[0, length)}: embedded if short, else its hash. */
+  private static void reference(RlpWriter parent, byte[] node, int length) {
+    if (length < 32) {
+      parent.raw(node, 0, length);
+    } else {
+      parent.hash(Keccak.hash(node, 0, length));
+    }
   }
 
   /** The lowest position whose key starts with {@code nibble} (positions 1..127 and 0 under 8). */
@@ -98,9 +119,9 @@ public final class OrderedRoots {
   }
 
   /** The hash of leaf {@code path, value}: from the memo when remembered there, else computed (and remembered). */
-  private static Hash32 leafHash(Buf leaf, int path, Bytes value, boolean memo) {
+  private static Hash32 leafHash(RlpWriter leaf, int path, Bytes value, boolean memo) {
     if (!memo) {
-      return Keccak.hash(leaf.bytes, 0, leaf.pos);
+      return Keccak.hash(leaf.buffer(), 0, leaf.size());
     }
     int h = value.hashCode() * 31 + path;
     int pair = (h ^ h >>> 16) & (SLOTS - 2);
@@ -114,124 +135,9 @@ public final class OrderedRoots {
       LEAVES[pair + 1] = first;
       return second.hash;
     }
-    Hash32 hash = Keccak.hash(leaf.bytes, 0, leaf.pos);
+    Hash32 hash = Keccak.hash(leaf.buffer(), 0, leaf.size());
     LEAVES[pair + 1] = first;
     LEAVES[pair] = new Leaf(path, value, hash);
     return hash;
-  }
-
-  /** A growing RLP buffer (lists are opened with room for a 3-byte header and closed by shifting). */
-  private static final class Buf {
-    byte[] bytes;
-    int pos;
-
-    Buf(int capacity) {
-      bytes = new byte[capacity];
-    }
-
-    void put(int b) {
-      ensure(1);
-      bytes[pos++] = (byte) b;
-    }
-
-    int open() {
-      return pos;
-    }
-
-    void close(int start) {
-      int length = pos - start;
-      int header = headerSize(length);
-      ensure(header);
-      System.arraycopy(bytes, start, bytes, start + header, length);
-      int end = pos + header;
-      pos = start;
-      writeHeader(0xc0, length);
-      pos = end;
-    }
-
-    /** A leaf {@code [hexPrefixPath, value]} where {@code path} is the path item's encoding. */
-    void leafWithPath(byte[] path, Bytes value) {
-      int valueItem = stringSize(value);
-      int payload = path.length + valueItem;
-      ensure(headerSize(payload) + payload);
-      writeHeader(0xc0, payload);
-      System.arraycopy(path, 0, bytes, pos, path.length);
-      pos += path.length;
-      string(value);
-    }
-
-    /** A child leaf whose path is the single byte {@code path} (below 0x80): embedded if short, else its hash. */
-    void child(Buf scratch, int path, Bytes value, boolean memo) {
-      scratch.pos = 0;
-      int payload = 1 + stringSize(value);
-      scratch.ensure(headerSize(payload) + payload);
-      scratch.writeHeader(0xc0, payload);
-      scratch.bytes[scratch.pos++] = (byte) path;
-      scratch.string(value);
-      if (scratch.pos < 32) {
-        ensure(scratch.pos);
-        System.arraycopy(scratch.bytes, 0, bytes, pos, scratch.pos);
-        pos += scratch.pos;
-      } else {
-        hashReference(leafHash(scratch, path, value, memo));
-      }
-    }
-
-    /** A child node already encoded: embedded if short, else its hash. */
-    void reference(byte[] node, int offset, int length) {
-      if (length < 32) {
-        ensure(length);
-        System.arraycopy(node, offset, bytes, pos, length);
-        pos += length;
-      } else {
-        hashReference(Keccak.hash(node, offset, length));
-      }
-    }
-
-    private void hashReference(Hash32 hash) {
-      ensure(1 + Hash32.LENGTH);
-      bytes[pos++] = (byte) (0x80 + Hash32.LENGTH);
-      hash.copyTo(bytes, pos);
-      pos += Hash32.LENGTH;
-    }
-
-    private void string(Bytes value) {
-      ensure(stringSize(value));
-      if (value.length() == 1 && (value.get(0) & 0xff) < 0x80) {
-        bytes[pos++] = value.get(0);
-      } else {
-        writeHeader(0x80, value.length());
-        value.copyTo(bytes, pos);
-        pos += value.length();
-      }
-    }
-
-    private void writeHeader(int offset, int length) {
-      ensure(5);
-      if (length < 56) {
-        bytes[pos++] = (byte) (offset + length);
-        return;
-      }
-      int lengthBytes = 4 - Integer.numberOfLeadingZeros(length) / 8;
-      bytes[pos++] = (byte) (offset + 55 + lengthBytes);
-      for (int i = lengthBytes - 1; i >= 0; i--) {
-        bytes[pos++] = (byte) (length >>> (8 * i));
-      }
-    }
-
-    private void ensure(int more) {
-      if (pos + more > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(pos + more, bytes.length * 2));
-      }
-    }
-
-    private static int stringSize(Bytes value) {
-      int n = value.length();
-      return n == 1 && (value.get(0) & 0xff) < 0x80 ? 1 : headerSize(n) + n;
-    }
-
-    private static int headerSize(int length) {
-      return length < 56 ? 1 : 1 + (4 - Integer.numberOfLeadingZeros(length) / 8);
-    }
   }
 }
