@@ -22,9 +22,6 @@ import java.util.Locale;
  * -Dsim.repeat} how many times it is measured.
  */
 final class SimBench {
-  /** Calm and swarm seeds apply some 30 to 60 events per L1 block time: this many steps is plenty. */
-  private static final int EVENTS_PER_STEP_AT_LEAST = 10;
-
   /**
    * Events of the warm-up seed. At 20,000 the first measured million ran at two thirds of the speed
    * of the runs after it in the same JVM: C2 was still compiling the paths only faults reach.
@@ -92,8 +89,7 @@ final class SimBench {
   }
 
   private static Simulation.Options options(long seed, String profile, long events) {
-    int steps = (int) Math.min(Integer.MAX_VALUE, Math.max(100, events / EVENTS_PER_STEP_AT_LEAST));
-    return Simulation.Options.of(seed, steps).withProfile(profile).withMaxEvents(events);
+    return Simulation.Options.of(seed, Simulation.Options.stepsFor(events)).withProfile(profile).withMaxEvents(events);
   }
 
   private static String line(String label, long events, long cpuNanos, long wallNanos) {

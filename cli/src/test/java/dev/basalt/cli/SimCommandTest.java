@@ -98,6 +98,20 @@ class SimCommandTest {
   }
 
   @Test
+  void eventsAloneRunsUntilThatManyEvents() {
+    // 80 steps (the default without --events) give seed 3 some 11,000 events: the run must go on.
+    Run r = sim("--seed", "3", "--events", "30000");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("seed 3: (\\d+) steps, ([\\d,]+) events").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    long events = Long.parseLong(m.group(2).replace(",", ""));
+    assertTrue(events >= 30_000 && events < 40_000, "stops injecting once 30,000 events were applied: " + r.out());
+    Run zero = sim("--events", "0");
+    assertEquals(2, zero.exit());
+    assertTrue(zero.err().contains("--ticks, --events and --swarm must be positive"), zero.err());
+  }
+
+  @Test
   void unsupportedModesAndProfilesAreRefusedByName() {
     Run mode = sim("--mode", "observer");
     assertEquals(2, mode.exit());

@@ -47,11 +47,14 @@ public final class SimCommand implements Callable<Integer> {
       defaultValue = "1")
   long seed;
 
-  @Option(names = "--ticks", paramLabel = "T", defaultValue = "80",
-      description = "L1 block times with faults (default: ${DEFAULT-VALUE}); a quiet period follows for convergence.")
-  int ticks;
+  @Option(names = "--ticks", paramLabel = "T",
+      description = "L1 block times with faults (default: 80, or with --events enough to reach E events);"
+          + " a quiet period follows for convergence.")
+  Integer ticks;
 
-  @Option(names = "--events", paramLabel = "E", description = "Stop injecting after E events (default: no limit).")
+  @Option(names = "--events", paramLabel = "E",
+      description = "Stop injecting after E events (default: no limit); alone, the run goes on until E events"
+          + " (the benchmark's run: basalt sim --seed 7 --events 1000000).")
   Long events;
 
   @Option(names = "--profile", paramLabel = "P", defaultValue = "swarm",
@@ -102,8 +105,8 @@ public final class SimCommand implements Callable<Integer> {
       err.println("basalt sim: --journal writes one run's journal; it cannot be combined with --swarm");
       return 2;
     }
-    if (ticks < 1 || (swarm != null && swarm < 1)) {
-      err.println("basalt sim: --ticks and --swarm must be positive");
+    if (ticks() < 1 || (events != null && events < 1) || (swarm != null && swarm < 1)) {
+      err.println("basalt sim: --ticks, --events and --swarm must be positive");
       return 2;
     }
     if (duoCorpus) {
@@ -138,9 +141,17 @@ public final class SimCommand implements Callable<Integer> {
     return exit;
   }
 
+  /** --ticks as given; without it, 80, or with --events alone steps enough to reach E events. */
+  private int ticks() {
+    if (ticks != null) {
+      return ticks;
+    }
+    return events == null ? 80 : Simulation.Options.stepsFor(events);
+  }
+
   /** The run's options for {@code mode}; empty (the reason on {@code err}) when the profile is unknown. */
   private Optional<Simulation.Options> options(NodeMode mode, PrintWriter err) {
-    Simulation.Options options = Simulation.Options.of(seed, ticks).withProfile(profile).withMode(mode);
+    Simulation.Options options = Simulation.Options.of(seed, ticks()).withProfile(profile).withMode(mode);
     if (events != null) {
       options = options.withMaxEvents(events);
     }

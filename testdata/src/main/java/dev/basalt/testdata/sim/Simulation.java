@@ -44,6 +44,16 @@ public final class Simulation {
       return new Options(seed, steps, Long.MAX_VALUE, "swarm", 60, 500_000, NodeMode.VALIDATOR);
     }
 
+    /**
+     * Steps enough for a run to reach {@code events} events before its steps run out, for a run
+     * asked for by events alone ({@code basalt sim --events E}, the benchmark): seeds apply some
+     * 30 to 200 events per L1 block time, so one step per ten events is plenty, and the event
+     * limit, not the steps, ends the faulty part of the run.
+     */
+    public static int stepsFor(long events) {
+      return (int) Math.min(Integer.MAX_VALUE, Math.max(100, events / 10));
+    }
+
     public Options withProfile(String newProfile) {
       return new Options(seed, steps, maxEvents, newProfile, quietSteps, maxEventsPerStep, mode);
     }
