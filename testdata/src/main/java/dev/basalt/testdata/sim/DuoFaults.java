@@ -7,7 +7,6 @@ import dev.basalt.core.command.PublishPayload;
 import dev.basalt.core.event.InputEvent;
 import dev.basalt.core.types.Hash32;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -106,7 +105,10 @@ final class DuoFaults {
     this.coverage = coverage;
   }
 
-  /** The seed's duo schedule: each node's part of its single-mode schedule, in step order (the sequencer's first). */
+  /**
+   * The seed's duo schedule: each node's part of its single-mode schedule, the sequencer's entries
+   * then the validator's ({@link DuoSchedule} puts them in step order, as it does any schedule).
+   */
   static List<Entry> schedule(Simulation.Options o) {
     List<Entry> out = new ArrayList<>();
     for (ScheduledFault f : Simulation.schedule(o.withMode(NodeMode.SEQUENCER)).faults()) {
@@ -119,7 +121,6 @@ final class DuoFaults {
         out.add(new Entry(Role.VALIDATOR, f));
       }
     }
-    out.sort(Comparator.comparingInt((Entry e) -> e.fault().step()).thenComparing(Entry::role).thenComparing(Entry::fault));
     return out;
   }
 

@@ -21,8 +21,10 @@ class DuoFaultsTest {
           .filter(f -> f.step() > 0 && DuoFaults.VALIDATOR_FAULTS.contains(f.fault())).toList();
       assertEquals(seq, duo.stream().filter(e -> e.role() == DuoFaults.Role.SEQUENCER).map(DuoFaults.Entry::fault).toList());
       assertEquals(val, duo.stream().filter(e -> e.role() == DuoFaults.Role.VALIDATOR).map(DuoFaults.Entry::fault).toList());
-      for (int i = 1; i < duo.size(); i++) {
-        assertTrue(duo.get(i - 1).fault().step() <= duo.get(i).fault().step(), "in step order");
+      List<DuoFaults.Entry> ordered = DuoSchedule.of(o).entries();
+      assertEquals(duo.size(), ordered.size());
+      for (int i = 1; i < ordered.size(); i++) {
+        assertTrue(ordered.get(i - 1).fault().step() <= ordered.get(i).fault().step(), "in step order");
       }
       assertTrue(duo.stream().noneMatch(e -> e.role() == DuoFaults.Role.VALIDATOR && e.fault().fault() == FaultClass.L1_REORG),
           "reorgs come from the sequencer's schedule alone: the world has one L1");
