@@ -139,6 +139,60 @@ class EngineFailureScenarioTest {
     assertEquals(w.truth.block(12).payload().blockHash(), w.engine.head().payload().blockHash());
   }
 
+  private static final EngineResponse NEW_PAYLOAD_SYNCING =
+      new EngineResponse.NewPayloadResult(PayloadStatus.of(ExecutionStatus.SYNCING));
+
+  private static boolean newPayloadOf(Command c, ExecutionPayloadEnvelope block) {
+    return c instanceof SendNewPayload p && p.envelope().payload().blockHash().equals(block.payload().blockHash());
+  }
+
+  private static boolean readByHash(Command c, ExecutionPayloadEnvelope block) {
+    return c instanceof FetchL2Block f && f.selector().equals(new L2BlockSelector.ByHash(block.payload().blockHash()));
+  }
+
+  /** Blocks 1-9 derived; block 10 is next, built on 9. */
+  private Harness derivedToNine() {
+    sequence(0);
+    w.l1.mine(w.truth.singularBatches("a", 1, 9));
+    Harness h = new Harness(w);
+    h.start();
+    h.observeL1();
+    assertEquals(w.truth.info(9).ref(), h.status().safeL2());
+    w.l1.mine(w.truth.singularBatches("b", 10, 12));
+    return h;
+  }
+
+  @Test
+  void aSyncingNewPayloadOfABuiltBlockWhoseParentIsGoneResets() {
+    Harness h = derivedToNine();
+    // The engine built block 10 and then lost its parent (a restart between build and insert): it
+    // answers SYNCING to block 10 for ever, so retrying newPayload alone would never end.
+    w.script(c -> newPayloadOf(c, w.truth.block(10)), 1_000,
+        c -> List.of(new EngineResponseReceived(((SendNewPayload) c).correlationId(), NEW_PAYLOAD_SYNCING)));
+    w.script(c -> readByHash(c, w.truth.block(9)), 1,
+        c -> List.of(new EngineResponseReceived(((FetchL2Block) c).correlationId(), new EngineResponse.L2Block(Optional.empty()))));
+    int before = h.commands.size();
+    h.observeL1();
+    h.advance(60_000);
+    List<Command> after = h.commands.subList(before, h.commands.size());
+    assertTrue(after.stream().anyMatch(c -> readByHash(c, w.truth.block(9))), "the engine was asked for the parent");
+    assertTrue(after.stream().anyMatch(EngineFailureScenarioTest::isSyncStartRead), "a lost parent started a sync start");
+  }
+
+  @Test
+  void aSyncingNewPayloadOfABuiltBlockWhoseParentIsThereIsRetried() {
+    Harness h = derivedToNine();
+    w.script(c -> newPayloadOf(c, w.truth.block(10)), 2,
+        c -> List.of(new EngineResponseReceived(((SendNewPayload) c).correlationId(), NEW_PAYLOAD_SYNCING)));
+    int before = h.commands.size();
+    h.observeL1();
+    h.advance(60_000);
+    List<Command> after = h.commands.subList(before, h.commands.size());
+    assertEquals(2, after.stream().filter(c -> readByHash(c, w.truth.block(9))).count(), "each SYNCING asked for the parent");
+    assertTrue(after.stream().noneMatch(EngineFailureScenarioTest::isSyncStartRead), "a busy engine is not a reason to reset");
+    assertEquals(w.truth.info(12).ref(), h.status().safeL2(), "block 10 was inserted on a retry and 11-12 followed");
+  }
+
   @Test
   void engineTimeoutsBackOffDoublingUpToTheCap() {
     w.fail(SendForkchoiceUpdate.class, 9, FailureKind.TIMEOUT);

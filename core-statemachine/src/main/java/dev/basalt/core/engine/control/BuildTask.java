@@ -17,6 +17,7 @@ import dev.basalt.core.engine.EngineVersions;
 import dev.basalt.core.engine.ExecutionPayload;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
 import dev.basalt.core.engine.ForkchoiceState;
+import dev.basalt.core.engine.L2BlockSelector;
 import dev.basalt.core.engine.PayloadAttributes;
 import dev.basalt.core.engine.PayloadId;
 import dev.basalt.core.event.EngineResponseReceived;
@@ -44,7 +45,8 @@ import java.util.Optional;
  * build job, as op-node re-attempts the same attributes after an expired or failed seal.
  */
 final class BuildTask implements EngineTask {
-  private enum Phase { START, GET_PAYLOAD, NEW_PAYLOAD, FORKCHOICE }
+  // New phases go at the end: snapshots store the ordinal.
+  private enum Phase { START, GET_PAYLOAD, NEW_PAYLOAD, FORKCHOICE, CHECK_PARENT }
 
   private AttributesWithParent attributes;
   private Phase phase = Phase.START;
@@ -83,6 +85,10 @@ final class BuildTask implements EngineTask {
       case FORKCHOICE -> Verdict.of(answer) == Verdict.VALID
           ? promote(ctx)
           : Verdict.plainForkchoiceFailure(answer, "post-build");
+      case CHECK_PARENT -> {
+        phase = Phase.NEW_PAYLOAD;
+        yield Verdict.syncingNewPayload(answer, "the built block", attributes.parent());
+      }
     };
   }
 
@@ -155,6 +161,12 @@ final class BuildTask implements EngineTask {
         yield forkchoice(ctx);
       }
       case INVALID -> invalid(ctx, "newPayload of the built block answered " + Verdict.describe(answer));
+      // The engine built this block on the parent moments ago: SYNCING means it is busy or lost the
+      // parent (restarted); ask it for the parent to tell the two apart.
+      case SYNCING -> {
+        phase = Phase.CHECK_PARENT;
+        yield ctx.fetchL2(new L2BlockSelector.ByHash(attributes.parent().hash()));
+      }
       default -> new Step.Temporary("newPayload of the built block: " + Verdict.describe(answer));
     };
   }
@@ -204,7 +216,7 @@ final class BuildTask implements EngineTask {
   public Step retry(TaskContext ctx) {
     return switch (phase) {
       case START, GET_PAYLOAD -> start(ctx);
-      case NEW_PAYLOAD -> newPayload(ctx);
+      case NEW_PAYLOAD, CHECK_PARENT -> newPayload(ctx);
       case FORKCHOICE -> forkchoice(ctx);
     };
   }

@@ -13,6 +13,7 @@ import dev.basalt.core.engine.EngineResponse;
 import dev.basalt.core.engine.EngineVersions;
 import dev.basalt.core.engine.ExecutionPayload;
 import dev.basalt.core.engine.ExecutionPayloadEnvelope;
+import dev.basalt.core.engine.L2BlockSelector;
 import dev.basalt.core.engine.PayloadId;
 import dev.basalt.core.event.ConductorPayloadCommitted;
 import dev.basalt.core.event.EngineResponseReceived;
@@ -39,7 +40,7 @@ import dev.basalt.core.state.StateVisitor;
  */
 final class SequenceSealTask implements EngineTask {
   // New phases go at the end: snapshots store the ordinal.
-  private enum Phase { GET_PAYLOAD, NEW_PAYLOAD, FORKCHOICE, COMMIT }
+  private enum Phase { GET_PAYLOAD, NEW_PAYLOAD, FORKCHOICE, COMMIT, CHECK_PARENT }
 
   private final L2BlockInfo parent;
   private final PayloadId payloadId;
@@ -84,8 +85,18 @@ final class SequenceSealTask implements EngineTask {
           yield forkchoice(ctx);
         }
         case INVALID -> abort(ctx, "newPayload of the sequenced block answered " + Verdict.describe(answer), false);
+        // The engine built this block on the parent moments ago: SYNCING means it is busy or lost
+        // the parent (restarted); ask it for the parent to tell the two apart.
+        case SYNCING -> {
+          phase = Phase.CHECK_PARENT;
+          yield ctx.fetchL2(new L2BlockSelector.ByHash(parent.ref().hash()));
+        }
         default -> new Step.Temporary("newPayload of the sequenced block: " + Verdict.describe(answer));
       };
+      case CHECK_PARENT -> {
+        phase = Phase.NEW_PAYLOAD;
+        yield Verdict.syncingNewPayload(answer, "the sequenced block", parent.ref());
+      }
       case FORKCHOICE -> {
         if (Verdict.of(answer) != Verdict.VALID) {
           yield Verdict.plainForkchoiceFailure(answer, "post-sequencing");
@@ -163,7 +174,7 @@ final class SequenceSealTask implements EngineTask {
     return switch (phase) {
       case GET_PAYLOAD -> start(ctx);
       case COMMIT -> commitToConductor(ctx);
-      case NEW_PAYLOAD -> newPayload(ctx);
+      case NEW_PAYLOAD, CHECK_PARENT -> newPayload(ctx);
       case FORKCHOICE -> forkchoice(ctx);
     };
   }

@@ -5,6 +5,7 @@ import dev.basalt.core.engine.PayloadStatus;
 import dev.basalt.core.event.EngineResponseReceived;
 import dev.basalt.core.event.InputEvent;
 import dev.basalt.core.event.RequestFailed;
+import dev.basalt.core.types.L2BlockRef;
 
 /**
  * How an answer to {@code engine_forkchoiceUpdated} or {@code engine_newPayload} reads, before the
@@ -75,5 +76,23 @@ enum Verdict {
       case SYNCING, INVALID, INCONSISTENT -> new Step.Reset(what + " forkchoice update answered " + describe(answer));
       default -> new Step.Temporary(what + " forkchoice update failed: " + describe(answer));
     };
+  }
+
+  /**
+   * What a {@code SYNCING} answer to {@code newPayload} of a block the node built itself means, once
+   * the engine was asked for that block's parent ({@code answer}): the parent was the engine's own
+   * block moments ago, so an engine that no longer has it lost blocks (it restarted): nothing will
+   * bring them back, so find the heads again (op-node resets from the heads the engine reports);
+   * an engine that still has it is only busy, and {@code newPayload} is retried later (op-node's
+   * temporary error). Without this, a task retrying {@code newPayload} on a lost parent would
+   * hold the single-task controller for ever.
+   */
+  static Step syncingNewPayload(InputEvent answer, String what, L2BlockRef parent) {
+    if (answer instanceof EngineResponseReceived r && r.response() instanceof EngineResponse.L2Block read
+        && read.block().isEmpty()) {
+      return new Step.Reset("newPayload of " + what + " answered SYNCING and the engine no longer has its parent "
+          + parent.id() + " (it lost blocks)");
+    }
+    return new Step.Temporary("newPayload of " + what + " answered SYNCING");
   }
 }
