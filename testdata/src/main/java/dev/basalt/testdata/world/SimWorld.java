@@ -187,6 +187,8 @@ public final class SimWorld {
       if (feed != null) {
         feed.sync(timestamp).ifPresent(batcher::restartFrom);
         batcher.checkExpectedProgress(feed.safeNumber(), l1.chain().head().number());
+      } else {
+        batcher.checkForkRulesAtInclusion();
       }
       batcher.post(timestamp);
     }

@@ -176,9 +176,11 @@ public final class TrueChain {
       return OptionalLong.of(0);
     }
     List<Hash32> txs = channelTxsByBlock.get(number);
-    if (txs == null) {
-      return OptionalLong.empty();
-    }
+    return txs == null ? OptionalLong.empty() : includedAt(txs, l1);
+  }
+
+  /** The canonical L1 block that includes the last of {@code txs}; empty while one is not included. */
+  static OptionalLong includedAt(List<Hash32> txs, L1ChainStore l1) {
     long at = 0;
     for (Hash32 tx : txs) {
       Optional<L1ChainStore.TxLocation> where = l1.transaction(tx);

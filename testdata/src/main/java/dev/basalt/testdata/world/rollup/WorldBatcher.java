@@ -55,6 +55,11 @@ public final class WorldBatcher {
   /** The highest L2 block of a channel posted with some misbehaviour (0: none yet). */
   private long lastMisbehavedBlock;
   private int restarts;
+  /** Channels sent whose inclusion may still change (not yet at or below L1's finalized block), in posting order. */
+  private final List<SentChannel> unfinalized = new ArrayList<>();
+
+  /** A channel's first L2 block, the L1 time whose fork rules it was made under, and its transactions. */
+  private record SentChannel(long firstBlock, long madeForL1Timestamp, List<Hash32> txs) {}
 
   public WorldBatcher(RollupConfig rollup, FakeL1 l1, TrueChain chain, SigningKey key, BatcherConfig config, SimRng rng) {
     this.rollup = rollup;
@@ -95,7 +100,7 @@ public final class WorldBatcher {
     if (included.isEmpty() || l1Head < included.getAsLong() + PROGRESS_GRACE_L1_BLOCKS) {
       return false;
     }
-    nextBlock = next;
+    restartFrom(next);
     restarts++;
     return true;
   }
@@ -105,9 +110,46 @@ public final class WorldBatcher {
     return restarts;
   }
 
+  /**
+   * The validator world's part of op-batcher's expected-progress check, judged from L1 alone (the
+   * sequencer world's feed reads its node's safe head instead; here the node is the one under test,
+   * and re-posting on its safe head would hide a node that drops valid data): a channel that a reorg
+   * re-included in an L1 block before a fork it was made for (brotli before Fjord, blobs before
+   * Ecotone, a span batch before Delta) never derives, so the batcher posts again from its first
+   * block. Inclusion later than made for is left alone: the earlier rules stay valid (seed 9122).
+   *
+   * @return whether the batcher starts again from such a channel's first block
+   */
+  public boolean checkForkRulesAtInclusion() {
+    for (SentChannel c : unfinalized) {
+      OptionalLong at = TrueChain.includedAt(c.txs(), l1.chain());
+      if (at.isEmpty()) {
+        continue;
+      }
+      long includedTime = l1.chain().byNumber(at.getAsLong()).orElseThrow().timestamp();
+      if (includedTime < c.madeForL1Timestamp() && forksDiffer(includedTime, c.madeForL1Timestamp())) {
+        restartFrom(c.firstBlock());
+        restarts++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a fork the batcher's choices depend on (span batches, blobs, brotli) is active at one time only. */
+  private boolean forksDiffer(long a, long b) {
+    for (Fork f : List.of(Fork.DELTA, Fork.ECOTONE, Fork.FJORD)) {
+      if (rollup.isActive(f, a) != rollup.isActive(f, b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Re-posts from {@code l2Number} on (after the sequencer rewound its chain there). */
   public void restartFrom(long l2Number) {
     nextBlock = Math.min(nextBlock, l2Number);
+    unfinalized.removeIf(c -> c.firstBlock() >= l2Number);
   }
 
   /**
@@ -117,6 +159,8 @@ public final class WorldBatcher {
    * @return the transactions sent
    */
   public List<L1Tx> post(long l1Timestamp) {
+    long finalized = l1.chain().finalized().number();
+    unfinalized.removeIf(c -> TrueChain.includedAt(c.txs(), l1.chain()).orElse(Long.MAX_VALUE) <= finalized);
     List<L1Tx> sent = new ArrayList<>();
     while (nextBlock <= chain.head().number()) {
       List<TrueBlock> blocks = new ArrayList<>();
@@ -162,7 +206,9 @@ public final class WorldBatcher {
       misbehaved(BatcherFaults.Kind.DUPLICATE_FRAMES, blocks);
     }
     sent.forEach(l1::submit);
-    chain.recordChannel(blocks.stream().map(TrueBlock::number).toList(), txs.stream().map(L1Tx::hash).toList());
+    List<Hash32> hashes = txs.stream().map(L1Tx::hash).toList();
+    chain.recordChannel(blocks.stream().map(TrueBlock::number).toList(), hashes);
+    unfinalized.add(new SentChannel(blocks.getFirst().number(), l1Timestamp, hashes));
     return sent;
   }
 
