@@ -115,14 +115,20 @@ class EngineFailureScenarioTest {
     assertEquals(w.truth.info(12).ref(), h.status().safeL2());
   }
 
-  @Test
-  void aSyncingAnswerToABuildMeansTheEngineLostTheParent() {
+  /** Twelve blocks sequenced, 1..{@code n} batched and derived. */
+  private Harness derivedTo(int n) {
     sequence(0);
-    w.l1.mine(w.truth.singularBatches("a", 1, 6));
+    w.l1.mine(w.truth.singularBatches("a", 1, n));
     Harness h = new Harness(w);
     h.start();
     h.observeL1();
-    assertEquals(w.truth.info(6).ref(), h.status().safeL2());
+    assertEquals(w.truth.info(n).ref(), h.status().safeL2());
+    return h;
+  }
+
+  @Test
+  void aSyncingAnswerToABuildMeansTheEngineLostTheParent() {
+    Harness h = derivedTo(6);
     w.engine.persist();
     w.l1.mine(w.truth.singularBatches("b", 7, 9));
     h.observeL1();
@@ -152,12 +158,7 @@ class EngineFailureScenarioTest {
 
   /** Blocks 1-9 derived; block 10 is next, built on 9. */
   private Harness derivedToNine() {
-    sequence(0);
-    w.l1.mine(w.truth.singularBatches("a", 1, 9));
-    Harness h = new Harness(w);
-    h.start();
-    h.observeL1();
-    assertEquals(w.truth.info(9).ref(), h.status().safeL2());
+    Harness h = derivedTo(9);
     w.l1.mine(w.truth.singularBatches("b", 10, 12));
     return h;
   }
